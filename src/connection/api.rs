@@ -1,0 +1,520 @@
+//! The model ↔ EventBridge API mapping: request parameters from a
+//! [`Connection`], and a [`Connection`] from DescribeConnection merged with
+//! what only Terraform knows (secrets, timeouts, region).
+
+use aws_sdk_eventbridge::error::BuildError;
+use aws_sdk_eventbridge::operation::describe_connection::DescribeConnectionOutput;
+use aws_sdk_eventbridge::types::{
+    ConnectionAuthorizationType, ConnectionBodyParameter, ConnectionHeaderParameter,
+    ConnectionHttpParameters, ConnectionOAuthHttpMethod, ConnectionQueryStringParameter,
+    ConnectivityResourceConfigurationArn, ConnectivityResourceParameters,
+    CreateConnectionApiKeyAuthRequestParameters, CreateConnectionAuthRequestParameters,
+    CreateConnectionBasicAuthRequestParameters, CreateConnectionOAuthClientRequestParameters,
+    CreateConnectionOAuthRequestParameters, DescribeConnectionConnectivityParameters,
+    UpdateConnectionApiKeyAuthRequestParameters, UpdateConnectionAuthRequestParameters,
+    UpdateConnectionBasicAuthRequestParameters, UpdateConnectionOAuthClientRequestParameters,
+    UpdateConnectionOAuthRequestParameters,
+};
+
+use super::model::{
+    ApiKey, AuthParameters, Basic, ClientParameters, Computed, Connection, Connectivity,
+    HttpParameters, OAuth, Parameter, Secret,
+};
+
+fn secret_text(s: &Option<Secret>) -> String {
+    s.as_ref()
+        .map(|s| s.expose().to_string())
+        .unwrap_or_default()
+}
+
+pub fn authorization_type(c: &Connection) -> ConnectionAuthorizationType {
+    ConnectionAuthorizationType::from(c.authorization_type.as_str())
+}
+
+/// The parameters of every list, in the API's shape.
+pub fn http_parameters(h: &HttpParameters) -> ConnectionHttpParameters {
+    let body = h.body.iter().map(|p| {
+        ConnectionBodyParameter::builder()
+            .key(&p.key)
+            .set_value(p.value.as_ref().map(|v| v.expose().to_string()))
+            .is_value_secret(p.is_value_secret)
+            .build()
+    });
+    let header = h.header.iter().map(|p| {
+        ConnectionHeaderParameter::builder()
+            .key(&p.key)
+            .set_value(p.value.as_ref().map(|v| v.expose().to_string()))
+            .is_value_secret(p.is_value_secret)
+            .build()
+    });
+    let query = h.query_string.iter().map(|p| {
+        ConnectionQueryStringParameter::builder()
+            .key(&p.key)
+            .set_value(p.value.as_ref().map(|v| v.expose().to_string()))
+            .is_value_secret(p.is_value_secret)
+            .build()
+    });
+    ConnectionHttpParameters::builder()
+        .set_body_parameters(Some(body.collect()))
+        .set_header_parameters(Some(header.collect()))
+        .set_query_string_parameters(Some(query.collect()))
+        .build()
+}
+
+pub fn connectivity(c: &Connectivity) -> Result<ConnectivityResourceParameters, BuildError> {
+    Ok(ConnectivityResourceParameters::builder()
+        .resource_parameters(
+            ConnectivityResourceConfigurationArn::builder()
+                .resource_configuration_arn(&c.resource_configuration_arn)
+                .build()?,
+        )
+        .build())
+}
+
+/// Switches a connection back to public connectivity (AWS: an empty ARN).
+pub fn public_connectivity() -> Result<ConnectivityResourceParameters, BuildError> {
+    connectivity(&Connectivity {
+        resource_configuration_arn: String::new(),
+        resource_association_arn: None,
+    })
+}
+
+pub fn create_auth(c: &Connection) -> Result<CreateConnectionAuthRequestParameters, BuildError> {
+    let a = &c.auth;
+    let mut b = CreateConnectionAuthRequestParameters::builder();
+    if let Some(k) = &a.api_key {
+        b = b.api_key_auth_parameters(
+            CreateConnectionApiKeyAuthRequestParameters::builder()
+                .api_key_name(&k.key)
+                .api_key_value(secret_text(&k.value))
+                .build()?,
+        );
+    }
+    if let Some(basic) = &a.basic {
+        b = b.basic_auth_parameters(
+            CreateConnectionBasicAuthRequestParameters::builder()
+                .username(&basic.username)
+                .password(secret_text(&basic.password))
+                .build()?,
+        );
+    }
+    if let Some(o) = &a.oauth {
+        let mut ob = CreateConnectionOAuthRequestParameters::builder()
+            .authorization_endpoint(&o.authorization_endpoint)
+            .http_method(ConnectionOAuthHttpMethod::from(o.http_method.as_str()));
+        if let Some(client) = &o.client {
+            ob = ob.client_parameters(
+                CreateConnectionOAuthClientRequestParameters::builder()
+                    .client_id(&client.client_id)
+                    .client_secret(secret_text(&client.client_secret))
+                    .build()?,
+            );
+        }
+        if let Some(h) = &o.http {
+            ob = ob.o_auth_http_parameters(http_parameters(h));
+        }
+        b = b.o_auth_parameters(ob.build()?);
+    }
+    if let Some(h) = &a.invocation_http {
+        b = b.invocation_http_parameters(http_parameters(h));
+    }
+    if let Some(conn) = &a.connectivity {
+        b = b.connectivity_parameters(connectivity(conn)?);
+    }
+    Ok(b.build())
+}
+
+/// The full auth parameters for the target type. Blocks removed since the
+/// prior state are sent empty so AWS really drops them (the reference
+/// provider omits them, which leaves a permanent diff).
+pub fn update_auth(
+    c: &Connection,
+    prior: &Connection,
+) -> Result<UpdateConnectionAuthRequestParameters, BuildError> {
+    let a = &c.auth;
+    let mut b = UpdateConnectionAuthRequestParameters::builder();
+    if let Some(k) = &a.api_key {
+        b = b.api_key_auth_parameters(
+            UpdateConnectionApiKeyAuthRequestParameters::builder()
+                .api_key_name(&k.key)
+                .api_key_value(secret_text(&k.value))
+                .build(),
+        );
+    }
+    if let Some(basic) = &a.basic {
+        b = b.basic_auth_parameters(
+            UpdateConnectionBasicAuthRequestParameters::builder()
+                .username(&basic.username)
+                .password(secret_text(&basic.password))
+                .build(),
+        );
+    }
+    if let Some(o) = &a.oauth {
+        let mut ob = UpdateConnectionOAuthRequestParameters::builder()
+            .authorization_endpoint(&o.authorization_endpoint)
+            .http_method(ConnectionOAuthHttpMethod::from(o.http_method.as_str()));
+        if let Some(client) = &o.client {
+            ob = ob.client_parameters(
+                UpdateConnectionOAuthClientRequestParameters::builder()
+                    .client_id(&client.client_id)
+                    .client_secret(secret_text(&client.client_secret))
+                    .build(),
+            );
+        }
+        let http = o.http.clone().unwrap_or_default();
+        ob = ob.o_auth_http_parameters(http_parameters(&http));
+        b = b.o_auth_parameters(ob.build());
+    }
+    match (&a.invocation_http, &prior.auth.invocation_http) {
+        (Some(h), _) => b = b.invocation_http_parameters(http_parameters(h)),
+        (None, Some(_)) => {
+            b = b.invocation_http_parameters(http_parameters(&HttpParameters::default()))
+        }
+        (None, None) => {}
+    }
+    match (&a.connectivity, &prior.auth.connectivity) {
+        (Some(conn), _) => b = b.connectivity_parameters(connectivity(conn)?),
+        (None, Some(_)) => b = b.connectivity_parameters(public_connectivity()?),
+        (None, None) => {}
+    }
+    Ok(b.build())
+}
+
+/// What DescribeConnection says, merged with the prior state: secrets come
+/// from `prior` (AWS never returns them; the emulator does, and is ignored
+/// on purpose so both behave alike), HTTP parameters are matched by key.
+pub fn from_described(out: &DescribeConnectionOutput, prior: &Connection) -> Connection {
+    let api_auth = out.auth_parameters();
+    let prior_auth = &prior.auth;
+    let auth = AuthParameters {
+        api_key: api_auth
+            .and_then(|a| a.api_key_auth_parameters())
+            .map(|k| ApiKey {
+                key: k.api_key_name().unwrap_or_default().to_string(),
+                value: prior_auth.api_key.as_ref().and_then(|p| p.value.clone()),
+            }),
+        basic: api_auth
+            .and_then(|a| a.basic_auth_parameters())
+            .map(|b| Basic {
+                username: b.username().unwrap_or_default().to_string(),
+                password: prior_auth.basic.as_ref().and_then(|p| p.password.clone()),
+            }),
+        oauth: api_auth.and_then(|a| a.o_auth_parameters()).map(|o| {
+            let prior_oauth = prior_auth.oauth.as_ref();
+            OAuth {
+                authorization_endpoint: o.authorization_endpoint().unwrap_or_default().to_string(),
+                http_method: o
+                    .http_method()
+                    .map(|m| m.as_str().to_string())
+                    .unwrap_or_default(),
+                client: o.client_parameters().map(|c| ClientParameters {
+                    client_id: c.client_id().unwrap_or_default().to_string(),
+                    client_secret: prior_oauth
+                        .and_then(|p| p.client.as_ref())
+                        .and_then(|p| p.client_secret.clone()),
+                }),
+                http: merge_http(
+                    o.o_auth_http_parameters(),
+                    prior_oauth.and_then(|p| p.http.as_ref()),
+                ),
+            }
+        }),
+        invocation_http: merge_http(
+            api_auth.and_then(|a| a.invocation_http_parameters()),
+            prior_auth.invocation_http.as_ref(),
+        ),
+        connectivity: api_auth
+            .and_then(|a| a.connectivity_parameters())
+            .and_then(described_connectivity),
+    };
+    let description = match out.description().filter(|d| !d.is_empty()) {
+        Some(d) => Some(d.to_string()),
+        // An empty description reads back as absent; keep "" if that is what
+        // the configuration says, so there is no diff.
+        None => prior.description.clone().filter(String::is_empty),
+    };
+    Connection {
+        name: out
+            .name()
+            .map_or_else(|| prior.name.clone(), str::to_string),
+        description,
+        authorization_type: out.authorization_type().map_or_else(
+            || prior.authorization_type.clone(),
+            |t| t.as_str().to_string(),
+        ),
+        // Some endpoints (the emulator) do not echo these two back; absent
+        // means "unchanged as far as we can tell" rather than "removed".
+        kms_key_identifier: out
+            .kms_key_identifier()
+            .map(str::to_string)
+            .or_else(|| prior.kms_key_identifier.clone()),
+        invocation_connectivity: out
+            .invocation_connectivity_parameters()
+            .and_then(described_connectivity)
+            .or_else(|| prior.invocation_connectivity.clone()),
+        region: prior.region.clone(),
+        auth,
+        timeouts: prior.timeouts.clone(),
+        computed: computed(out),
+    }
+}
+
+pub fn computed(out: &DescribeConnectionOutput) -> Computed {
+    Computed {
+        arn: out.connection_arn().map(str::to_string),
+        secret_arn: out.secret_arn().map(str::to_string),
+        connection_state: out.connection_state().map(|s| s.as_str().to_string()),
+        state_reason: out
+            .state_reason()
+            .filter(|r| !r.is_empty())
+            .map(str::to_string),
+    }
+}
+
+/// After create / update: the planned connection, with what AWS decided.
+pub fn settle(planned: &Connection, out: &DescribeConnectionOutput) -> Connection {
+    let mut state = planned.clone();
+    state.computed = computed(out);
+    let api_auth_connectivity = out
+        .auth_parameters()
+        .and_then(|a| a.connectivity_parameters());
+    if let (Some(c), Some(api)) = (state.auth.connectivity.as_mut(), api_auth_connectivity) {
+        c.resource_association_arn = association_arn(api);
+    }
+    if let Some(c) = state.invocation_connectivity.as_mut() {
+        c.resource_association_arn = out
+            .invocation_connectivity_parameters()
+            .and_then(association_arn);
+    }
+    state
+}
+
+fn association_arn(p: &DescribeConnectionConnectivityParameters) -> Option<String> {
+    p.resource_parameters()
+        .map(|r| r.resource_association_arn().to_string())
+        .filter(|a| !a.is_empty())
+}
+
+fn described_connectivity(p: &DescribeConnectionConnectivityParameters) -> Option<Connectivity> {
+    let r = p.resource_parameters()?;
+    if r.resource_configuration_arn().is_empty() {
+        return None;
+    }
+    Some(Connectivity {
+        resource_configuration_arn: r.resource_configuration_arn().to_string(),
+        resource_association_arn: association_arn(p),
+    })
+}
+
+/// One API parameter, whatever its list.
+struct ApiParameter<'a> {
+    key: &'a str,
+    value: Option<&'a str>,
+    is_value_secret: bool,
+}
+
+fn merge_http(
+    api: Option<&ConnectionHttpParameters>,
+    prior: Option<&HttpParameters>,
+) -> Option<HttpParameters> {
+    let api = api?;
+    let body: Vec<_> = api
+        .body_parameters()
+        .iter()
+        .map(|p| ApiParameter {
+            key: p.key().unwrap_or_default(),
+            value: p.value(),
+            is_value_secret: p.is_value_secret(),
+        })
+        .collect();
+    let header: Vec<_> = api
+        .header_parameters()
+        .iter()
+        .map(|p| ApiParameter {
+            key: p.key().unwrap_or_default(),
+            value: p.value(),
+            is_value_secret: p.is_value_secret(),
+        })
+        .collect();
+    let query: Vec<_> = api
+        .query_string_parameters()
+        .iter()
+        .map(|p| ApiParameter {
+            key: p.key().unwrap_or_default(),
+            value: p.value(),
+            is_value_secret: p.is_value_secret(),
+        })
+        .collect();
+    if body.is_empty() && header.is_empty() && query.is_empty() {
+        return None;
+    }
+    let empty = HttpParameters::default();
+    let prior = prior.unwrap_or(&empty);
+    Some(HttpParameters {
+        body: merge_list(&body, &prior.body),
+        header: merge_list(&header, &prior.header),
+        query_string: merge_list(&query, &prior.query_string),
+    })
+}
+
+/// Parameters in the prior order where keys match, then new keys in the
+/// API's order. Secret values come from the prior parameter of that key.
+fn merge_list(api: &[ApiParameter<'_>], prior: &[Parameter]) -> Vec<Parameter> {
+    let merged = |a: &ApiParameter<'_>| {
+        let prior_value = prior
+            .iter()
+            .find(|p| p.key == a.key)
+            .and_then(|p| p.value.clone());
+        Parameter {
+            key: a.key.to_string(),
+            value: if a.is_value_secret {
+                prior_value
+            } else {
+                a.value.map(|v| Secret(v.to_string()))
+            },
+            is_value_secret: a.is_value_secret,
+        }
+    };
+    let mut out: Vec<Parameter> = prior
+        .iter()
+        .filter_map(|p| api.iter().find(|a| a.key == p.key))
+        .map(merged)
+        .collect();
+    out.extend(
+        api.iter()
+            .filter(|a| !prior.iter().any(|p| p.key == a.key))
+            .map(merged),
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aws_sdk_eventbridge::types::{
+        ConnectionApiKeyAuthResponseParameters, ConnectionAuthResponseParameters, ConnectionState,
+    };
+
+    fn param(key: &str, value: &str, secret: bool) -> Parameter {
+        Parameter {
+            key: key.into(),
+            value: Some(Secret(value.into())),
+            is_value_secret: secret,
+        }
+    }
+
+    fn prior() -> Connection {
+        Connection {
+            name: "crm".into(),
+            authorization_type: "API_KEY".into(),
+            region: Some("us-east-1".into()),
+            auth: AuthParameters {
+                api_key: Some(ApiKey {
+                    key: "x-api-key".into(),
+                    value: Some(Secret("k3y".into())),
+                }),
+                invocation_http: Some(HttpParameters {
+                    header: vec![param("a", "1", false), param("s", "hidden", true)],
+                    ..Default::default()
+                }),
+                ..Default::default()
+            },
+            ..Default::default()
+        }
+    }
+
+    fn described(headers: Vec<ConnectionHeaderParameter>) -> DescribeConnectionOutput {
+        DescribeConnectionOutput::builder()
+            .name("crm")
+            .connection_arn("arn:aws:events:us-east-1:123456789012:connection/crm/1")
+            .secret_arn(
+                "arn:aws:secretsmanager:us-east-1:123456789012:secret:events!connection/crm/1-abc",
+            )
+            .connection_state(ConnectionState::Authorized)
+            .authorization_type(ConnectionAuthorizationType::ApiKey)
+            .auth_parameters(
+                ConnectionAuthResponseParameters::builder()
+                    .api_key_auth_parameters(
+                        ConnectionApiKeyAuthResponseParameters::builder()
+                            .api_key_name("x-api-key")
+                            .build(),
+                    )
+                    .invocation_http_parameters(
+                        ConnectionHttpParameters::builder()
+                            .set_header_parameters(Some(headers))
+                            .build(),
+                    )
+                    .build(),
+            )
+            .build()
+    }
+
+    fn header(key: &str, value: Option<&str>, secret: bool) -> ConnectionHeaderParameter {
+        ConnectionHeaderParameter::builder()
+            .key(key)
+            .set_value(value.map(str::to_string))
+            .is_value_secret(secret)
+            .build()
+    }
+
+    #[test]
+    fn secrets_come_from_prior_state_and_parameters_match_by_key_not_position() {
+        // AWS returns the secret header first and without its value.
+        let out = described(vec![header("s", None, true), header("a", Some("1"), false)]);
+        let read = from_described(&out, &prior());
+        assert_eq!(read.auth.api_key, prior().auth.api_key);
+        assert_eq!(read.auth.invocation_http, prior().auth.invocation_http);
+        assert_eq!(
+            read.computed.connection_state.as_deref(),
+            Some("AUTHORIZED")
+        );
+    }
+
+    #[test]
+    fn a_secret_value_returned_by_an_emulator_is_ignored() {
+        let out = described(vec![
+            header("a", Some("1"), false),
+            header("s", Some("leaked"), true),
+        ]);
+        let read = from_described(&out, &prior());
+        assert_eq!(read.auth.invocation_http, prior().auth.invocation_http);
+    }
+
+    #[test]
+    fn a_non_secret_value_changed_outside_terraform_shows_as_drift() {
+        let out = described(vec![
+            header("a", Some("changed"), false),
+            header("s", None, true),
+        ]);
+        let read = from_described(&out, &prior());
+        let headers = &read.auth.invocation_http.unwrap().header;
+        assert_eq!(headers[0].value.as_ref().unwrap().expose(), "changed");
+    }
+
+    #[test]
+    fn an_import_has_every_non_secret_attribute_and_no_secrets() {
+        let empty = Connection {
+            region: Some("eu-west-1".into()),
+            ..Default::default()
+        };
+        let read = from_described(
+            &described(vec![header("a", Some("1"), false), header("s", None, true)]),
+            &empty,
+        );
+        assert_eq!(read.name, "crm");
+        assert_eq!(read.auth.api_key.as_ref().unwrap().key, "x-api-key");
+        assert_eq!(read.auth.api_key.as_ref().unwrap().value, None);
+        let headers = &read.auth.invocation_http.unwrap().header;
+        assert_eq!(headers[1].value, None);
+        assert_eq!(read.region.as_deref(), Some("eu-west-1"));
+    }
+
+    #[test]
+    fn removed_invocation_parameters_are_sent_empty_to_clear_them() {
+        let mut planned = prior();
+        planned.auth.invocation_http = None;
+        let auth = update_auth(&planned, &prior()).unwrap();
+        let sent = auth.invocation_http_parameters().unwrap();
+        assert!(sent.header_parameters().is_empty() && sent.body_parameters().is_empty());
+    }
+}

@@ -1,0 +1,63 @@
+//! Turning SDK errors into messages that name the operation, the
+//! connection, and AWS's error code and message, with secrets scrubbed.
+
+use aws_sdk_eventbridge::error::{DisplayErrorContext, ProvideErrorMetadata, SdkError};
+
+/// True when AWS says the connection does not exist. Matched by code:
+/// some operations return it untyped.
+pub fn is_not_found<E: ProvideErrorMetadata, R>(err: &SdkError<E, R>) -> bool {
+    code(err) == Some("ResourceNotFoundException")
+}
+
+pub fn code<E: ProvideErrorMetadata, R>(err: &SdkError<E, R>) -> Option<&str> {
+    match err {
+        SdkError::ServiceError(e) => e.err().code(),
+        _ => None,
+    }
+}
+
+/// `CODE: message` for a service error; the full cause chain otherwise
+/// (timeouts, connection failures, credentials).
+pub fn describe<E, R>(err: &SdkError<E, R>) -> String
+where
+    E: ProvideErrorMetadata + std::error::Error + 'static,
+    R: std::fmt::Debug,
+{
+    match err {
+        SdkError::ServiceError(e) => {
+            let inner = e.err();
+            let code = inner.code().unwrap_or("UnknownError");
+            let mut text = match inner.message() {
+                Some(m) if !m.is_empty() => format!("{code}: {m}"),
+                _ => code.to_string(),
+            };
+            if let Some(id) = inner.meta().extra("aws_request_id") {
+                text.push_str(&format!(" (request id {id})"));
+            }
+            text
+        }
+        other => DisplayErrorContext(other).to_string(),
+    }
+}
+
+/// Replaces every occurrence of a secret in `text` with `***`.
+pub fn scrub(text: &str, secrets: &[&str]) -> String {
+    let mut out = text.to_string();
+    for s in secrets.iter().filter(|s| s.len() >= 3) {
+        out = out.replace(s, "***");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scrub;
+
+    #[test]
+    fn secrets_are_scrubbed_from_messages() {
+        assert_eq!(
+            scrub("Value 'hunter2' at 'password' failed", &["hunter2"]),
+            "Value '***' at 'password' failed"
+        );
+    }
+}

@@ -1,0 +1,233 @@
+//! The `eventbridge_connection` schema: every documented argument of
+//! CreateConnection, with the reference provider's names and block shapes
+//! (single blocks are lists of at most one, so state and references match
+//! `aws_cloudwatch_event_connection`).
+
+use crate::tfplugin::{Attribute, Block, NestedBlock, Schema};
+
+/// Current schema version; bump it with an upgrade in `upgrade.rs`.
+pub const SCHEMA_VERSION: i64 = 0;
+
+/// Most entries AWS accepts in one body / header / query string list.
+pub const MAX_PARAMETERS: usize = 100;
+
+pub fn schema() -> Schema {
+    Schema::new(
+        Block::new()
+            .doc(
+                "Manages an Amazon EventBridge connection: the authorization (API key, basic or OAuth client \
+                 credentials) and extra HTTP parameters that API destinations use to call an HTTP endpoint. \
+                 AWS keeps the secrets in a Secrets Manager secret it owns (`secret_arn`).",
+            )
+            .attr("id", Attribute::string().computed().doc("The connection's name."))
+            .attr(
+                "name",
+                Attribute::string().required().replaces().doc(
+                    "Name of the connection: 1 to 64 letters, digits, `.`, `-` or `_`. Changing it replaces \
+                     the connection.",
+                ),
+            )
+            .attr(
+                "description",
+                Attribute::string()
+                    .optional()
+                    .doc("Description of the connection, up to 512 characters. Removing it clears it in AWS."),
+            )
+            .attr(
+                "authorization_type",
+                Attribute::string().required().doc(
+                    "How EventBridge authorizes calls: `API_KEY`, `BASIC` or `OAUTH_CLIENT_CREDENTIALS`. Must \
+                     match the block set in `auth_parameters`; changing it updates the connection in place.",
+                ),
+            )
+            .attr(
+                "kms_key_identifier",
+                Attribute::string().optional().doc(
+                    "Customer managed KMS key (id, ARN, alias name or alias ARN) that encrypts the \
+                     connection's secret; up to 2048 of `[a-zA-Z0-9_-/:]`. AWS cannot remove a customer key \
+                     from a connection, so removing this argument replaces the connection.",
+                ),
+            )
+            .attr(
+                "region",
+                Attribute::string().optional().computed().replaces().doc(
+                    "AWS Region of the connection. Defaults to the provider's region; changing it replaces \
+                     the connection. Lets one provider manage connections in many Regions.",
+                ),
+            )
+            .attr("arn", Attribute::string().computed().doc("ARN of the connection."))
+            .attr(
+                "secret_arn",
+                Attribute::string()
+                    .computed()
+                    .doc("ARN of the Secrets Manager secret that AWS created to hold the connection's secrets."),
+            )
+            .attr(
+                "connection_state",
+                Attribute::string().computed().doc(
+                    "State of the connection after the last apply or refresh, e.g. `AUTHORIZED`, \
+                     `DEAUTHORIZED` or `ACTIVE`.",
+                ),
+            )
+            .attr(
+                "state_reason",
+                Attribute::string()
+                    .computed()
+                    .doc("Why the connection is in its state, as AWS reports it (empty when AWS gives none)."),
+            )
+            .block("auth_parameters", NestedBlock::list(auth_parameters()).min(1).max(1))
+            .block(
+                "invocation_connectivity_parameters",
+                NestedBlock::list(connectivity(
+                    "Private API (VPC Lattice resource configuration) that the connection invokes.",
+                ))
+                .max(1),
+            )
+            .block("timeouts", NestedBlock::single(timeouts())),
+    )
+    .version(SCHEMA_VERSION)
+}
+
+fn auth_parameters() -> Block {
+    Block::new()
+        .doc("Authorization parameters. Set exactly one of `api_key`, `basic` or `oauth`, matching `authorization_type`.")
+        .block(
+            "api_key",
+            NestedBlock::list(
+                Block::new()
+                    .doc("API key authorization (`authorization_type = \"API_KEY\"`).")
+                    .attr("key", Attribute::string().required().doc("Name of the API key header, e.g. `x-api-key`."))
+                    .attr("value", Attribute::string().required().sensitive().doc("Value of the API key. Sensitive.")),
+            )
+            .max(1),
+        )
+        .block(
+            "basic",
+            NestedBlock::list(
+                Block::new()
+                    .doc("Basic authorization (`authorization_type = \"BASIC\"`).")
+                    .attr("username", Attribute::string().required().doc("User name."))
+                    .attr("password", Attribute::string().required().sensitive().doc("Password. Sensitive.")),
+            )
+            .max(1),
+        )
+        .block(
+            "oauth",
+            NestedBlock::list(
+                Block::new()
+                    .doc("OAuth client credentials authorization (`authorization_type = \"OAUTH_CLIENT_CREDENTIALS\"`).")
+                    .attr(
+                        "authorization_endpoint",
+                        Attribute::string()
+                            .required()
+                            .doc("URL of the authorization endpoint that issues tokens (http or https, up to 2048 characters)."),
+                    )
+                    .attr(
+                        "http_method",
+                        Attribute::string().required().doc("Method used to call the endpoint: `GET`, `POST` or `PUT`."),
+                    )
+                    .block(
+                        "client_parameters",
+                        NestedBlock::list(
+                            Block::new()
+                                .doc("OAuth client credentials.")
+                                .attr("client_id", Attribute::string().required().doc("Client id."))
+                                .attr(
+                                    "client_secret",
+                                    Attribute::string().required().sensitive().doc("Client secret. Sensitive."),
+                                ),
+                        )
+                        .max(1),
+                    )
+                    .block(
+                        "oauth_http_parameters",
+                        NestedBlock::list(http_parameters("Extra parameters sent with the token request.")).min(1).max(1),
+                    ),
+            )
+            .max(1),
+        )
+        .block(
+            "invocation_http_parameters",
+            NestedBlock::list(http_parameters(
+                "Extra parameters EventBridge adds to every invocation of the API destination. Removing the \
+                 block removes them in AWS.",
+            ))
+            .max(1),
+        )
+        .block(
+            "connectivity_parameters",
+            NestedBlock::list(connectivity(
+                "Private OAuth endpoint (VPC Lattice resource configuration) used for authorization.",
+            ))
+            .max(1),
+        )
+}
+
+fn http_parameters(doc: &str) -> Block {
+    let list = |what: &str| NestedBlock::list(parameter(what)).max(MAX_PARAMETERS as i64);
+    Block::new()
+        .doc(&format!(
+            "{doc} Set at least one of `body`, `header` or `query_string`."
+        ))
+        .block("body", list("A body parameter."))
+        .block("header", list("A header."))
+        .block("query_string", list("A query string parameter."))
+}
+
+fn parameter(doc: &str) -> Block {
+    Block::new()
+        .doc(&format!("{doc} Up to 100 per list; keys must be unique within a list."))
+        .attr("key", Attribute::string().required().doc("Name of the parameter."))
+        .attr(
+            "value",
+            Attribute::string()
+                .optional()
+                .sensitive()
+                .doc("Value of the parameter. Sensitive; AWS does not return it when `is_value_secret` is true."),
+        )
+        .attr(
+            "is_value_secret",
+            Attribute::bool()
+                .optional()
+                .computed()
+                .doc("Whether AWS stores the value as a secret and never returns it. Defaults to `false`."),
+        )
+}
+
+fn connectivity(doc: &str) -> Block {
+    Block::new().doc(doc).block(
+        "resource_parameters",
+        NestedBlock::list(
+            Block::new()
+                .doc("The VPC Lattice resource configuration.")
+                .attr(
+                    "resource_configuration_arn",
+                    Attribute::string()
+                        .required()
+                        .doc("ARN of the VPC Lattice resource configuration."),
+                )
+                .attr(
+                    "resource_association_arn",
+                    Attribute::string()
+                        .computed()
+                        .doc("ARN of the resource association that EventBridge created for it."),
+                ),
+        )
+        .min(1)
+        .max(1),
+    )
+}
+
+fn timeouts() -> Block {
+    let timeout = |op: &str, default: &str| {
+        Attribute::string().optional().doc(&format!(
+            "How long to wait for the connection to {op}, as a duration such as `30s`, `10m` or `1h`. \
+             Default `{default}`."
+        ))
+    };
+    Block::new()
+        .doc("How long to wait for AWS to settle a connection.")
+        .attr("create", timeout("be authorized after creation", "20m"))
+        .attr("update", timeout("settle after an update", "20m"))
+        .attr("delete", timeout("disappear after deletion", "5m"))
+}

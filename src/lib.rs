@@ -1,0 +1,14 @@
+//! terraform-provider-eventbridge: a Terraform / OpenTofu provider for
+//! Amazon EventBridge connections.
+//!
+//! Layers, dependencies pointing down only:
+//! - [`provider`], [`connection`]: AWS and EventBridge,
+//!   no gRPC or msgpack;
+//! - [`tfplugin`]: Terraform's plugin protocol, no AWS.
+
+pub mod connection;
+pub mod provider;
+pub mod tfplugin;
+
+/// The provider's source address in Terraform's registry namespace.
+pub const PROVIDER_ADDRESS: &str = "registry.terraform.io/eventbridge-rs/eventbridge";

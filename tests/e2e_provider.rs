@@ -1,0 +1,102 @@
+//! Ring 4 for the provider itself: the real `terraform` binary installs the
+//! provider from a filesystem mirror and drives it over TLS.
+
+mod support;
+
+use support::terraform::Workdir;
+
+const PROVIDER_ONLY: &str = include_str!("../examples/provider/provider.tf");
+
+fn provider_only() -> Workdir {
+    let wd = Workdir::new(PROVIDER_ONLY);
+    wd.env("AWS_ACCESS_KEY_ID", "testing");
+    wd.env("AWS_SECRET_ACCESS_KEY", "testing");
+    wd
+}
+
+#[test]
+fn init_installs_from_the_mirror_and_plan_runs_over_tls_with_provider_logs() {
+    let wd = provider_only();
+    let init = wd.init();
+    assert!(init.stdout.contains("eventbridge-rs/eventbridge"), "{}", init.stdout);
+    wd.run(&["validate", "-no-color"]).ok();
+    wd.env("TF_LOG", "debug");
+    let plan = wd.run(&["plan", "-input=false", "-no-color"]).ok();
+    assert!(plan.stdout.contains("No changes"), "{}", plan.stdout);
+    // TLS was on (no TF_DISABLE_PLUGIN_TLS) and our own hclog lines show up.
+    assert!(plan.stderr.contains("configured"), "provider log lines missing:\n{}", plan.stderr);
+    assert!(!plan.stderr.contains("panic"), "{}", plan.stderr);
+}
+
+#[test]
+fn an_attribute_of_the_wrong_type_points_at_the_attribute() {
+    let wd = provider_only();
+    wd.write(
+        "main.tf",
+        &PROVIDER_ONLY.replace("region = \"us-east-1\"", "region = \"us-east-1\"\n  max_retries = \"many\""),
+    );
+    wd.init();
+    let out = wd.run(&["validate", "-no-color"]);
+    assert_ne!(out.status_code, 0);
+    let text = format!("{}{}", out.stdout, out.stderr);
+    assert!(text.contains("max_retries"), "{text}");
+    assert!(!text.contains("panic") && !text.contains("crash"), "{text}");
+}
+
+#[test]
+fn a_missing_region_is_a_clear_error() {
+    let wd = provider_only();
+    wd.write("main.tf", &PROVIDER_ONLY.replace("region = \"us-east-1\"", ""));
+    wd.env("AWS_REGION", "");
+    wd.env("AWS_DEFAULT_REGION", "");
+    wd.env("AWS_EC2_METADATA_DISABLED", "true");
+    wd.env("AWS_CONFIG_FILE", "/nonexistent");
+    wd.env("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent");
+    wd.write(
+        "resource.tf",
+        r#"resource "eventbridge_connection" "x" {
+  name               = "x"
+  authorization_type = "API_KEY"
+  auth_parameters {
+    api_key {
+      key   = "k"
+      value = "v"
+    }
+  }
+}
+"#,
+    );
+    wd.init();
+    let out = wd.run(&["plan", "-input=false", "-no-color"]);
+    assert_ne!(out.status_code, 0);
+    let text = format!("{}{}", out.stdout, out.stderr);
+    assert!(text.contains("No AWS Region"), "{text}");
+    assert!(!text.contains("panic") && !text.contains("crash"), "{text}");
+}
+
+#[test]
+fn plan_through_debug_mode_and_tf_reattach_providers() {
+    use std::io::{BufRead, BufReader};
+    let mut child = std::process::Command::new(support::protocol::BINARY)
+        .arg("--debug")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start provider in debug mode");
+    let mut out = BufReader::new(child.stdout.take().expect("stdout"));
+    let mut line = String::new();
+    let reattach = loop {
+        line.clear();
+        assert!(out.read_line(&mut line).expect("read") > 0, "no reattach line");
+        if let Some(rest) = line.trim().strip_prefix("TF_REATTACH_PROVIDERS='") {
+            break rest.trim_end_matches('\'').to_string();
+        }
+    };
+    let wd = provider_only();
+    wd.env("TF_REATTACH_PROVIDERS", &reattach);
+    let plan = wd.run(&["plan", "-input=false", "-no-color"]);
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(plan.status_code, 0, "{}\n{}", plan.stdout, plan.stderr);
+    assert!(plan.stdout.contains("No changes"), "{}", plan.stdout);
+}

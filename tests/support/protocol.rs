@@ -1,0 +1,258 @@
+//! A protocol-level client: starts the built provider the way Terraform
+//! does (magic cookie, protocol versions, a P-521 CA-flagged client
+//! certificate in PLUGIN_CLIENT_CERT), parses the handshake line, and talks
+//! gRPC over the unix socket with TLS pinned to the announced certificate.
+
+use std::io::{BufRead, BufReader, Read};
+use std::path::PathBuf;
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use base64::Engine;
+use hyper_util::rt::TokioIo;
+use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
+use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
+use rustls::{DigitallySignedStruct, SignatureScheme};
+use terraform_provider_eventbridge::tfplugin::proto::plugin::grpc_controller_client::GrpcControllerClient;
+use terraform_provider_eventbridge::tfplugin::proto::tfplugin6::provider_client::ProviderClient;
+use terraform_provider_eventbridge::tfplugin::proto::tfplugin6::DynamicValue;
+use terraform_provider_eventbridge::tfplugin::{decode_msgpack, encode_msgpack, Type, Value};
+use tonic::transport::{Channel, Endpoint, Uri};
+
+pub const BINARY: &str = env!("CARGO_BIN_EXE_terraform-provider-eventbridge");
+
+/// A client certificate shaped like the one Terraform (go-plugin) makes:
+/// ECDSA P-521, self-signed, CA:true, CN localhost.
+pub fn terraform_like_client_cert() -> (String, String) {
+    use rcgen::{BasicConstraints, CertificateParams, DnType, ExtendedKeyUsagePurpose as Eku, IsCa, KeyPair};
+    let key = KeyPair::generate_for(&rcgen::PKCS_ECDSA_P521_SHA512).expect("P-521 key");
+    let mut params = CertificateParams::new(vec!["localhost".to_string()]).expect("params");
+    params.distinguished_name.push(DnType::CommonName, "localhost");
+    params.distinguished_name.push(DnType::OrganizationName, "HashiCorp");
+    params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    params.extended_key_usages = vec![Eku::ClientAuth, Eku::ServerAuth];
+    let cert = params.self_signed(&key).expect("self-signed");
+    (cert.pem(), key.serialize_pem())
+}
+
+/// A running provider process and a connected channel.
+pub struct Plugin {
+    child: Child,
+    pub socket: PathBuf,
+    pub handshake: String,
+    pub server_cert_der: Vec<u8>,
+    stderr: Arc<Mutex<String>>,
+    pub channel: Channel,
+}
+
+impl Plugin {
+    /// Starts the provider as Terraform would, with TLS.
+    pub async fn start() -> Plugin {
+        Plugin::start_with(&[]).await
+    }
+
+    /// Same, with extra environment variables.
+    pub async fn start_with(extra_env: &[(&str, &str)]) -> Plugin {
+        let (client_cert, _key) = terraform_like_client_cert();
+        let mut cmd = Command::new(BINARY);
+        cmd.env("TF_PLUGIN_MAGIC_COOKIE", terraform_provider_eventbridge::tfplugin::MAGIC_COOKIE_VALUE)
+            .env("PLUGIN_PROTOCOL_VERSIONS", "5,6")
+            .env("PLUGIN_MIN_PORT", "10000")
+            .env("PLUGIN_MAX_PORT", "25000")
+            .env("PLUGIN_CLIENT_CERT", &client_cert)
+            .env("TF_LOG_PROVIDER", "debug")
+            .env_remove("AWS_PROFILE")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        for (k, v) in extra_env {
+            cmd.env(k, v);
+        }
+        let mut child = cmd.spawn().expect("spawn provider");
+        let stderr = Arc::new(Mutex::new(String::new()));
+        let sink = stderr.clone();
+        let mut err_pipe = child.stderr.take().expect("stderr");
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = err_pipe.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                if let Ok(mut s) = sink.lock() {
+                    s.push_str(&String::from_utf8_lossy(&buf[..n]));
+                }
+            }
+        });
+        let mut out = BufReader::new(child.stdout.take().expect("stdout"));
+        let mut handshake = String::new();
+        out.read_line(&mut handshake).expect("handshake line");
+        // Keep draining stdout so the provider never blocks on it.
+        std::thread::spawn(move || {
+            let mut rest = String::new();
+            let _ = out.read_to_string(&mut rest);
+        });
+        let handshake = handshake.trim_end().to_string();
+        let fields: Vec<&str> = handshake.split('|').collect();
+        assert_eq!(fields.len(), 6, "handshake {handshake:?}; stderr: {}", stderr.lock().unwrap());
+        assert_eq!(&fields[..3], ["1", "6", "unix"]);
+        assert_eq!(fields[4], "grpc");
+        let socket = PathBuf::from(fields[3]);
+        let server_cert_der =
+            base64::engine::general_purpose::STANDARD_NO_PAD.decode(fields[5]).expect("unpadded base64 certificate");
+        let channel = connect_tls(socket.clone(), server_cert_der.clone()).await.expect("TLS connection");
+        Plugin { child, socket, handshake, server_cert_der, stderr, channel }
+    }
+
+    pub fn provider(&self) -> ProviderClient<Channel> {
+        ProviderClient::new(self.channel.clone())
+    }
+
+    pub fn controller(&self) -> GrpcControllerClient<Channel> {
+        GrpcControllerClient::new(self.channel.clone())
+    }
+
+    /// Everything the provider wrote on stderr so far.
+    pub fn stderr(&self) -> String {
+        self.stderr.lock().map(|s| s.clone()).unwrap_or_default()
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Waits up to `limit` for the process to exit.
+    pub fn wait_exit(&mut self, limit: Duration) -> Option<ExitStatus> {
+        let start = Instant::now();
+        while start.elapsed() < limit {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return Some(status);
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        None
+    }
+}
+
+impl Drop for Plugin {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Connects over the unix socket with TLS that trusts exactly the
+/// certificate the handshake announced (as go-plugin's client does).
+pub async fn connect_tls(socket: PathBuf, server_cert_der: Vec<u8>) -> Result<Channel, tonic::transport::Error> {
+    let config = client_tls_config(server_cert_der, None);
+    connect_with(socket, Some(config)).await
+}
+
+/// TLS client configuration pinned to `server_cert_der`, optionally
+/// presenting a client certificate (PEM cert, PEM key).
+pub fn client_tls_config(server_cert_der: Vec<u8>, client: Option<(String, String)>) -> rustls::ClientConfig {
+    let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
+    let builder = rustls::ClientConfig::builder_with_provider(provider.clone())
+        .with_safe_default_protocol_versions()
+        .expect("protocol versions")
+        .dangerous()
+        .with_custom_certificate_verifier(Arc::new(PinnedServer { der: server_cert_der, provider }));
+    let mut config = match client {
+        None => builder.with_no_client_auth(),
+        Some((cert_pem, key_pem)) => {
+            let certs = rustls_pemfile::certs(&mut cert_pem.as_bytes()).collect::<Result<Vec<_>, _>>().expect("certs");
+            let key = rustls_pemfile::private_key(&mut key_pem.as_bytes()).expect("key").expect("a key");
+            builder.with_client_auth_cert(certs, key).expect("client auth")
+        }
+    };
+    config.alpn_protocols = vec![b"h2".to_vec()];
+    config
+}
+
+/// Connects with the given TLS config, or plaintext (debug mode) with None.
+pub async fn connect_with(socket: PathBuf, tls: Option<rustls::ClientConfig>) -> Result<Channel, tonic::transport::Error> {
+    let tls = tls.map(|c| tokio_rustls::TlsConnector::from(Arc::new(c)));
+    Endpoint::from_static("http://localhost")
+        .connect_with_connector(tower::service_fn(move |_: Uri| {
+            let socket = socket.clone();
+            let tls = tls.clone();
+            async move {
+                let stream = tokio::net::UnixStream::connect(&socket).await?;
+                let io: Box<dyn Io> = match tls {
+                    Some(tls) => {
+                        let name = ServerName::try_from("localhost").expect("name");
+                        Box::new(tls.connect(name, stream).await?)
+                    }
+                    None => Box::new(stream),
+                };
+                Ok::<_, std::io::Error>(TokioIo::new(io))
+            }
+        }))
+        .await
+}
+
+pub trait Io: tokio::io::AsyncRead + tokio::io::AsyncWrite + Send + Unpin {}
+impl<T: tokio::io::AsyncRead + tokio::io::AsyncWrite + Send + Unpin> Io for T {}
+
+#[derive(Debug)]
+struct PinnedServer {
+    der: Vec<u8>,
+    provider: Arc<rustls::crypto::CryptoProvider>,
+}
+
+impl ServerCertVerifier for PinnedServer {
+    fn verify_server_cert(
+        &self,
+        end_entity: &CertificateDer<'_>,
+        _intermediates: &[CertificateDer<'_>],
+        _server_name: &ServerName<'_>,
+        _ocsp: &[u8],
+        _now: UnixTime,
+    ) -> Result<ServerCertVerified, rustls::Error> {
+        if end_entity.as_ref() == self.der.as_slice() {
+            Ok(ServerCertVerified::assertion())
+        } else {
+            Err(rustls::Error::General("server certificate differs from the handshake's".into()))
+        }
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls12_signature(message, cert, dss, &self.provider.signature_verification_algorithms)
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls13_signature(message, cert, dss, &self.provider.signature_verification_algorithms)
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+        self.provider.signature_verification_algorithms.supported_schemes()
+    }
+}
+
+/// msgpack DynamicValue of `value` typed `ty`.
+pub fn dv(value: &Value, ty: &Type) -> Option<DynamicValue> {
+    Some(DynamicValue { msgpack: encode_msgpack(value, ty).expect("encode"), json: Vec::new() })
+}
+
+/// Decodes a DynamicValue from a response.
+pub fn value_of(dv: Option<&DynamicValue>, ty: &Type) -> Value {
+    let dv = dv.expect("a value");
+    decode_msgpack(&dv.msgpack, ty).expect("decode")
+}
+
+/// Summaries and details of diagnostics, for assertions and messages.
+pub fn describe_diagnostics(
+    diags: &[terraform_provider_eventbridge::tfplugin::proto::tfplugin6::Diagnostic],
+) -> String {
+    diags.iter().map(|d| format!("[{}] {}: {}", d.severity, d.summary, d.detail)).collect::<Vec<_>>().join("\n")
+}
