@@ -2,11 +2,12 @@
 //! Amazon EventBridge connections.
 //!
 //! Layers, dependencies pointing down only:
-//! - [`provider`], [`connection`]: AWS and EventBridge,
+//! - [`provider`], [`connection`], [`data_sources`]: AWS and EventBridge,
 //!   no gRPC or msgpack;
 //! - [`tfplugin`]: Terraform's plugin protocol, no AWS.
 
 pub mod connection;
+pub mod data_sources;
 pub mod provider;
 pub mod tfplugin;
 

@@ -15,6 +15,7 @@ use aws_runtime::env_config::file::{
 };
 
 use crate::connection::wait::PollPolicy;
+use crate::data_sources::connection::ConnectionDataSource;
 use crate::connection::{
     duration::parse_duration, wire::ExplicitIsValueSecret, ConnectionResource,
 };
@@ -314,7 +315,7 @@ impl Provider for EventBridgeProvider {
         );
 
         let mut config = loader.load().await;
-        if config.region().is_none() {
+        if config.region().is_none_or(|r| r.as_ref().trim().is_empty()) {
             diags.error_at(
                 &AttributePath::of(&["region"]),
                 "No AWS Region",
@@ -347,7 +348,7 @@ impl Provider for EventBridgeProvider {
     }
 
     fn data_sources(&self) -> Vec<Arc<dyn DataSource<AwsClient>>> {
-        Vec::new()
+        vec![Arc::new(ConnectionDataSource)]
     }
 }
 

@@ -7,6 +7,19 @@ use support::terraform::Workdir;
 
 const PROVIDER_ONLY: &str = include_str!("../examples/provider/provider.tf");
 
+/// A resource, so that Terraform configures the provider.
+const ONE_CONNECTION: &str = r#"resource "eventbridge_connection" "x" {
+  name               = "x"
+  authorization_type = "API_KEY"
+  auth_parameters {
+    api_key {
+      key   = "k"
+      value = "v"
+    }
+  }
+}
+"#;
+
 fn provider_only() -> Workdir {
     let wd = Workdir::new(PROVIDER_ONLY);
     wd.env("AWS_ACCESS_KEY_ID", "testing");
@@ -24,7 +37,7 @@ fn init_installs_from_the_mirror_and_plan_runs_over_tls_with_provider_logs() {
     let plan = wd.run(&["plan", "-input=false", "-no-color"]).ok();
     assert!(plan.stdout.contains("No changes"), "{}", plan.stdout);
     // TLS was on (no TF_DISABLE_PLUGIN_TLS) and our own hclog lines show up.
-    assert!(plan.stderr.contains("configured"), "provider log lines missing:\n{}", plan.stderr);
+    assert!(plan.stderr.contains("@module=eventbridge"), "provider log lines missing:\n{}", plan.stderr);
     assert!(!plan.stderr.contains("panic"), "{}", plan.stderr);
 }
 
@@ -35,8 +48,9 @@ fn an_attribute_of_the_wrong_type_points_at_the_attribute() {
         "main.tf",
         &PROVIDER_ONLY.replace("region = \"us-east-1\"", "region = \"us-east-1\"\n  max_retries = \"many\""),
     );
+    wd.write("resource.tf", ONE_CONNECTION);
     wd.init();
-    let out = wd.run(&["validate", "-no-color"]);
+    let out = wd.run(&["plan", "-input=false", "-no-color"]);
     assert_ne!(out.status_code, 0);
     let text = format!("{}{}", out.stdout, out.stderr);
     assert!(text.contains("max_retries"), "{text}");
@@ -52,20 +66,7 @@ fn a_missing_region_is_a_clear_error() {
     wd.env("AWS_EC2_METADATA_DISABLED", "true");
     wd.env("AWS_CONFIG_FILE", "/nonexistent");
     wd.env("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent");
-    wd.write(
-        "resource.tf",
-        r#"resource "eventbridge_connection" "x" {
-  name               = "x"
-  authorization_type = "API_KEY"
-  auth_parameters {
-    api_key {
-      key   = "k"
-      value = "v"
-    }
-  }
-}
-"#,
-    );
+    wd.write("resource.tf", ONE_CONNECTION);
     wd.init();
     let out = wd.run(&["plan", "-input=false", "-no-color"]);
     assert_ne!(out.status_code, 0);

@@ -2,7 +2,7 @@
 
 pub mod api;
 pub mod duration;
-mod errors;
+pub mod errors;
 mod lifecycle;
 pub mod model;
 mod plan;

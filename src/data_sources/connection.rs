@@ -1,0 +1,190 @@
+//! `data "eventbridge_connection"`: everything DescribeConnection tells
+//! about a connection, except the secrets.
+
+use async_trait::async_trait;
+use aws_sdk_eventbridge::operation::describe_connection::DescribeConnectionOutput;
+use aws_sdk_eventbridge::primitives::DateTimeFormat;
+use aws_sdk_eventbridge::types::ConnectionHttpParameters;
+
+use crate::connection::errors;
+use crate::provider::AwsClient;
+use crate::tfplugin::{object, Attribute, AttributePath, Block, Context, DataSource, Diagnostics, Schema, Type, Value};
+
+pub struct ConnectionDataSource;
+
+fn parameter_type() -> Type {
+    Type::Object(
+        [("key".to_string(), Type::String), ("value".to_string(), Type::String), ("is_value_secret".to_string(), Type::Bool)]
+            .into(),
+    )
+}
+
+fn http_type() -> Type {
+    Type::Object(
+        ["body", "header", "query_string"].iter().map(|k| (k.to_string(), Type::list(parameter_type()))).collect(),
+    )
+}
+
+fn auth_type() -> Type {
+    let obj = |fields: &[(&str, Type)]| Type::Object(fields.iter().map(|(k, t)| (k.to_string(), t.clone())).collect());
+    obj(&[
+        ("api_key", Type::list(obj(&[("key", Type::String)]))),
+        ("basic", Type::list(obj(&[("username", Type::String)]))),
+        (
+            "oauth",
+            Type::list(obj(&[
+                ("authorization_endpoint", Type::String),
+                ("http_method", Type::String),
+                ("client_parameters", Type::list(obj(&[("client_id", Type::String)]))),
+                ("oauth_http_parameters", Type::list(http_type())),
+            ])),
+        ),
+        ("invocation_http_parameters", Type::list(http_type())),
+    ])
+}
+
+fn computed(doc: &str) -> Attribute {
+    Attribute::string().computed().doc(doc)
+}
+
+#[async_trait]
+impl DataSource<AwsClient> for ConnectionDataSource {
+    fn type_name(&self) -> &'static str {
+        crate::connection::TYPE_NAME
+    }
+
+    fn schema(&self) -> Schema {
+        Schema::new(
+            Block::new()
+                .doc("Reads an existing EventBridge connection: its state, its settings and the non-secret parts of its authorization.")
+                .attr("name", Attribute::string().required().doc("Name of the connection."))
+                .attr(
+                    "region",
+                    Attribute::string().optional().computed().doc("Region of the connection; defaults to the provider's."),
+                )
+                .attr("id", computed("The connection's name."))
+                .attr("arn", computed("ARN of the connection."))
+                .attr("secret_arn", computed("ARN of the Secrets Manager secret holding the connection's secrets."))
+                .attr("authorization_type", computed("`API_KEY`, `BASIC` or `OAUTH_CLIENT_CREDENTIALS`."))
+                .attr("description", computed("Description of the connection."))
+                .attr("kms_key_identifier", computed("Customer managed KMS key encrypting the secret, if any."))
+                .attr("connection_state", computed("State of the connection, e.g. `AUTHORIZED`."))
+                .attr("state_reason", computed("Why the connection is in its state, when AWS says."))
+                .attr("creation_time", computed("When the connection was created (RFC 3339)."))
+                .attr("last_modified_time", computed("When the connection was last modified (RFC 3339)."))
+                .attr("last_authorized_time", computed("When the connection was last authorized (RFC 3339)."))
+                .attr(
+                    "auth_parameters",
+                    Attribute::of(Type::list(auth_type())).computed().doc(
+                        "The non-secret authorization parameters, shaped like the resource's `auth_parameters`: API \
+                         key name, basic user name, OAuth endpoint, method and client id, and HTTP parameters (the \
+                         `value` of a secret parameter is null).",
+                    ),
+                ),
+        )
+    }
+
+    fn validate(&self, config: &Value, diags: &mut Diagnostics) {
+        if let Some(name) = config.attr("name").as_str() {
+            let ok = (1..=64).contains(&name.len())
+                && name.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'));
+            if !ok {
+                diags.error_at(
+                    &AttributePath::of(&["name"]),
+                    "Invalid connection name",
+                    format!("{name:?} is not a connection name: use 1 to 64 letters, digits, '.', '-' or '_'."),
+                );
+            }
+        }
+    }
+
+    async fn read(&self, ctx: &Context<AwsClient>, config: &Value, diags: &mut Diagnostics) -> Option<Value> {
+        let name = config.attr("name").as_str()?.to_string();
+        let region = config.attr("region").as_str().unwrap_or(ctx.client.default_region()).to_string();
+        let client = ctx.client.eventbridge(Some(&region));
+        match client.describe_connection().name(&name).send().await {
+            Ok(out) => Some(to_value(&out, &name, &region)),
+            Err(e) if errors::is_not_found(&e) => {
+                diags.error_at(
+                    &AttributePath::of(&["name"]),
+                    "Connection not found",
+                    format!("There is no EventBridge connection {name:?} in {region}."),
+                );
+                None
+            }
+            Err(e) => {
+                diags.error(
+                    "Error reading EventBridge connection",
+                    format!("reading EventBridge connection {name:?} in {region}: {}", errors::describe(&e)),
+                );
+                None
+            }
+        }
+    }
+}
+
+fn time(t: Option<&aws_smithy_types::DateTime>) -> Value {
+    Value::opt_string(t.and_then(|t| t.fmt(DateTimeFormat::DateTime).ok()))
+}
+
+fn to_value(out: &DescribeConnectionOutput, name: &str, region: &str) -> Value {
+    let auth = out.auth_parameters();
+    let list = |v: Option<Value>| Value::List(v.into_iter().collect());
+    let auth_value = auth.map(|a| {
+        object([
+            ("api_key", list(a.api_key_auth_parameters().map(|k| object([("key", Value::opt_string(k.api_key_name()))])))),
+            ("basic", list(a.basic_auth_parameters().map(|b| object([("username", Value::opt_string(b.username()))])))),
+            (
+                "oauth",
+                list(a.o_auth_parameters().map(|o| {
+                    object([
+                        ("authorization_endpoint", Value::opt_string(o.authorization_endpoint())),
+                        ("http_method", Value::opt_string(o.http_method().map(|m| m.as_str()))),
+                        (
+                            "client_parameters",
+                            list(o.client_parameters().map(|c| object([("client_id", Value::opt_string(c.client_id()))]))),
+                        ),
+                        ("oauth_http_parameters", list(o.o_auth_http_parameters().map(http))),
+                    ])
+                })),
+            ),
+            ("invocation_http_parameters", list(a.invocation_http_parameters().map(http))),
+        ])
+    });
+    object([
+        ("name", Value::string(name)),
+        ("region", Value::string(region)),
+        ("id", Value::string(name)),
+        ("arn", Value::opt_string(out.connection_arn())),
+        ("secret_arn", Value::opt_string(out.secret_arn())),
+        ("authorization_type", Value::opt_string(out.authorization_type().map(|t| t.as_str()))),
+        ("description", Value::opt_string(out.description())),
+        ("kms_key_identifier", Value::opt_string(out.kms_key_identifier())),
+        ("connection_state", Value::opt_string(out.connection_state().map(|s| s.as_str()))),
+        ("state_reason", Value::opt_string(out.state_reason())),
+        ("creation_time", time(out.creation_time())),
+        ("last_modified_time", time(out.last_modified_time())),
+        ("last_authorized_time", time(out.last_authorized_time())),
+        ("auth_parameters", list(auth_value)),
+    ])
+}
+
+/// HTTP parameters without the values AWS marks secret (an emulator may
+/// return them; they are dropped all the same).
+fn http(h: &ConnectionHttpParameters) -> Value {
+    let param = |key: Option<&str>, value: Option<&str>, secret: bool| {
+        object([
+            ("key", Value::opt_string(key)),
+            ("value", if secret { Value::Null } else { Value::opt_string(value) }),
+            ("is_value_secret", Value::Bool(secret)),
+        ])
+    };
+    object([
+        ("body", Value::List(h.body_parameters().iter().map(|p| param(p.key(), p.value(), p.is_value_secret())).collect())),
+        ("header", Value::List(h.header_parameters().iter().map(|p| param(p.key(), p.value(), p.is_value_secret())).collect())),
+        (
+            "query_string",
+            Value::List(h.query_string_parameters().iter().map(|p| param(p.key(), p.value(), p.is_value_secret())).collect()),
+        ),
+    ])
+}

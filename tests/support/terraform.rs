@@ -1,0 +1,146 @@
+//! The real `terraform` (or `tofu`) binary, run in a temporary working
+//! directory that installs this provider from a filesystem mirror with a
+//! real `terraform init`.
+
+use std::cell::RefCell;
+use std::path::PathBuf;
+use std::process::Command;
+
+const PROVIDER_PATH: &str = "registry.terraform.io/eventbridge-rs/eventbridge";
+
+/// `$TERRAFORM`, else the Terraform 1.0.3 that `scripts/install-terraform.sh`
+/// put in `target/terraform/`.
+pub fn terraform_binary() -> PathBuf {
+    if let Some(path) = std::env::var_os("TERRAFORM").filter(|p| !p.is_empty()) {
+        return PathBuf::from(path);
+    }
+    let local = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/terraform/terraform");
+    assert!(
+        local.exists(),
+        "terraform is required{}: set TERRAFORM=/path/to/terraform, or run `bash scripts/install-terraform.sh`",
+        if super::in_ci() { " (CI)" } else { "" }
+    );
+    local
+}
+
+/// What a terraform command printed.
+#[derive(Debug)]
+pub struct Output {
+    pub status_code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Output {
+    /// Panics with both streams unless the command succeeded.
+    #[track_caller]
+    pub fn ok(self) -> Output {
+        assert_eq!(self.status_code, 0, "terraform failed:\n--- stdout\n{}\n--- stderr\n{}", self.stdout, self.stderr);
+        self
+    }
+}
+
+/// A temporary Terraform working directory with its own mirror and CLI
+/// configuration. Kept on disk when `KEEP_TF_WORKDIR` is set.
+pub struct Workdir {
+    dir: tempfile::TempDir,
+    env: RefCell<Vec<(String, String)>>,
+}
+
+impl Workdir {
+    pub fn new(main_tf: &str) -> Workdir {
+        let dir = tempfile::Builder::new().prefix("tf-test").tempdir().expect("temp dir");
+        let version = env!("CARGO_PKG_VERSION");
+        let mirror = dir.path().join("mirror");
+        let platform = mirror.join(PROVIDER_PATH).join(version).join("linux_amd64");
+        std::fs::create_dir_all(&platform).expect("mirror dir");
+        std::fs::copy(super::protocol::BINARY, platform.join(format!("terraform-provider-eventbridge_v{version}")))
+            .expect("copy provider into the mirror");
+        let cli = format!(
+            "provider_installation {{\n  filesystem_mirror {{\n    path    = \"{}\"\n    include = [\"registry.terraform.io/eventbridge-rs/*\"]\n  }}\n  direct {{\n    exclude = [\"registry.terraform.io/eventbridge-rs/*\"]\n  }}\n}}\n",
+            mirror.display()
+        );
+        std::fs::write(dir.path().join("cli.tfrc"), cli).expect("cli config");
+        std::fs::create_dir_all(dir.path().join("work")).expect("work dir");
+        let wd = Workdir { dir, env: RefCell::new(Vec::new()) };
+        wd.write("main.tf", main_tf);
+        if std::env::var_os("KEEP_TF_WORKDIR").is_some() {
+            eprintln!("terraform working directory: {}", wd.path().display());
+        }
+        wd
+    }
+
+    /// The directory terraform runs in.
+    pub fn path(&self) -> PathBuf {
+        self.dir.path().join("work")
+    }
+
+    pub fn write(&self, name: &str, content: &str) {
+        std::fs::write(self.path().join(name), content).expect("write file");
+    }
+
+    pub fn remove(&self, name: &str) {
+        let _ = std::fs::remove_file(self.path().join(name));
+    }
+
+    pub fn read(&self, name: &str) -> String {
+        std::fs::read_to_string(self.path().join(name)).unwrap_or_default()
+    }
+
+    /// Sets an environment variable for every later command.
+    pub fn env(&self, key: &str, value: &str) {
+        let mut env = self.env.borrow_mut();
+        env.retain(|(k, _)| k != key);
+        env.push((key.to_string(), value.to_string()));
+    }
+
+    /// Runs terraform with `args` (pass `-no-color` yourself).
+    pub fn run(&self, args: &[&str]) -> Output {
+        let mut cmd = Command::new(terraform_binary());
+        cmd.args(args)
+            .current_dir(self.path())
+            .env("TF_CLI_CONFIG_FILE", self.dir.path().join("cli.tfrc"))
+            .env("CHECKPOINT_DISABLE", "1")
+            .env("TF_IN_AUTOMATION", "1")
+            .env("TF_INPUT", "0")
+            .env_remove("TF_LOG")
+            .env_remove("TF_LOG_PROVIDER")
+            .env_remove("TF_PLUGIN_CACHE_DIR")
+            .env_remove("TF_REATTACH_PROVIDERS")
+            .env_remove("AWS_PROFILE");
+        for (k, v) in self.env.borrow().iter() {
+            cmd.env(k, v);
+        }
+        let out = cmd.output().expect("run terraform");
+        Output {
+            status_code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).to_string(),
+            stderr: String::from_utf8_lossy(&out.stderr).to_string(),
+        }
+    }
+
+    /// `terraform init` from the mirror; must succeed.
+    pub fn init(&self) -> Output {
+        self.run(&["init", "-input=false", "-no-color"]).ok()
+    }
+
+    /// `terraform show -json` of the current state.
+    pub fn state_json(&self) -> serde_json::Value {
+        let out = self.run(&["show", "-json", "-no-color"]).ok();
+        serde_json::from_str(&out.stdout).expect("state JSON")
+    }
+
+    /// Exit code of `plan -detailed-exitcode`: 0 no changes, 2 changes, 1 error.
+    pub fn plan_exit_code(&self) -> i32 {
+        self.run(&["plan", "-detailed-exitcode", "-input=false", "-no-color"]).status_code
+    }
+}
+
+impl Drop for Workdir {
+    fn drop(&mut self) {
+        if std::env::var_os("KEEP_TF_WORKDIR").is_some() {
+            let kept: PathBuf = std::mem::replace(&mut self.dir, tempfile::tempdir().expect("temp dir")).keep();
+            eprintln!("kept {}", kept.display());
+        }
+    }
+}
