@@ -11,8 +11,6 @@ EVB_EMULATOR_CMD="$(cat target/emulator-cmd)"
 export EVB_EMULATOR_CMD
 if cargo nextest --version >/dev/null 2>&1; then
   cargo nextest run --no-fail-fast
-  # nextest does not run doctests; the library has none that run, but keep them honest.
-  cargo test --doc --quiet
 else
   cargo test --no-fail-fast
 fi

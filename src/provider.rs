@@ -15,10 +15,10 @@ use aws_runtime::env_config::file::{
 };
 
 use crate::connection::wait::PollPolicy;
-use crate::data_sources::connection::ConnectionDataSource;
 use crate::connection::{
     duration::parse_duration, wire::ExplicitIsValueSecret, ConnectionResource,
 };
+use crate::data_sources::connection::ConnectionDataSource;
 use crate::tfplugin::{
     Attribute, AttributePath, Block, ConfigureRequest, DataSource, Diagnostics, NestedBlock,
     Provider, Resource, Schema, Value,

@@ -12,7 +12,8 @@ const PROVIDER: &str = include_str!("../examples/provider/provider.tf");
 const API_KEY: &str = include_str!("../examples/resources/eventbridge_connection/api_key.tf");
 const BASIC: &str = include_str!("../examples/resources/eventbridge_connection/basic.tf");
 const OAUTH: &str = include_str!("../examples/resources/eventbridge_connection/oauth.tf");
-const INVOCATION: &str = include_str!("../examples/resources/eventbridge_connection/invocation_http_parameters.tf");
+const INVOCATION: &str =
+    include_str!("../examples/resources/eventbridge_connection/invocation_http_parameters.tf");
 
 fn workdir(emulator: &Emulator, resources: &str) -> Workdir {
     let wd = Workdir::new(&format!("{PROVIDER}\n{resources}"));
@@ -25,7 +26,9 @@ fn workdir(emulator: &Emulator, resources: &str) -> Workdir {
 }
 
 fn apply(wd: &Workdir) -> String {
-    wd.run(&["apply", "-auto-approve", "-input=false", "-no-color"]).ok().stdout
+    wd.run(&["apply", "-auto-approve", "-input=false", "-no-color"])
+        .ok()
+        .stdout
 }
 
 fn plan_text(wd: &Workdir) -> String {
@@ -49,20 +52,40 @@ fn lifecycle(example: &str, address: &str, name: &str, description: &str) {
     // Import into an empty state: every non-secret attribute comes back, so
     // the plan can only be about the secrets to set.
     let fresh = workdir(&emulator, example);
-    fresh.run(&["import", "-input=false", "-no-color", address, name]).ok();
+    fresh
+        .run(&["import", "-input=false", "-no-color", address, name])
+        .ok();
     let plan = plan_text(&fresh);
     assert!(plan.contains("update in-place"), "{plan}");
-    assert!(!plan.contains("must be replaced") && !plan.contains("will be destroyed"), "{plan}");
-    for line in plan.lines().filter(|l| l.trim_start().starts_with('~') && l.contains('=')) {
-        assert!(line.contains("(sensitive value)") || line.contains("{") || line.contains("->"), "unexpected change {line}");
+    assert!(
+        !plan.contains("must be replaced") && !plan.contains("will be destroyed"),
+        "{plan}"
+    );
+    for line in plan
+        .lines()
+        .filter(|l| l.trim_start().starts_with('~') && l.contains('='))
+    {
+        assert!(
+            line.contains("(sensitive value)") || line.contains("{") || line.contains("->"),
+            "unexpected change {line}"
+        );
     }
     fresh.run(&["state", "rm", "-no-color", address]).ok();
 
     // In-place update of the description.
-    wd.write("main.tf", &format!("{PROVIDER}\n{}", example.replace(description, "changed by the test")));
+    wd.write(
+        "main.tf",
+        &format!(
+            "{PROVIDER}\n{}",
+            example.replace(description, "changed by the test")
+        ),
+    );
     let out = apply(&wd);
     assert!(out.contains("1 changed"), "{out}");
-    assert_eq!(emulator.describe(name, "us-east-1").unwrap()["Description"], "changed by the test");
+    assert_eq!(
+        emulator.describe(name, "us-east-1").unwrap()["Description"],
+        "changed by the test"
+    );
     assert_no_changes(&wd);
 
     // A new name replaces the connection.
@@ -70,35 +93,64 @@ fn lifecycle(example: &str, address: &str, name: &str, description: &str) {
     let name_line = format!("\"{name}\"");
     wd.write(
         "main.tf",
-        &format!("{PROVIDER}\n{}", example.replace(description, "changed by the test").replace(&name_line, &format!("\"{renamed}\""))),
+        &format!(
+            "{PROVIDER}\n{}",
+            example
+                .replace(description, "changed by the test")
+                .replace(&name_line, &format!("\"{renamed}\""))
+        ),
     );
     let out = apply(&wd);
-    assert!(out.contains("1 added") && out.contains("1 destroyed"), "{out}");
+    assert!(
+        out.contains("1 added") && out.contains("1 destroyed"),
+        "{out}"
+    );
     assert_eq!(emulator.connection_names(), [renamed.as_str()]);
     assert_no_changes(&wd);
 
-    wd.run(&["destroy", "-auto-approve", "-input=false", "-no-color"]).ok();
+    wd.run(&["destroy", "-auto-approve", "-input=false", "-no-color"])
+        .ok();
     assert!(emulator.connection_names().is_empty());
 }
 
 #[test]
 fn api_key_example_lifecycle() {
-    lifecycle(API_KEY, "eventbridge_connection.api_key", "crm-api-key", "CRM webhook, authorized with an API key");
+    lifecycle(
+        API_KEY,
+        "eventbridge_connection.api_key",
+        "crm-api-key",
+        "CRM webhook, authorized with an API key",
+    );
 }
 
 #[test]
 fn basic_example_lifecycle() {
-    lifecycle(BASIC, "eventbridge_connection.basic", "billing-basic", "Billing API, basic authorization");
+    lifecycle(
+        BASIC,
+        "eventbridge_connection.basic",
+        "billing-basic",
+        "Billing API, basic authorization",
+    );
 }
 
 #[test]
 fn oauth_example_lifecycle() {
-    lifecycle(OAUTH, "eventbridge_connection.oauth", "partner-oauth", "Partner API, OAuth client credentials");
+    lifecycle(
+        OAUTH,
+        "eventbridge_connection.oauth",
+        "partner-oauth",
+        "Partner API, OAuth client credentials",
+    );
 }
 
 #[test]
 fn invocation_http_parameters_example_lifecycle() {
-    lifecycle(INVOCATION, "eventbridge_connection.invocation", "orders-invocation", "Orders API with invocation parameters");
+    lifecycle(
+        INVOCATION,
+        "eventbridge_connection.invocation",
+        "orders-invocation",
+        "Orders API with invocation parameters",
+    );
 }
 
 const SWITCHING: &str = r#"
@@ -142,14 +194,26 @@ fn parameters_and_authorization_type_change_in_place() {
 
     // Switch to BASIC in place.
     let basic = more
-        .replace("authorization_type = \"API_KEY\"", "authorization_type = \"BASIC\"")
-        .replace("api_key {\n      key   = \"x-api-key\"\n      value = \"first-key\"", "basic {\n      username = \"u\"\n      password = \"p\"");
+        .replace(
+            "authorization_type = \"API_KEY\"",
+            "authorization_type = \"BASIC\"",
+        )
+        .replace(
+            "api_key {\n      key   = \"x-api-key\"\n      value = \"first-key\"",
+            "basic {\n      username = \"u\"\n      password = \"p\"",
+        );
     wd.write("main.tf", &format!("{PROVIDER}\n{basic}"));
     let out = apply(&wd);
-    assert!(out.contains("1 changed") && out.contains("0 destroyed"), "{out}");
+    assert!(
+        out.contains("1 changed") && out.contains("0 destroyed"),
+        "{out}"
+    );
     let described = emulator.describe("switching", "us-east-1").unwrap();
     assert_eq!(described["AuthorizationType"], "BASIC");
-    assert_eq!(described["ConnectionArn"], arn, "updated in place, not replaced");
+    assert_eq!(
+        described["ConnectionArn"], arn,
+        "updated in place, not replaced"
+    );
     assert_no_changes(&wd);
 }
 
@@ -161,16 +225,29 @@ fn removing_description_and_invocation_parameters_clears_them_in_aws() {
     let bare = SWITCHING
         .replace("  description        = \"starts as an API key\"\n", "")
         .replace("    invocation_http_parameters {\n      header {\n        key   = \"x-one\"\n        value = \"1\"\n      }\n    }\n", "");
-    assert!(!bare.contains("invocation_http_parameters") && !bare.contains("description"), "{bare}");
+    assert!(
+        !bare.contains("invocation_http_parameters") && !bare.contains("description"),
+        "{bare}"
+    );
     wd.write("main.tf", &format!("{PROVIDER}\n{bare}"));
     assert!(apply(&wd).contains("1 changed"));
     let described = emulator.describe("switching", "us-east-1").unwrap();
-    assert!(described["Description"].as_str().unwrap_or_default().is_empty(), "{described}");
+    assert!(
+        described["Description"]
+            .as_str()
+            .unwrap_or_default()
+            .is_empty(),
+        "{described}"
+    );
     let invocation = &described["AuthParameters"]["InvocationHttpParameters"];
-    let remaining = ["HeaderParameters", "BodyParameters", "QueryStringParameters"]
-        .iter()
-        .map(|k| invocation[k].as_array().map_or(0, Vec::len))
-        .sum::<usize>();
+    let remaining = [
+        "HeaderParameters",
+        "BodyParameters",
+        "QueryStringParameters",
+    ]
+    .iter()
+    .map(|k| invocation[k].as_array().map_or(0, Vec::len))
+    .sum::<usize>();
     assert_eq!(remaining, 0, "{described}");
     // No permanent diff (the reference provider's issue #37814).
     assert_no_changes(&wd);
@@ -195,16 +272,25 @@ fn drift_description_changed_outside_terraform_is_restored() {
     apply(&wd);
     emulator.update_description("switching", "us-east-1", "edited in the console");
     let plan = plan_text(&wd);
-    assert!(plan.contains("edited in the console") && plan.contains("update in-place"), "{plan}");
+    assert!(
+        plan.contains("edited in the console") && plan.contains("update in-place"),
+        "{plan}"
+    );
     apply(&wd);
-    assert_eq!(emulator.describe("switching", "us-east-1").unwrap()["Description"], "starts as an API key");
+    assert_eq!(
+        emulator.describe("switching", "us-east-1").unwrap()["Description"],
+        "starts as an API key"
+    );
     assert_no_changes(&wd);
 }
 
 #[test]
 fn region_per_resource_and_import_by_name_at_region() {
     let emulator = support::emulator::require();
-    let elsewhere = SWITCHING.replace("  authorization_type = \"API_KEY\"", "  authorization_type = \"API_KEY\"\n  region             = \"eu-west-1\"");
+    let elsewhere = SWITCHING.replace(
+        "  authorization_type = \"API_KEY\"",
+        "  authorization_type = \"API_KEY\"\n  region             = \"eu-west-1\"",
+    );
     let wd = workdir(&emulator, &elsewhere);
     apply(&wd);
     assert!(emulator.describe("switching", "eu-west-1").is_some());
@@ -212,17 +298,31 @@ fn region_per_resource_and_import_by_name_at_region() {
     assert_no_changes(&wd);
 
     let fresh = workdir(&emulator, &elsewhere);
-    fresh.run(&["import", "-input=false", "-no-color", "eventbridge_connection.switch", "switching@eu-west-1"]).ok();
+    fresh
+        .run(&[
+            "import",
+            "-input=false",
+            "-no-color",
+            "eventbridge_connection.switch",
+            "switching@eu-west-1",
+        ])
+        .ok();
     let plan = plan_text(&fresh);
     assert!(!plan.contains("must be replaced"), "{plan}");
-    fresh.run(&["state", "rm", "-no-color", "eventbridge_connection.switch"]).ok();
-    wd.run(&["destroy", "-auto-approve", "-input=false", "-no-color"]).ok();
+    fresh
+        .run(&["state", "rm", "-no-color", "eventbridge_connection.switch"])
+        .ok();
+    wd.run(&["destroy", "-auto-approve", "-input=false", "-no-color"])
+        .ok();
 }
 
 #[test]
 fn invalid_configurations_are_rejected_at_plan_time_pointing_at_the_attribute() {
     let emulator = support::emulator::require();
-    let wd = workdir(&emulator, &SWITCHING.replace("\"switching\"", "\"bad name!\""));
+    let wd = workdir(
+        &emulator,
+        &SWITCHING.replace("\"switching\"", "\"bad name!\""),
+    );
     let out = wd.run(&["plan", "-input=false", "-no-color"]);
     assert_ne!(out.status_code, 0);
     let text = format!("{}{}", out.stdout, out.stderr);
@@ -231,12 +331,21 @@ fn invalid_configurations_are_rejected_at_plan_time_pointing_at_the_attribute() 
 
     wd.write(
         "main.tf",
-        &format!("{PROVIDER}\n{}", SWITCHING.replace("authorization_type = \"API_KEY\"", "authorization_type = \"BASIC\"")),
+        &format!(
+            "{PROVIDER}\n{}",
+            SWITCHING.replace(
+                "authorization_type = \"API_KEY\"",
+                "authorization_type = \"BASIC\""
+            )
+        ),
     );
     let out = wd.run(&["plan", "-input=false", "-no-color"]);
     assert_ne!(out.status_code, 0);
     let text = format!("{}{}", out.stdout, out.stderr);
     assert!(text.contains("api_key") && text.contains("BASIC"), "{text}");
-    assert!(!text.contains("first-key"), "secret in an error message: {text}");
+    assert!(
+        !text.contains("first-key"),
+        "secret in an error message: {text}"
+    );
     assert!(emulator.connection_names().is_empty());
 }

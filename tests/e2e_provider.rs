@@ -31,13 +31,21 @@ fn provider_only() -> Workdir {
 fn init_installs_from_the_mirror_and_plan_runs_over_tls_with_provider_logs() {
     let wd = provider_only();
     let init = wd.init();
-    assert!(init.stdout.contains("eventbridge-rs/eventbridge"), "{}", init.stdout);
+    assert!(
+        init.stdout.contains("eventbridge-rs/eventbridge"),
+        "{}",
+        init.stdout
+    );
     wd.run(&["validate", "-no-color"]).ok();
     wd.env("TF_LOG", "debug");
     let plan = wd.run(&["plan", "-input=false", "-no-color"]).ok();
     assert!(plan.stdout.contains("No changes"), "{}", plan.stdout);
     // TLS was on (no TF_DISABLE_PLUGIN_TLS) and our own hclog lines show up.
-    assert!(plan.stderr.contains("@module=eventbridge"), "provider log lines missing:\n{}", plan.stderr);
+    assert!(
+        plan.stderr.contains("@module=eventbridge"),
+        "provider log lines missing:\n{}",
+        plan.stderr
+    );
     assert!(!plan.stderr.contains("panic"), "{}", plan.stderr);
 }
 
@@ -46,7 +54,10 @@ fn an_attribute_of_the_wrong_type_points_at_the_attribute() {
     let wd = provider_only();
     wd.write(
         "main.tf",
-        &PROVIDER_ONLY.replace("region = \"us-east-1\"", "region = \"us-east-1\"\n  max_retries = \"many\""),
+        &PROVIDER_ONLY.replace(
+            "region = \"us-east-1\"",
+            "region = \"us-east-1\"\n  max_retries = \"many\"",
+        ),
     );
     wd.write("resource.tf", ONE_CONNECTION);
     wd.init();
@@ -60,7 +71,10 @@ fn an_attribute_of_the_wrong_type_points_at_the_attribute() {
 #[test]
 fn a_missing_region_is_a_clear_error() {
     let wd = provider_only();
-    wd.write("main.tf", &PROVIDER_ONLY.replace("region = \"us-east-1\"", ""));
+    wd.write(
+        "main.tf",
+        &PROVIDER_ONLY.replace("region = \"us-east-1\"", ""),
+    );
     wd.env("AWS_REGION", "");
     wd.env("AWS_DEFAULT_REGION", "");
     wd.env("AWS_EC2_METADATA_DISABLED", "true");
@@ -88,7 +102,10 @@ fn plan_through_debug_mode_and_tf_reattach_providers() {
     let mut line = String::new();
     let reattach = loop {
         line.clear();
-        assert!(out.read_line(&mut line).expect("read") > 0, "no reattach line");
+        assert!(
+            out.read_line(&mut line).expect("read") > 0,
+            "no reattach line"
+        );
         if let Some(rest) = line.trim().strip_prefix("TF_REATTACH_PROVIDERS='") {
             break rest.trim_end_matches('\'').to_string();
         }

@@ -18,8 +18,11 @@ fn provider_type() -> Type {
 }
 
 fn provider_config(fields: &[(&str, Value)]) -> Value {
-    let Type::Object(attrs) = provider_type() else { unreachable!() };
-    let mut v: std::collections::BTreeMap<String, Value> = attrs.keys().map(|k| (k.clone(), Value::Null)).collect();
+    let Type::Object(attrs) = provider_type() else {
+        unreachable!()
+    };
+    let mut v: std::collections::BTreeMap<String, Value> =
+        attrs.keys().map(|k| (k.clone(), Value::Null)).collect();
     v.insert("assume_role".into(), Value::List(vec![]));
     for (k, val) in fields {
         v.insert(k.to_string(), val.clone());
@@ -30,45 +33,90 @@ fn provider_config(fields: &[(&str, Value)]) -> Value {
 #[tokio::test]
 async fn handshake_announces_a_tls_unix_socket_in_a_private_directory() {
     let plugin = Plugin::start().await;
-    assert!(plugin.handshake.starts_with("1|6|unix|"), "{}", plugin.handshake);
-    assert!(!plugin.handshake.ends_with('='), "certificate must be unpadded base64");
+    assert!(
+        plugin.handshake.starts_with("1|6|unix|"),
+        "{}",
+        plugin.handshake
+    );
+    assert!(
+        !plugin.handshake.ends_with('='),
+        "certificate must be unpadded base64"
+    );
     let dir = plugin.socket.parent().expect("socket dir");
     let mode = std::fs::metadata(dir).expect("dir").permissions().mode() & 0o777;
     assert_eq!(mode, 0o700);
     // The health service reports the plugin as serving.
     let mut health = tonic_health::pb::health_client::HealthClient::new(plugin.channel.clone());
     let status = health
-        .check(tonic_health::pb::HealthCheckRequest { service: "plugin".into() })
+        .check(tonic_health::pb::HealthCheckRequest {
+            service: "plugin".into(),
+        })
         .await
         .expect("health check")
         .into_inner();
-    assert_eq!(status.status, tonic_health::pb::health_check_response::ServingStatus::Serving as i32);
+    assert_eq!(
+        status.status,
+        tonic_health::pb::health_check_response::ServingStatus::Serving as i32
+    );
 }
 
 #[tokio::test]
 async fn the_schema_describes_the_provider_and_the_connection_resource() {
     let plugin = Plugin::start().await;
-    let schema = plugin.provider().get_provider_schema(pb::get_provider_schema::Request {}).await.unwrap().into_inner();
-    let provider = schema.provider.expect("provider schema").block.expect("block");
-    let names: Vec<&str> = provider.attributes.iter().map(|a| a.name.as_str()).collect();
-    for name in ["region", "profile", "access_key", "secret_key", "token", "endpoint", "max_retries"] {
+    let schema = plugin
+        .provider()
+        .get_provider_schema(pb::get_provider_schema::Request {})
+        .await
+        .unwrap()
+        .into_inner();
+    let provider = schema
+        .provider
+        .expect("provider schema")
+        .block
+        .expect("block");
+    let names: Vec<&str> = provider
+        .attributes
+        .iter()
+        .map(|a| a.name.as_str())
+        .collect();
+    for name in [
+        "region",
+        "profile",
+        "access_key",
+        "secret_key",
+        "token",
+        "endpoint",
+        "max_retries",
+    ] {
         assert!(names.contains(&name), "{name} missing from {names:?}");
     }
-    let secret = provider.attributes.iter().find(|a| a.name == "secret_key").unwrap();
+    let secret = provider
+        .attributes
+        .iter()
+        .find(|a| a.name == "secret_key")
+        .unwrap();
     assert!(secret.sensitive);
     let resource = &schema.resource_schemas["eventbridge_connection"];
     let block = resource.block.as_ref().unwrap();
-    assert!(block.attributes.iter().all(|a| !a.description.is_empty()), "every attribute documented");
+    assert!(
+        block.attributes.iter().all(|a| !a.description.is_empty()),
+        "every attribute documented"
+    );
     assert!(schema.server_capabilities.unwrap().plan_destroy);
 }
 
 #[tokio::test]
 async fn an_invalid_provider_config_points_at_the_attribute() {
     let plugin = Plugin::start().await;
-    let config = provider_config(&[("region", Value::string("Not A Region")), ("access_key", Value::string("AKIA"))]);
+    let config = provider_config(&[
+        ("region", Value::string("Not A Region")),
+        ("access_key", Value::string("AKIA")),
+    ]);
     let resp = plugin
         .provider()
-        .validate_provider_config(pb::validate_provider_config::Request { config: dv(&config, &provider_type()) })
+        .validate_provider_config(pb::validate_provider_config::Request {
+            config: dv(&config, &provider_type()),
+        })
         .await
         .unwrap()
         .into_inner();
@@ -80,7 +128,12 @@ async fn an_invalid_provider_config_points_at_the_attribute() {
             other => panic!("unexpected {other:?}"),
         })
         .collect();
-    assert_eq!(paths, ["region", "secret_key"], "{}", describe_diagnostics(&resp.diagnostics));
+    assert_eq!(
+        paths,
+        ["region", "secret_key"],
+        "{}",
+        describe_diagnostics(&resp.diagnostics)
+    );
 }
 
 #[tokio::test]
@@ -113,7 +166,11 @@ async fn configure_without_any_region_is_a_clear_error() {
 #[tokio::test]
 async fn configure_against_the_emulator_then_read_a_missing_connection_as_gone() {
     let emulator = support::emulator::require();
-    let plugin = Plugin::start_with(&[("AWS_ACCESS_KEY_ID", "testing"), ("AWS_SECRET_ACCESS_KEY", "testing")]).await;
+    let plugin = Plugin::start_with(&[
+        ("AWS_ACCESS_KEY_ID", "testing"),
+        ("AWS_SECRET_ACCESS_KEY", "testing"),
+    ])
+    .await;
     let mut client = plugin.provider();
     let config = provider_config(&[
         ("region", Value::string("us-east-1")),
@@ -129,14 +186,27 @@ async fn configure_against_the_emulator_then_read_a_missing_connection_as_gone()
         .await
         .unwrap()
         .into_inner();
-    assert!(resp.diagnostics.is_empty(), "{}", describe_diagnostics(&resp.diagnostics));
+    assert!(
+        resp.diagnostics.is_empty(),
+        "{}",
+        describe_diagnostics(&resp.diagnostics)
+    );
 
     let ty = connection_schema().value_type();
     let mut state = std::collections::BTreeMap::new();
-    let Type::Object(attrs) = &ty else { unreachable!() };
+    let Type::Object(attrs) = &ty else {
+        unreachable!()
+    };
     for (name, t) in attrs {
         let empty = matches!(t, Type::List(_));
-        state.insert(name.clone(), if empty { Value::List(vec![]) } else { Value::Null });
+        state.insert(
+            name.clone(),
+            if empty {
+                Value::List(vec![])
+            } else {
+                Value::Null
+            },
+        );
     }
     state.insert("name".into(), Value::string("never-created"));
     state.insert("region".into(), Value::string("us-east-1"));
@@ -149,7 +219,11 @@ async fn configure_against_the_emulator_then_read_a_missing_connection_as_gone()
         .await
         .unwrap()
         .into_inner();
-    assert!(read.diagnostics.is_empty(), "{}", describe_diagnostics(&read.diagnostics));
+    assert!(
+        read.diagnostics.is_empty(),
+        "{}",
+        describe_diagnostics(&read.diagnostics)
+    );
     assert_eq!(value_of(read.new_state.as_ref(), &ty), Value::Null);
 }
 
@@ -157,20 +231,33 @@ async fn configure_against_the_emulator_then_read_a_missing_connection_as_gone()
 async fn garbage_dynamic_values_give_a_diagnostic_and_the_provider_keeps_serving() {
     let plugin = Plugin::start().await;
     let mut client = plugin.provider();
-    for garbage in [vec![0xa5, 0x61], vec![0xdd, 0xff, 0xff, 0xff, 0xff], b"not msgpack at all".to_vec(), vec![0x81, 0xa4]] {
+    for garbage in [
+        vec![0xa5, 0x61],
+        vec![0xdd, 0xff, 0xff, 0xff, 0xff],
+        b"not msgpack at all".to_vec(),
+        vec![0x81, 0xa4],
+    ] {
         let resp = client
             .validate_resource_config(pb::validate_resource_config::Request {
                 type_name: "eventbridge_connection".into(),
-                config: Some(pb::DynamicValue { msgpack: garbage, json: vec![] }),
+                config: Some(pb::DynamicValue {
+                    msgpack: garbage,
+                    json: vec![],
+                }),
                 client_capabilities: None,
             })
             .await
             .expect("an answer, not a transport error")
             .into_inner();
         assert_eq!(resp.diagnostics.len(), 1);
-        assert_eq!(resp.diagnostics[0].severity, pb::diagnostic::Severity::Error as i32);
+        assert_eq!(
+            resp.diagnostics[0].severity,
+            pb::diagnostic::Severity::Error as i32
+        );
     }
-    let schema = client.get_provider_schema(pb::get_provider_schema::Request {}).await;
+    let schema = client
+        .get_provider_schema(pb::get_provider_schema::Request {})
+        .await;
     assert!(schema.is_ok());
 }
 
@@ -193,11 +280,22 @@ async fn an_unknown_resource_type_is_an_error_diagnostic() {
 #[tokio::test]
 async fn stop_provider_answers_and_shutdown_exits_cleanly_within_a_second() {
     let mut plugin = Plugin::start().await;
-    let stop = plugin.provider().stop_provider(pb::stop_provider::Request {}).await.unwrap().into_inner();
+    let stop = plugin
+        .provider()
+        .stop_provider(pb::stop_provider::Request {})
+        .await
+        .unwrap()
+        .into_inner();
     assert_eq!(stop.error, "");
     let started = Instant::now();
-    plugin.controller().shutdown(Empty {}).await.expect("shutdown answered");
-    let status = plugin.wait_exit(Duration::from_secs(1)).expect("exited within 1 s");
+    plugin
+        .controller()
+        .shutdown(Empty {})
+        .await
+        .expect("shutdown answered");
+    let status = plugin
+        .wait_exit(Duration::from_secs(1))
+        .expect("exited within 1 s");
     assert!(status.success(), "{status:?}");
     assert!(started.elapsed() < Duration::from_secs(1));
     assert!(!plugin.socket.exists(), "socket cleaned up");
@@ -209,14 +307,23 @@ async fn sigint_is_ignored_like_go_plugins_do() {
     unsafe {
         libc::kill(plugin.pid() as i32, libc::SIGINT);
     }
-    assert!(plugin.wait_exit(Duration::from_millis(300)).is_none(), "still running after SIGINT");
-    let schema = plugin.provider().get_provider_schema(pb::get_provider_schema::Request {}).await;
+    assert!(
+        plugin.wait_exit(Duration::from_millis(300)).is_none(),
+        "still running after SIGINT"
+    );
+    let schema = plugin
+        .provider()
+        .get_provider_schema(pb::get_provider_schema::Request {})
+        .await;
     assert!(schema.is_ok());
 }
 
 #[test]
 fn without_the_magic_cookie_it_says_it_is_a_plugin_and_exits_1() {
-    let out = std::process::Command::new(BINARY).env_remove("TF_PLUGIN_MAGIC_COOKIE").output().unwrap();
+    let out = std::process::Command::new(BINARY)
+        .env_remove("TF_PLUGIN_MAGIC_COOKIE")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("This binary is a plugin"));
     assert!(out.stdout.is_empty());
@@ -225,7 +332,10 @@ fn without_the_magic_cookie_it_says_it_is_a_plugin_and_exits_1() {
 #[test]
 fn a_host_without_protocol_6_is_refused() {
     let out = std::process::Command::new(BINARY)
-        .env("TF_PLUGIN_MAGIC_COOKIE", terraform_provider_eventbridge::tfplugin::MAGIC_COOKIE_VALUE)
+        .env(
+            "TF_PLUGIN_MAGIC_COOKIE",
+            terraform_provider_eventbridge::tfplugin::MAGIC_COOKIE_VALUE,
+        )
         .env("PLUGIN_PROTOCOL_VERSIONS", "4,5")
         .output()
         .unwrap();
@@ -257,9 +367,14 @@ async fn debug_mode_prints_a_reattach_line_and_serves_plaintext() {
     assert_eq!(entry["ProtocolVersion"], 6);
     assert_eq!(entry["Pid"], child.id());
     let socket = entry["Addr"]["String"].as_str().unwrap().to_string();
-    let channel = support::protocol::connect_with(socket.into(), None).await.expect("plaintext");
+    let channel = support::protocol::connect_with(socket.into(), None)
+        .await
+        .expect("plaintext");
     let mut client = pb::provider_client::ProviderClient::new(channel);
-    assert!(client.get_provider_schema(pb::get_provider_schema::Request {}).await.is_ok());
+    assert!(client
+        .get_provider_schema(pb::get_provider_schema::Request {})
+        .await
+        .is_ok());
     let _ = child.kill();
     let _ = child.wait();
 }

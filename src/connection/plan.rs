@@ -76,8 +76,11 @@ pub fn plan(prior: &Value, proposed: &Value, config: &Value, default_region: &st
             set(r, "resource_association_arn", Value::Unknown)
         });
     } else {
-        if settings(&state) != settings(prior) {
-            // An update may re-authorize the connection.
+        let reauthorizes = ["authorization_type", "auth_parameters"]
+            .iter()
+            .any(|name| settings(&state).attr(name) != settings(prior).attr(name));
+        if reauthorizes {
+            // New credentials may authorize, or fail to: AWS decides.
             set(&mut state, "connection_state", Value::Unknown);
             set(&mut state, "state_reason", Value::Unknown);
         }
@@ -287,7 +290,7 @@ mod tests {
     }
 
     #[test]
-    fn a_description_change_keeps_the_arn_and_re_reads_the_state() {
+    fn a_description_change_keeps_the_arn_and_the_state() {
         let prior = created();
         let mut proposed = prior.clone();
         set(&mut proposed, "description", Value::string("new"));
@@ -295,7 +298,30 @@ mod tests {
         set(&mut cfg, "description", Value::string("new"));
         let p = plan(&prior, &proposed, &cfg, "us-east-1");
         assert_eq!(p.state.attr("arn"), prior.attr("arn"));
+        assert_eq!(
+            p.state.attr("connection_state"),
+            prior.attr("connection_state")
+        );
+    }
+
+    #[test]
+    fn new_credentials_leave_the_state_to_aws() {
+        let prior = created();
+        let changed = API_KEY.replace(r#""value":"v""#, r#""value":"rotated""#);
+        let mut proposed = config(&changed);
+        for name in [
+            "id",
+            "region",
+            "arn",
+            "secret_arn",
+            "connection_state",
+            "state_reason",
+        ] {
+            set(&mut proposed, name, prior.attr(name).clone());
+        }
+        let p = plan(&prior, &proposed, &config(&changed), "us-east-1");
         assert_eq!(p.state.attr("connection_state"), &Value::Unknown);
+        assert_eq!(p.state.attr("arn"), prior.attr("arn"));
     }
 
     #[test]

@@ -6,22 +6,47 @@ use super::duration::parse_duration;
 use super::schema::MAX_PARAMETERS;
 use crate::tfplugin::{AttributePath, Diagnostics, Value};
 
-const AUTH_BLOCKS: [(&str, &str); 3] =
-    [("api_key", "API_KEY"), ("basic", "BASIC"), ("oauth", "OAUTH_CLIENT_CREDENTIALS")];
+const AUTH_BLOCKS: [(&str, &str); 3] = [
+    ("api_key", "API_KEY"),
+    ("basic", "BASIC"),
+    ("oauth", "OAUTH_CLIENT_CREDENTIALS"),
+];
 
 pub fn validate(config: &Value, diags: &mut Diagnostics) {
     let root = AttributePath::root();
     name(config.attr("name"), &root.attr("name"), diags);
-    max_chars(config.attr("description"), 512, &root.attr("description"), diags);
-    authorization_type(config.attr("authorization_type"), &root.attr("authorization_type"), diags);
-    kms_key_identifier(config.attr("kms_key_identifier"), &root.attr("kms_key_identifier"), diags);
+    max_chars(
+        config.attr("description"),
+        512,
+        &root.attr("description"),
+        diags,
+    );
+    authorization_type(
+        config.attr("authorization_type"),
+        &root.attr("authorization_type"),
+        diags,
+    );
+    kms_key_identifier(
+        config.attr("kms_key_identifier"),
+        &root.attr("kms_key_identifier"),
+        diags,
+    );
     region(config.attr("region"), &root.attr("region"), diags);
     timeouts(config.attr("timeouts"), &root.attr("timeouts"), diags);
     if let Some(auth) = known_block(config.attr("auth_parameters")) {
-        auth_parameters(auth, config.attr("authorization_type"), &root.attr("auth_parameters").index(0), diags);
+        auth_parameters(
+            auth,
+            config.attr("authorization_type"),
+            &root.attr("auth_parameters").index(0),
+            diags,
+        );
     }
     if let Some(c) = known_block(config.attr("invocation_connectivity_parameters")) {
-        connectivity(c, &root.attr("invocation_connectivity_parameters").index(0), diags);
+        connectivity(
+            c,
+            &root.attr("invocation_connectivity_parameters").index(0),
+            diags,
+        );
     }
 }
 
@@ -49,7 +74,11 @@ fn max_chars(v: &Value, max: usize, at: &AttributePath, diags: &mut Diagnostics)
     let Some(text) = v.as_str() else { return };
     let n = text.chars().count();
     if n > max {
-        diags.error_at(at, "Value too long", format!("{at} has {n} characters; AWS allows at most {max}."));
+        diags.error_at(
+            at,
+            "Value too long",
+            format!("{at} has {n} characters; AWS allows at most {max}."),
+        );
     }
 }
 
@@ -67,9 +96,15 @@ fn authorization_type(v: &Value, at: &AttributePath, diags: &mut Diagnostics) {
 fn kms_key_identifier(v: &Value, at: &AttributePath, diags: &mut Diagnostics) {
     let Some(key) = v.as_str() else { return };
     if key.is_empty() {
-        diags.error_at(at, "Empty KMS key", "kms_key_identifier is empty: remove the argument to use an AWS owned key.");
+        diags.error_at(
+            at,
+            "Empty KMS key",
+            "kms_key_identifier is empty: remove the argument to use an AWS owned key.",
+        );
     } else if key.len() > 2048
-        || !key.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'/' | b':'))
+        || !key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'/' | b':'))
     {
         diags.error_at(
             at,
@@ -81,14 +116,24 @@ fn kms_key_identifier(v: &Value, at: &AttributePath, diags: &mut Diagnostics) {
 
 fn region(v: &Value, at: &AttributePath, diags: &mut Diagnostics) {
     let Some(r) = v.as_str() else { return };
-    if r.is_empty() || !r.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
-        diags.error_at(at, "Invalid AWS Region", format!("{r:?} is not a Region name; use one like \"eu-west-1\"."));
+    if r.is_empty()
+        || !r
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        diags.error_at(
+            at,
+            "Invalid AWS Region",
+            format!("{r:?} is not a Region name; use one like \"eu-west-1\"."),
+        );
     }
 }
 
 fn timeouts(v: &Value, at: &AttributePath, diags: &mut Diagnostics) {
     for op in ["create", "update", "delete"] {
-        let Some(text) = v.attr(op).as_str() else { continue };
+        let Some(text) = v.attr(op).as_str() else {
+            continue;
+        };
         if parse_duration(text).is_none() {
             diags.error_at(
                 &at.attr(op),
@@ -100,10 +145,15 @@ fn timeouts(v: &Value, at: &AttributePath, diags: &mut Diagnostics) {
 }
 
 fn auth_parameters(auth: &Value, auth_type: &Value, at: &AttributePath, diags: &mut Diagnostics) {
-    let set: Vec<(&str, &str)> =
-        AUTH_BLOCKS.iter().copied().filter(|(block, _)| !auth.attr(block).elements().is_empty()).collect();
+    let set: Vec<(&str, &str)> = AUTH_BLOCKS
+        .iter()
+        .copied()
+        .filter(|(block, _)| !auth.attr(block).elements().is_empty())
+        .collect();
     // Any block still unknown (a dynamic block) is judged once known.
-    let unknown = AUTH_BLOCKS.iter().any(|(block, _)| auth.attr(block).is_unknown());
+    let unknown = AUTH_BLOCKS
+        .iter()
+        .any(|(block, _)| auth.attr(block).is_unknown());
     match set.as_slice() {
         [] if !unknown => diags.error_at(
             at,
@@ -162,30 +212,56 @@ fn auth_parameters(auth: &Value, auth_type: &Value, at: &AttributePath, diags: &
 fn credential(v: &Value, name: &str, secret: bool, block: &AttributePath, diags: &mut Diagnostics) {
     let Some(text) = v.as_str() else { return };
     let at = block.attr(name);
-    let shown = if secret { "The value".to_string() } else { format!("{text:?}") };
+    let shown = if secret {
+        "The value".to_string()
+    } else {
+        format!("{text:?}")
+    };
     let n = text.chars().count();
     if n == 0 || n > 512 {
-        diags.error_at(&at, format!("Invalid {name}"), format!("{at} must have 1 to 512 characters; it has {n}."));
-    } else if text.chars().any(|c| c.is_control() && c != '\t' || c == ':') {
         diags.error_at(
             &at,
             format!("Invalid {name}"),
-            format!("{shown} of {at} contains a control character or ':', which AWS does not accept."),
+            format!("{at} must have 1 to 512 characters; it has {n}."),
+        );
+    } else if text
+        .chars()
+        .any(|c| c.is_control() && c != '\t' || c == ':')
+    {
+        diags.error_at(
+            &at,
+            format!("Invalid {name}"),
+            format!(
+                "{shown} of {at} contains a control character or ':', which AWS does not accept."
+            ),
         );
     } else if text.trim_matches([' ', '\t']).is_empty() {
-        diags.error_at(&at, format!("Invalid {name}"), format!("{at} must not be only spaces or tabs."));
+        diags.error_at(
+            &at,
+            format!("Invalid {name}"),
+            format!("{at} must not be only spaces or tabs."),
+        );
     }
 }
 
 fn oauth(o: &Value, at: &AttributePath, diags: &mut Diagnostics) {
     if let Some(endpoint) = o.attr("authorization_endpoint").as_str() {
         let p = at.attr("authorization_endpoint");
-        let host = endpoint.strip_prefix("https://").or_else(|| endpoint.strip_prefix("http://")).map(|rest| {
-            rest.split(['/', '?', '#']).next().unwrap_or_default()
-        });
+        let host = endpoint
+            .strip_prefix("https://")
+            .or_else(|| endpoint.strip_prefix("http://"))
+            .map(|rest| rest.split(['/', '?', '#']).next().unwrap_or_default());
         if endpoint.chars().count() > 2048 {
-            diags.error_at(&p, "Invalid authorization endpoint", "The endpoint URL must be at most 2048 characters.");
-        } else if host.is_none_or(str::is_empty) || endpoint.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            diags.error_at(
+                &p,
+                "Invalid authorization endpoint",
+                "The endpoint URL must be at most 2048 characters.",
+            );
+        } else if host.is_none_or(str::is_empty)
+            || endpoint
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control())
+        {
             diags.error_at(
                 &p,
                 "Invalid authorization endpoint",
@@ -233,7 +309,10 @@ fn http_parameters(h: &Value, at: &AttributePath, diags: &mut Diagnostics) {
             diags.error_at(
                 &list_at,
                 "Too many parameters",
-                format!("{list_at} has {} entries; AWS allows at most {MAX_PARAMETERS}.", params.len()),
+                format!(
+                    "{list_at} has {} entries; AWS allows at most {MAX_PARAMETERS}.",
+                    params.len()
+                ),
             );
         }
         let mut seen: Vec<&str> = Vec::new();
@@ -242,7 +321,11 @@ fn http_parameters(h: &Value, at: &AttributePath, diags: &mut Diagnostics) {
             if let Some(key) = p.attr("key").as_str() {
                 let key_at = p_at.attr("key");
                 if key.is_empty() {
-                    diags.error_at(&key_at, "Empty parameter key", format!("{key_at} must not be empty."));
+                    diags.error_at(
+                        &key_at,
+                        "Empty parameter key",
+                        format!("{key_at} must not be empty."),
+                    );
                 } else if list == "header" && !key.bytes().all(is_header_token_byte) {
                     diags.error_at(
                         &key_at,
@@ -284,10 +367,17 @@ fn is_arn(text: &str) -> bool {
 }
 
 fn connectivity(c: &Value, at: &AttributePath, diags: &mut Diagnostics) {
-    let Some(r) = known_block(c.attr("resource_parameters")) else { return };
-    let Some(arn) = r.attr("resource_configuration_arn").as_str() else { return };
+    let Some(r) = known_block(c.attr("resource_parameters")) else {
+        return;
+    };
+    let Some(arn) = r.attr("resource_configuration_arn").as_str() else {
+        return;
+    };
     if !is_arn(arn) {
-        let p = at.attr("resource_parameters").index(0).attr("resource_configuration_arn");
+        let p = at
+            .attr("resource_parameters")
+            .index(0)
+            .attr("resource_configuration_arn");
         diags.error_at(
             &p,
             "Invalid ARN",
@@ -318,11 +408,22 @@ mod tests {
         validate(&config(json), &mut diags);
         for d in diags.iter() {
             for secret in ["top-secret-key", "top-secret-header", "p:ss"] {
-                assert!(!d.detail.contains(secret) && !d.summary.contains(secret), "secret in {d:?}");
+                assert!(
+                    !d.detail.contains(secret) && !d.summary.contains(secret),
+                    "secret in {d:?}"
+                );
             }
             assert_eq!(d.severity, Severity::Error);
         }
-        diags.iter().map(|d| (d.path.clone().unwrap_or_default().to_string(), d.summary.clone())).collect()
+        diags
+            .iter()
+            .map(|d| {
+                (
+                    d.path.clone().unwrap_or_default().to_string(),
+                    d.summary.clone(),
+                )
+            })
+            .collect()
     }
 
     #[test]
@@ -333,29 +434,69 @@ mod tests {
     #[test]
     fn names_are_checked_in_full_not_just_their_first_character() {
         let e = errors(&VALID.replace("crm.api-v2_x", "crm api"));
-        assert_eq!(e, [("name".to_string(), "Invalid connection name".to_string())]);
-        assert_eq!(errors(&VALID.replace("crm.api-v2_x", &"a".repeat(65))).len(), 1);
+        assert_eq!(
+            e,
+            [("name".to_string(), "Invalid connection name".to_string())]
+        );
+        assert_eq!(
+            errors(&VALID.replace("crm.api-v2_x", &"a".repeat(65))).len(),
+            1
+        );
         assert_eq!(errors(&VALID.replace("\"crm.api-v2_x\"", "\"\"")).len(), 1);
     }
 
     #[test]
     fn description_is_limited_to_512_characters() {
-        assert_eq!(errors(&VALID.replace("\"description\":\"d\"", &format!("\"description\":\"{}\"", "é".repeat(512)))), vec![]);
-        assert_eq!(errors(&VALID.replace("\"description\":\"d\"", &format!("\"description\":\"{}\"", "d".repeat(513))))[0].0, "description");
+        assert_eq!(
+            errors(&VALID.replace(
+                "\"description\":\"d\"",
+                &format!("\"description\":\"{}\"", "é".repeat(512))
+            )),
+            vec![]
+        );
+        assert_eq!(
+            errors(&VALID.replace(
+                "\"description\":\"d\"",
+                &format!("\"description\":\"{}\"", "d".repeat(513))
+            ))[0]
+                .0,
+            "description"
+        );
     }
 
     #[test]
     fn authorization_type_must_be_known_and_match_the_block() {
-        assert_eq!(errors(&VALID.replace("\"API_KEY\"", "\"TOKEN\""))[0].0, "authorization_type");
+        assert_eq!(
+            errors(&VALID.replace("\"API_KEY\"", "\"TOKEN\""))[0].0,
+            "authorization_type"
+        );
         let e = errors(&VALID.replace("\"API_KEY\"", "\"BASIC\""));
-        assert_eq!(e, [("auth_parameters[0].api_key".to_string(), "Authorization block does not match authorization_type".to_string())]);
+        assert_eq!(
+            e,
+            [(
+                "auth_parameters[0].api_key".to_string(),
+                "Authorization block does not match authorization_type".to_string()
+            )]
+        );
     }
 
     #[test]
     fn exactly_one_authorization_block() {
-        let none = VALID.replace(r#""api_key":[{"key":"x-api-key","value":"top-secret-key"}]"#, r#""api_key":[]"#);
-        assert_eq!(errors(&none)[0], ("auth_parameters[0]".to_string(), "Missing authorization block".to_string()));
-        let two = VALID.replace(r#""basic":[]"#, r#""basic":[{"username":"u","password":"p"}]"#);
+        let none = VALID.replace(
+            r#""api_key":[{"key":"x-api-key","value":"top-secret-key"}]"#,
+            r#""api_key":[]"#,
+        );
+        assert_eq!(
+            errors(&none)[0],
+            (
+                "auth_parameters[0]".to_string(),
+                "Missing authorization block".to_string()
+            )
+        );
+        let two = VALID.replace(
+            r#""basic":[]"#,
+            r#""basic":[{"username":"u","password":"p"}]"#,
+        );
         assert_eq!(errors(&two)[0].1, "Conflicting authorization blocks");
     }
 
@@ -373,14 +514,32 @@ mod tests {
 
     #[test]
     fn http_parameter_lists_need_an_entry_unique_keys_and_header_names() {
-        let empty = VALID.replace(r#""header":[{"key":"x-h","value":"top-secret-header","is_value_secret":true}]"#, r#""header":[]"#);
-        assert_eq!(errors(&empty)[0], ("auth_parameters[0].invocation_http_parameters[0]".to_string(), "Missing required argument".to_string()));
-        let dup = VALID.replace(r#"{"key":"x-h","value":"top-secret-header","is_value_secret":true}"#, r#"{"key":"x-h","value":"1"},{"key":"x-h","value":"2"}"#);
-        assert_eq!(errors(&dup)[0].0, "auth_parameters[0].invocation_http_parameters[0].header[1].key");
+        let empty = VALID.replace(
+            r#""header":[{"key":"x-h","value":"top-secret-header","is_value_secret":true}]"#,
+            r#""header":[]"#,
+        );
+        assert_eq!(
+            errors(&empty)[0],
+            (
+                "auth_parameters[0].invocation_http_parameters[0]".to_string(),
+                "Missing required argument".to_string()
+            )
+        );
+        let dup = VALID.replace(
+            r#"{"key":"x-h","value":"top-secret-header","is_value_secret":true}"#,
+            r#"{"key":"x-h","value":"1"},{"key":"x-h","value":"2"}"#,
+        );
+        assert_eq!(
+            errors(&dup)[0].0,
+            "auth_parameters[0].invocation_http_parameters[0].header[1].key"
+        );
         let bad_header = VALID.replace("\"x-h\"", "\"x h\"");
         assert_eq!(errors(&bad_header)[0].1, "Invalid header name");
         let long_value = VALID.replace("top-secret-header", &"v".repeat(513));
-        assert_eq!(errors(&long_value)[0].0, "auth_parameters[0].invocation_http_parameters[0].header[0].value");
+        assert_eq!(
+            errors(&long_value)[0].0,
+            "auth_parameters[0].invocation_http_parameters[0].header[0].value"
+        );
     }
 
     #[test]
@@ -405,12 +564,32 @@ mod tests {
 
     #[test]
     fn kms_region_timeouts_and_arns() {
-        let with = |field: &str| VALID.replace("\"description\":\"d\"", &format!("\"description\":\"d\",{field}"));
-        assert_eq!(errors(&with(r#""kms_key_identifier":"alias/ok-key""#)), vec![]);
-        assert_eq!(errors(&with(r#""kms_key_identifier":"bad key""#))[0].0, "kms_key_identifier");
-        assert_eq!(errors(&with(r#""kms_key_identifier":"""#))[0].0, "kms_key_identifier");
+        let with = |field: &str| {
+            VALID.replace(
+                "\"description\":\"d\"",
+                &format!("\"description\":\"d\",{field}"),
+            )
+        };
+        assert_eq!(
+            errors(&with(r#""kms_key_identifier":"alias/ok-key""#)),
+            vec![]
+        );
+        assert_eq!(
+            errors(&with(r#""kms_key_identifier":"bad key""#))[0].0,
+            "kms_key_identifier"
+        );
+        assert_eq!(
+            errors(&with(r#""kms_key_identifier":"""#))[0].0,
+            "kms_key_identifier"
+        );
         assert_eq!(errors(&with(r#""region":"EU West""#))[0].0, "region");
-        assert_eq!(errors(&with(r#""timeouts":{"create":"10 minutes","update":null,"delete":"5m"}"#))[0].0, "timeouts.create");
+        assert_eq!(
+            errors(&with(
+                r#""timeouts":{"create":"10 minutes","update":null,"delete":"5m"}"#
+            ))[0]
+                .0,
+            "timeouts.create"
+        );
         let arn = VALID.replace(
             r#""invocation_connectivity_parameters":[]"#,
             r#""invocation_connectivity_parameters":[{"resource_parameters":[{"resource_configuration_arn":"rcfg-123"}]}]"#,

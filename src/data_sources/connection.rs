@@ -8,25 +8,41 @@ use aws_sdk_eventbridge::types::ConnectionHttpParameters;
 
 use crate::connection::errors;
 use crate::provider::AwsClient;
-use crate::tfplugin::{object, Attribute, AttributePath, Block, Context, DataSource, Diagnostics, Schema, Type, Value};
+use crate::tfplugin::{
+    object, Attribute, AttributePath, Block, Context, DataSource, Diagnostics, Schema, Type, Value,
+};
 
 pub struct ConnectionDataSource;
 
 fn parameter_type() -> Type {
     Type::Object(
-        [("key".to_string(), Type::String), ("value".to_string(), Type::String), ("is_value_secret".to_string(), Type::Bool)]
-            .into(),
+        [
+            ("key".to_string(), Type::String),
+            ("value".to_string(), Type::String),
+            ("is_value_secret".to_string(), Type::Bool),
+        ]
+        .into(),
     )
 }
 
 fn http_type() -> Type {
     Type::Object(
-        ["body", "header", "query_string"].iter().map(|k| (k.to_string(), Type::list(parameter_type()))).collect(),
+        ["body", "header", "query_string"]
+            .iter()
+            .map(|k| (k.to_string(), Type::list(parameter_type())))
+            .collect(),
     )
 }
 
 fn auth_type() -> Type {
-    let obj = |fields: &[(&str, Type)]| Type::Object(fields.iter().map(|(k, t)| (k.to_string(), t.clone())).collect());
+    let obj = |fields: &[(&str, Type)]| {
+        Type::Object(
+            fields
+                .iter()
+                .map(|(k, t)| (k.to_string(), t.clone()))
+                .collect(),
+        )
+    };
     obj(&[
         ("api_key", Type::list(obj(&[("key", Type::String)]))),
         ("basic", Type::list(obj(&[("username", Type::String)]))),
@@ -35,7 +51,10 @@ fn auth_type() -> Type {
             Type::list(obj(&[
                 ("authorization_endpoint", Type::String),
                 ("http_method", Type::String),
-                ("client_parameters", Type::list(obj(&[("client_id", Type::String)]))),
+                (
+                    "client_parameters",
+                    Type::list(obj(&[("client_id", Type::String)])),
+                ),
                 ("oauth_http_parameters", Type::list(http_type())),
             ])),
         ),
@@ -87,7 +106,9 @@ impl DataSource<AwsClient> for ConnectionDataSource {
     fn validate(&self, config: &Value, diags: &mut Diagnostics) {
         if let Some(name) = config.attr("name").as_str() {
             let ok = (1..=64).contains(&name.len())
-                && name.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'));
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'));
             if !ok {
                 diags.error_at(
                     &AttributePath::of(&["name"]),
@@ -98,9 +119,18 @@ impl DataSource<AwsClient> for ConnectionDataSource {
         }
     }
 
-    async fn read(&self, ctx: &Context<AwsClient>, config: &Value, diags: &mut Diagnostics) -> Option<Value> {
+    async fn read(
+        &self,
+        ctx: &Context<AwsClient>,
+        config: &Value,
+        diags: &mut Diagnostics,
+    ) -> Option<Value> {
         let name = config.attr("name").as_str()?.to_string();
-        let region = config.attr("region").as_str().unwrap_or(ctx.client.default_region()).to_string();
+        let region = config
+            .attr("region")
+            .as_str()
+            .unwrap_or(ctx.client.default_region())
+            .to_string();
         let client = ctx.client.eventbridge(Some(&region));
         match client.describe_connection().name(&name).send().await {
             Ok(out) => Some(to_value(&out, &name, &region)),
@@ -115,7 +145,10 @@ impl DataSource<AwsClient> for ConnectionDataSource {
             Err(e) => {
                 diags.error(
                     "Error reading EventBridge connection",
-                    format!("reading EventBridge connection {name:?} in {region}: {}", errors::describe(&e)),
+                    format!(
+                        "reading EventBridge connection {name:?} in {region}: {}",
+                        errors::describe(&e)
+                    ),
                 );
                 None
             }
@@ -132,23 +165,49 @@ fn to_value(out: &DescribeConnectionOutput, name: &str, region: &str) -> Value {
     let list = |v: Option<Value>| Value::List(v.into_iter().collect());
     let auth_value = auth.map(|a| {
         object([
-            ("api_key", list(a.api_key_auth_parameters().map(|k| object([("key", Value::opt_string(k.api_key_name()))])))),
-            ("basic", list(a.basic_auth_parameters().map(|b| object([("username", Value::opt_string(b.username()))])))),
+            (
+                "api_key",
+                list(
+                    a.api_key_auth_parameters()
+                        .map(|k| object([("key", Value::opt_string(k.api_key_name()))])),
+                ),
+            ),
+            (
+                "basic",
+                list(
+                    a.basic_auth_parameters()
+                        .map(|b| object([("username", Value::opt_string(b.username()))])),
+                ),
+            ),
             (
                 "oauth",
                 list(a.o_auth_parameters().map(|o| {
                     object([
-                        ("authorization_endpoint", Value::opt_string(o.authorization_endpoint())),
-                        ("http_method", Value::opt_string(o.http_method().map(|m| m.as_str()))),
+                        (
+                            "authorization_endpoint",
+                            Value::opt_string(o.authorization_endpoint()),
+                        ),
+                        (
+                            "http_method",
+                            Value::opt_string(o.http_method().map(|m| m.as_str())),
+                        ),
                         (
                             "client_parameters",
-                            list(o.client_parameters().map(|c| object([("client_id", Value::opt_string(c.client_id()))]))),
+                            list(o.client_parameters().map(|c| {
+                                object([("client_id", Value::opt_string(c.client_id()))])
+                            })),
                         ),
-                        ("oauth_http_parameters", list(o.o_auth_http_parameters().map(http))),
+                        (
+                            "oauth_http_parameters",
+                            list(o.o_auth_http_parameters().map(http)),
+                        ),
                     ])
                 })),
             ),
-            ("invocation_http_parameters", list(a.invocation_http_parameters().map(http))),
+            (
+                "invocation_http_parameters",
+                list(a.invocation_http_parameters().map(http)),
+            ),
         ])
     });
     object([
@@ -157,10 +216,19 @@ fn to_value(out: &DescribeConnectionOutput, name: &str, region: &str) -> Value {
         ("id", Value::string(name)),
         ("arn", Value::opt_string(out.connection_arn())),
         ("secret_arn", Value::opt_string(out.secret_arn())),
-        ("authorization_type", Value::opt_string(out.authorization_type().map(|t| t.as_str()))),
+        (
+            "authorization_type",
+            Value::opt_string(out.authorization_type().map(|t| t.as_str())),
+        ),
         ("description", Value::opt_string(out.description())),
-        ("kms_key_identifier", Value::opt_string(out.kms_key_identifier())),
-        ("connection_state", Value::opt_string(out.connection_state().map(|s| s.as_str()))),
+        (
+            "kms_key_identifier",
+            Value::opt_string(out.kms_key_identifier()),
+        ),
+        (
+            "connection_state",
+            Value::opt_string(out.connection_state().map(|s| s.as_str())),
+        ),
         ("state_reason", Value::opt_string(out.state_reason())),
         ("creation_time", time(out.creation_time())),
         ("last_modified_time", time(out.last_modified_time())),
@@ -175,16 +243,44 @@ fn http(h: &ConnectionHttpParameters) -> Value {
     let param = |key: Option<&str>, value: Option<&str>, secret: bool| {
         object([
             ("key", Value::opt_string(key)),
-            ("value", if secret { Value::Null } else { Value::opt_string(value) }),
+            (
+                "value",
+                if secret {
+                    Value::Null
+                } else {
+                    Value::opt_string(value)
+                },
+            ),
             ("is_value_secret", Value::Bool(secret)),
         ])
     };
     object([
-        ("body", Value::List(h.body_parameters().iter().map(|p| param(p.key(), p.value(), p.is_value_secret())).collect())),
-        ("header", Value::List(h.header_parameters().iter().map(|p| param(p.key(), p.value(), p.is_value_secret())).collect())),
+        (
+            "body",
+            Value::List(
+                h.body_parameters()
+                    .iter()
+                    .map(|p| param(p.key(), p.value(), p.is_value_secret()))
+                    .collect(),
+            ),
+        ),
+        (
+            "header",
+            Value::List(
+                h.header_parameters()
+                    .iter()
+                    .map(|p| param(p.key(), p.value(), p.is_value_secret()))
+                    .collect(),
+            ),
+        ),
         (
             "query_string",
-            Value::List(h.query_string_parameters().iter().map(|p| param(p.key(), p.value(), p.is_value_secret())).collect()),
+            Value::List(
+                h.query_string_parameters()
+                    .iter()
+                    .map(|p| param(p.key(), p.value(), p.is_value_secret()))
+                    .collect(),
+            ),
         ),
     ])
 }

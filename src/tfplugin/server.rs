@@ -168,6 +168,24 @@ where
     }
 }
 
+/// Drops `work` when Terraform asks the provider to stop. For requests that
+/// leave nothing behind when abandoned (reads, imports); applies instead
+/// let the resource wind down and report what exists.
+async fn until_stopped<R>(
+    stop: &StopSignal,
+    rpc: &str,
+    work: impl Future<Output = R>,
+) -> Outcome<R> {
+    tokio::select! {
+        result = work => Ok(result),
+        _ = stop.stopped() => {
+            let mut diags = Diagnostics::new();
+            diags.error("Cancelled", format!("{rpc} was cancelled: Terraform asked the provider to stop."));
+            Err(diags)
+        }
+    }
+}
+
 fn capabilities(c: Option<&pb::ClientCapabilities>) -> ClientCapabilities {
     c.map(|c| ClientCapabilities {
         write_only_attributes_allowed: c.write_only_attributes_allowed,
@@ -442,7 +460,8 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
                 current_state: &current_state,
                 private: &req.private,
             };
-            let resp = entry.resource.read(&ctx, read).await;
+            let resp =
+                until_stopped(&ctx.stop, "ReadResource", entry.resource.read(&ctx, read)).await?;
             Ok(pb::read_resource::Response {
                 new_state: Some(encode(&resp.new_state, &entry.ty, "state")?),
                 diagnostics: convert::diagnostics(resp.diagnostics),
@@ -562,7 +581,12 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
                 id: &req.id,
                 identity: identity.as_ref(),
             };
-            let resp = entry.resource.import(&ctx, import).await;
+            let resp = until_stopped(
+                &ctx.stop,
+                "ImportResourceState",
+                entry.resource.import(&ctx, import),
+            )
+            .await?;
             let imported_resources = match resp.state {
                 Some(state) if !resp.diagnostics.has_errors() => {
                     vec![pb::import_resource_state::ImportedResource {
@@ -637,7 +661,12 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
             let ctx = self.context()?;
             let config = decode(req.config.as_ref(), &entry.ty, "data source configuration")?;
             let mut diags = Diagnostics::new();
-            let state = entry.data_source.read(&ctx, &config, &mut diags).await;
+            let state = until_stopped(
+                &ctx.stop,
+                "ReadDataSource",
+                entry.data_source.read(&ctx, &config, &mut diags),
+            )
+            .await?;
             let state = match state {
                 Some(v) if !diags.has_errors() => Some(encode(&v, &entry.ty, "data source state")?),
                 _ => None,

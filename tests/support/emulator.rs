@@ -31,7 +31,10 @@ fn command_line() -> Option<Vec<String>> {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
 }
 
 /// Starts the emulator or fails the test: a test that needs it never
@@ -48,7 +51,8 @@ pub fn require() -> Emulator {
 }
 
 pub fn start() -> Result<Emulator, String> {
-    let words = command_line().ok_or("no emulator command (EVB_EMULATOR_CMD or target/emulator-cmd)")?;
+    let words =
+        command_line().ok_or("no emulator command (EVB_EMULATOR_CMD or target/emulator-cmd)")?;
     let logs = manifest_dir().join("target/test-logs");
     std::fs::create_dir_all(&logs).map_err(|e| e.to_string())?;
     let mut last_error = String::new();
@@ -63,8 +67,15 @@ pub fn start() -> Result<Emulator, String> {
             .stdin(Stdio::null())
             .stdout(file)
             .stderr(err);
-        let child = cmd.spawn().map_err(|e| format!("cannot start {:?}: {e}", words[0]))?;
-        let mut emulator = Emulator { endpoint: format!("http://127.0.0.1:{port}"), port, log, child };
+        let child = cmd
+            .spawn()
+            .map_err(|e| format!("cannot start {:?}: {e}", words[0]))?;
+        let mut emulator = Emulator {
+            endpoint: format!("http://127.0.0.1:{port}"),
+            port,
+            log,
+            child,
+        };
         if emulator.wait_ready(Duration::from_secs(20)) {
             return Ok(emulator);
         }
@@ -89,10 +100,21 @@ impl Emulator {
     }
 
     /// One HTTP/1.0 exchange; (status, body).
-    fn http(&self, method: &str, path: &str, headers: &[(&str, String)], body: &str) -> Option<(u16, String)> {
+    fn http(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, String)],
+        body: &str,
+    ) -> Option<(u16, String)> {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).ok()?;
-        stream.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
-        let mut request = format!("{method} {path} HTTP/1.0\r\nHost: 127.0.0.1:{}\r\n", self.port);
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .ok()?;
+        let mut request = format!(
+            "{method} {path} HTTP/1.0\r\nHost: 127.0.0.1:{}\r\n",
+            self.port
+        );
         for (k, v) in headers {
             request.push_str(&format!("{k}: {v}\r\n"));
         }
@@ -102,13 +124,21 @@ impl Emulator {
         stream.read_to_end(&mut response).ok()?;
         let text = String::from_utf8_lossy(&response).to_string();
         let status = text.split_whitespace().nth(1)?.parse().ok()?;
-        let body = text.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default();
+        let body = text
+            .split_once("\r\n\r\n")
+            .map(|(_, b)| b.to_string())
+            .unwrap_or_default();
         Some((status, body))
     }
 
     /// Calls an EventBridge operation directly. moto routes by the SigV4
     /// credential scope, so a fake Authorization header names the Region.
-    pub fn call(&self, region: &str, operation: &str, body: serde_json::Value) -> (u16, serde_json::Value) {
+    pub fn call(
+        &self,
+        region: &str,
+        operation: &str,
+        body: serde_json::Value,
+    ) -> (u16, serde_json::Value) {
         let headers = [
             ("Content-Type", "application/x-amz-json-1.1".to_string()),
             ("X-Amz-Target", format!("AWSEvents.{operation}")),
@@ -119,8 +149,13 @@ impl Emulator {
                 ),
             ),
         ];
-        let (status, text) = self.http("POST", "/", &headers, &body.to_string()).expect("emulator answered");
-        (status, serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text)))
+        let (status, text) = self
+            .http("POST", "/", &headers, &body.to_string())
+            .expect("emulator answered");
+        (
+            status,
+            serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text)),
+        )
     }
 
     /// Names of the connections in us-east-1, sorted.
@@ -133,7 +168,11 @@ impl Emulator {
         assert_eq!(status, 200, "{body}");
         let mut names: Vec<String> = body["Connections"]
             .as_array()
-            .map(|a| a.iter().filter_map(|c| c["Name"].as_str().map(str::to_string)).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|c| c["Name"].as_str().map(str::to_string))
+                    .collect()
+            })
             .unwrap_or_default();
         names.sort();
         names
@@ -141,20 +180,31 @@ impl Emulator {
 
     /// DescribeConnection as raw JSON; None when it does not exist.
     pub fn describe(&self, name: &str, region: &str) -> Option<serde_json::Value> {
-        let (status, body) = self.call(region, "DescribeConnection", serde_json::json!({ "Name": name }));
+        let (status, body) = self.call(
+            region,
+            "DescribeConnection",
+            serde_json::json!({ "Name": name }),
+        );
         (status == 200).then_some(body)
     }
 
     /// Changes the description behind Terraform's back (drift).
     pub fn update_description(&self, name: &str, region: &str, description: &str) {
-        let (status, body) =
-            self.call(region, "UpdateConnection", serde_json::json!({ "Name": name, "Description": description }));
+        let (status, body) = self.call(
+            region,
+            "UpdateConnection",
+            serde_json::json!({ "Name": name, "Description": description }),
+        );
         assert_eq!(status, 200, "{body}");
     }
 
     /// Deletes a connection behind Terraform's back (drift).
     pub fn delete_connection(&self, name: &str, region: &str) {
-        let (status, body) = self.call(region, "DeleteConnection", serde_json::json!({ "Name": name }));
+        let (status, body) = self.call(
+            region,
+            "DeleteConnection",
+            serde_json::json!({ "Name": name }),
+        );
         assert_eq!(status, 200, "{body}");
     }
 }

@@ -25,11 +25,17 @@ pub const BINARY: &str = env!("CARGO_BIN_EXE_terraform-provider-eventbridge");
 /// A client certificate shaped like the one Terraform (go-plugin) makes:
 /// ECDSA P-521, self-signed, CA:true, CN localhost.
 pub fn terraform_like_client_cert() -> (String, String) {
-    use rcgen::{BasicConstraints, CertificateParams, DnType, ExtendedKeyUsagePurpose as Eku, IsCa, KeyPair};
+    use rcgen::{
+        BasicConstraints, CertificateParams, DnType, ExtendedKeyUsagePurpose as Eku, IsCa, KeyPair,
+    };
     let key = KeyPair::generate_for(&rcgen::PKCS_ECDSA_P521_SHA512).expect("P-521 key");
     let mut params = CertificateParams::new(vec!["localhost".to_string()]).expect("params");
-    params.distinguished_name.push(DnType::CommonName, "localhost");
-    params.distinguished_name.push(DnType::OrganizationName, "HashiCorp");
+    params
+        .distinguished_name
+        .push(DnType::CommonName, "localhost");
+    params
+        .distinguished_name
+        .push(DnType::OrganizationName, "HashiCorp");
     params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
     params.extended_key_usages = vec![Eku::ClientAuth, Eku::ServerAuth];
     let cert = params.self_signed(&key).expect("self-signed");
@@ -56,16 +62,19 @@ impl Plugin {
     pub async fn start_with(extra_env: &[(&str, &str)]) -> Plugin {
         let (client_cert, _key) = terraform_like_client_cert();
         let mut cmd = Command::new(BINARY);
-        cmd.env("TF_PLUGIN_MAGIC_COOKIE", terraform_provider_eventbridge::tfplugin::MAGIC_COOKIE_VALUE)
-            .env("PLUGIN_PROTOCOL_VERSIONS", "5,6")
-            .env("PLUGIN_MIN_PORT", "10000")
-            .env("PLUGIN_MAX_PORT", "25000")
-            .env("PLUGIN_CLIENT_CERT", &client_cert)
-            .env("TF_LOG_PROVIDER", "debug")
-            .env_remove("AWS_PROFILE")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
+        cmd.env(
+            "TF_PLUGIN_MAGIC_COOKIE",
+            terraform_provider_eventbridge::tfplugin::MAGIC_COOKIE_VALUE,
+        )
+        .env("PLUGIN_PROTOCOL_VERSIONS", "5,6")
+        .env("PLUGIN_MIN_PORT", "10000")
+        .env("PLUGIN_MAX_PORT", "25000")
+        .env("PLUGIN_CLIENT_CERT", &client_cert)
+        .env("TF_LOG_PROVIDER", "debug")
+        .env_remove("AWS_PROFILE")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
         for (k, v) in extra_env {
             cmd.env(k, v);
         }
@@ -94,14 +103,29 @@ impl Plugin {
         });
         let handshake = handshake.trim_end().to_string();
         let fields: Vec<&str> = handshake.split('|').collect();
-        assert_eq!(fields.len(), 6, "handshake {handshake:?}; stderr: {}", stderr.lock().unwrap());
+        assert_eq!(
+            fields.len(),
+            6,
+            "handshake {handshake:?}; stderr: {}",
+            stderr.lock().unwrap()
+        );
         assert_eq!(&fields[..3], ["1", "6", "unix"]);
         assert_eq!(fields[4], "grpc");
         let socket = PathBuf::from(fields[3]);
-        let server_cert_der =
-            base64::engine::general_purpose::STANDARD_NO_PAD.decode(fields[5]).expect("unpadded base64 certificate");
-        let channel = connect_tls(socket.clone(), server_cert_der.clone()).await.expect("TLS connection");
-        Plugin { child, socket, handshake, server_cert_der, stderr, channel }
+        let server_cert_der = base64::engine::general_purpose::STANDARD_NO_PAD
+            .decode(fields[5])
+            .expect("unpadded base64 certificate");
+        let channel = connect_tls(socket.clone(), server_cert_der.clone())
+            .await
+            .expect("TLS connection");
+        Plugin {
+            child,
+            socket,
+            handshake,
+            server_cert_der,
+            stderr,
+            channel,
+        }
     }
 
     pub fn provider(&self) -> ProviderClient<Channel> {
@@ -143,26 +167,41 @@ impl Drop for Plugin {
 
 /// Connects over the unix socket with TLS that trusts exactly the
 /// certificate the handshake announced (as go-plugin's client does).
-pub async fn connect_tls(socket: PathBuf, server_cert_der: Vec<u8>) -> Result<Channel, tonic::transport::Error> {
+pub async fn connect_tls(
+    socket: PathBuf,
+    server_cert_der: Vec<u8>,
+) -> Result<Channel, tonic::transport::Error> {
     let config = client_tls_config(server_cert_der, None);
     connect_with(socket, Some(config)).await
 }
 
 /// TLS client configuration pinned to `server_cert_der`, optionally
 /// presenting a client certificate (PEM cert, PEM key).
-pub fn client_tls_config(server_cert_der: Vec<u8>, client: Option<(String, String)>) -> rustls::ClientConfig {
+pub fn client_tls_config(
+    server_cert_der: Vec<u8>,
+    client: Option<(String, String)>,
+) -> rustls::ClientConfig {
     let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
     let builder = rustls::ClientConfig::builder_with_provider(provider.clone())
         .with_safe_default_protocol_versions()
         .expect("protocol versions")
         .dangerous()
-        .with_custom_certificate_verifier(Arc::new(PinnedServer { der: server_cert_der, provider }));
+        .with_custom_certificate_verifier(Arc::new(PinnedServer {
+            der: server_cert_der,
+            provider,
+        }));
     let mut config = match client {
         None => builder.with_no_client_auth(),
         Some((cert_pem, key_pem)) => {
-            let certs = rustls_pemfile::certs(&mut cert_pem.as_bytes()).collect::<Result<Vec<_>, _>>().expect("certs");
-            let key = rustls_pemfile::private_key(&mut key_pem.as_bytes()).expect("key").expect("a key");
-            builder.with_client_auth_cert(certs, key).expect("client auth")
+            let certs = rustls_pemfile::certs(&mut cert_pem.as_bytes())
+                .collect::<Result<Vec<_>, _>>()
+                .expect("certs");
+            let key = rustls_pemfile::private_key(&mut key_pem.as_bytes())
+                .expect("key")
+                .expect("a key");
+            builder
+                .with_client_auth_cert(certs, key)
+                .expect("client auth")
         }
     };
     config.alpn_protocols = vec![b"h2".to_vec()];
@@ -170,7 +209,10 @@ pub fn client_tls_config(server_cert_der: Vec<u8>, client: Option<(String, Strin
 }
 
 /// Connects with the given TLS config, or plaintext (debug mode) with None.
-pub async fn connect_with(socket: PathBuf, tls: Option<rustls::ClientConfig>) -> Result<Channel, tonic::transport::Error> {
+pub async fn connect_with(
+    socket: PathBuf,
+    tls: Option<rustls::ClientConfig>,
+) -> Result<Channel, tonic::transport::Error> {
     let tls = tls.map(|c| tokio_rustls::TlsConnector::from(Arc::new(c)));
     Endpoint::from_static("http://localhost")
         .connect_with_connector(tower::service_fn(move |_: Uri| {
@@ -212,7 +254,9 @@ impl ServerCertVerifier for PinnedServer {
         if end_entity.as_ref() == self.der.as_slice() {
             Ok(ServerCertVerified::assertion())
         } else {
-            Err(rustls::Error::General("server certificate differs from the handshake's".into()))
+            Err(rustls::Error::General(
+                "server certificate differs from the handshake's".into(),
+            ))
         }
     }
 
@@ -222,7 +266,12 @@ impl ServerCertVerifier for PinnedServer {
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        rustls::crypto::verify_tls12_signature(message, cert, dss, &self.provider.signature_verification_algorithms)
+        rustls::crypto::verify_tls12_signature(
+            message,
+            cert,
+            dss,
+            &self.provider.signature_verification_algorithms,
+        )
     }
 
     fn verify_tls13_signature(
@@ -231,17 +280,27 @@ impl ServerCertVerifier for PinnedServer {
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        rustls::crypto::verify_tls13_signature(message, cert, dss, &self.provider.signature_verification_algorithms)
+        rustls::crypto::verify_tls13_signature(
+            message,
+            cert,
+            dss,
+            &self.provider.signature_verification_algorithms,
+        )
     }
 
     fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
-        self.provider.signature_verification_algorithms.supported_schemes()
+        self.provider
+            .signature_verification_algorithms
+            .supported_schemes()
     }
 }
 
 /// msgpack DynamicValue of `value` typed `ty`.
 pub fn dv(value: &Value, ty: &Type) -> Option<DynamicValue> {
-    Some(DynamicValue { msgpack: encode_msgpack(value, ty).expect("encode"), json: Vec::new() })
+    Some(DynamicValue {
+        msgpack: encode_msgpack(value, ty).expect("encode"),
+        json: Vec::new(),
+    })
 }
 
 /// Decodes a DynamicValue from a response.
@@ -254,5 +313,9 @@ pub fn value_of(dv: Option<&DynamicValue>, ty: &Type) -> Value {
 pub fn describe_diagnostics(
     diags: &[terraform_provider_eventbridge::tfplugin::proto::tfplugin6::Diagnostic],
 ) -> String {
-    diags.iter().map(|d| format!("[{}] {}: {}", d.severity, d.summary, d.detail)).collect::<Vec<_>>().join("\n")
+    diags
+        .iter()
+        .map(|d| format!("[{}] {}: {}", d.severity, d.summary, d.detail))
+        .collect::<Vec<_>>()
+        .join("\n")
 }

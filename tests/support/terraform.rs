@@ -35,7 +35,11 @@ impl Output {
     /// Panics with both streams unless the command succeeded.
     #[track_caller]
     pub fn ok(self) -> Output {
-        assert_eq!(self.status_code, 0, "terraform failed:\n--- stdout\n{}\n--- stderr\n{}", self.stdout, self.stderr);
+        assert_eq!(
+            self.status_code, 0,
+            "terraform failed:\n--- stdout\n{}\n--- stderr\n{}",
+            self.stdout, self.stderr
+        );
         self
     }
 }
@@ -49,20 +53,29 @@ pub struct Workdir {
 
 impl Workdir {
     pub fn new(main_tf: &str) -> Workdir {
-        let dir = tempfile::Builder::new().prefix("tf-test").tempdir().expect("temp dir");
+        let dir = tempfile::Builder::new()
+            .prefix("tf-test")
+            .tempdir()
+            .expect("temp dir");
         let version = env!("CARGO_PKG_VERSION");
         let mirror = dir.path().join("mirror");
         let platform = mirror.join(PROVIDER_PATH).join(version).join("linux_amd64");
         std::fs::create_dir_all(&platform).expect("mirror dir");
-        std::fs::copy(super::protocol::BINARY, platform.join(format!("terraform-provider-eventbridge_v{version}")))
-            .expect("copy provider into the mirror");
+        std::fs::copy(
+            super::protocol::BINARY,
+            platform.join(format!("terraform-provider-eventbridge_v{version}")),
+        )
+        .expect("copy provider into the mirror");
         let cli = format!(
             "provider_installation {{\n  filesystem_mirror {{\n    path    = \"{}\"\n    include = [\"registry.terraform.io/eventbridge-rs/*\"]\n  }}\n  direct {{\n    exclude = [\"registry.terraform.io/eventbridge-rs/*\"]\n  }}\n}}\n",
             mirror.display()
         );
         std::fs::write(dir.path().join("cli.tfrc"), cli).expect("cli config");
         std::fs::create_dir_all(dir.path().join("work")).expect("work dir");
-        let wd = Workdir { dir, env: RefCell::new(Vec::new()) };
+        let wd = Workdir {
+            dir,
+            env: RefCell::new(Vec::new()),
+        };
         wd.write("main.tf", main_tf);
         if std::env::var_os("KEEP_TF_WORKDIR").is_some() {
             eprintln!("terraform working directory: {}", wd.path().display());
@@ -132,14 +145,16 @@ impl Workdir {
 
     /// Exit code of `plan -detailed-exitcode`: 0 no changes, 2 changes, 1 error.
     pub fn plan_exit_code(&self) -> i32 {
-        self.run(&["plan", "-detailed-exitcode", "-input=false", "-no-color"]).status_code
+        self.run(&["plan", "-detailed-exitcode", "-input=false", "-no-color"])
+            .status_code
     }
 }
 
 impl Drop for Workdir {
     fn drop(&mut self) {
         if std::env::var_os("KEEP_TF_WORKDIR").is_some() {
-            let kept: PathBuf = std::mem::replace(&mut self.dir, tempfile::tempdir().expect("temp dir")).keep();
+            let kept: PathBuf =
+                std::mem::replace(&mut self.dir, tempfile::tempdir().expect("temp dir")).keep();
             eprintln!("kept {}", kept.display());
         }
     }

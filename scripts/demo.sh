@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# The main job, on a fresh machine: build the provider, install it into a
+# local filesystem mirror, start a local EventBridge emulator, and drive
+# terraform through the whole story on the registry examples:
+# init, apply, no-op plan, import into a fresh state, update, destroy.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "Building the provider (release)"
+cargo build --release --quiet
+version="$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)"
+
+step "Installing the emulator (moto) and terraform into target/"
+bash scripts/install-moto.sh
+bash scripts/install-terraform.sh
+tf="${TERRAFORM:-$root/target/terraform/terraform}"
+
+demo="$root/target/demo"
+rm -rf "$demo"
+mirror="$demo/mirror"
+platform="$mirror/registry.terraform.io/eventbridge-rs/eventbridge/$version/linux_amd64"
+mkdir -p "$platform" "$demo/work" "$demo/imported"
+cp target/release/terraform-provider-eventbridge "$platform/terraform-provider-eventbridge_v$version"
+cat > "$demo/cli.tfrc" <<TFRC
+provider_installation {
+  filesystem_mirror {
+    path    = "$mirror"
+    include = ["registry.terraform.io/eventbridge-rs/*"]
+  }
+  direct {
+    exclude = ["registry.terraform.io/eventbridge-rs/*"]
+  }
+}
+TFRC
+
+step "Starting the EventBridge emulator"
+port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+# shellcheck disable=SC2046
+$(cat target/emulator-cmd) -H 127.0.0.1 -p "$port" > "$demo/moto.log" 2>&1 &
+moto_pid=$!
+trap 'kill $moto_pid 2>/dev/null || true' EXIT
+for _ in $(seq 1 200); do
+  curl -sf -o /dev/null "http://127.0.0.1:$port/moto-api/data.json" && break
+  sleep 0.05
+done
+echo "emulator on http://127.0.0.1:$port (log: $demo/moto.log)"
+
+export TF_CLI_CONFIG_FILE="$demo/cli.tfrc" CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
+export AWS_ENDPOINT_URL_EVENTBRIDGE="http://127.0.0.1:$port" AWS_ACCESS_KEY_ID=demo AWS_SECRET_ACCESS_KEY=demo
+export TF_EVENTBRIDGE_POLL_INTERVAL=200ms
+unset TF_LOG TF_LOG_PROVIDER AWS_PROFILE
+
+examples="$root/examples"
+for dir in "$demo/work" "$demo/imported"; do
+  cp "$examples/provider/provider.tf" "$examples"/resources/eventbridge_connection/*.tf "$dir/"
+done
+
+run() { (cd "$1" && shift && echo "\$ terraform $*" && "$tf" "$@"); }
+
+cd "$demo/work"
+step "terraform init (from the local mirror)"
+run . init -input=false -no-color
+step "terraform apply: four connections (API key, basic, OAuth, invocation parameters)"
+run . apply -auto-approve -input=false -no-color
+step "terraform plan: nothing to change"
+run . plan -detailed-exitcode -input=false -no-color
+
+step "terraform import into a fresh state (only the secrets are left to set)"
+run "$demo/imported" init -input=false -no-color > /dev/null
+run "$demo/imported" import -input=false -no-color eventbridge_connection.api_key crm-api-key
+run "$demo/imported" plan -input=false -no-color || true
+run "$demo/imported" state rm -no-color eventbridge_connection.api_key
+
+step "Update in place: a new description"
+sed -i 's/CRM webhook, authorized with an API key/CRM webhook (updated by the demo)/' api_key.tf
+run . apply -auto-approve -input=false -no-color
+run . plan -detailed-exitcode -input=false -no-color
+
+step "terraform destroy"
+run . destroy -auto-approve -input=false -no-color
+left="$(curl -s "http://127.0.0.1:$port/" -H 'Content-Type: application/x-amz-json-1.1' \
+  -H 'X-Amz-Target: AWSEvents.ListConnections' \
+  -H "Authorization: AWS4-HMAC-SHA256 Credential=demo/20260101/us-east-1/events/aws4_request, SignedHeaders=host, Signature=0" \
+  -d '{}')"
+echo "connections left in the emulator: $left"
+step "Demo complete"
