@@ -54,9 +54,8 @@ export TF_EVENTBRIDGE_POLL_INTERVAL=200ms
 unset TF_LOG TF_LOG_PROVIDER AWS_PROFILE
 
 examples="$root/examples"
-for dir in "$demo/work" "$demo/imported"; do
-  cp "$examples/provider/provider.tf" "$examples"/resources/eventbridge_connection/*.tf "$dir/"
-done
+cp "$examples/provider/provider.tf" "$examples"/resources/eventbridge_connection/*.tf "$demo/work/"
+cp "$examples/provider/provider.tf" "$examples/resources/eventbridge_connection/api_key.tf" "$demo/imported/"
 
 run() { (cd "$1" && shift && echo "\$ terraform $*" && "$tf" "$@"); }
 

@@ -705,3 +705,81 @@ fn server_capabilities() -> pb::ServerCapabilities {
         move_resource_state: true,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tfplugin::resource::{ApplyResponse, ReadResponse};
+    use crate::tfplugin::{ApplyRequest, Attribute, Block, DataSource, PlanResponse, Resource};
+    use pb::provider_server::Provider as _;
+
+    struct Crashing;
+
+    #[async_trait::async_trait]
+    impl Resource<()> for Crashing {
+        fn type_name(&self) -> &'static str {
+            "test_crashing"
+        }
+        fn schema(&self) -> Schema {
+            Schema::new(Block::new().attr("secret", Attribute::string().optional().sensitive()))
+        }
+        fn validate(&self, config: &Value, _: ClientCapabilities, _: &mut Diagnostics) {
+            let secret = config.attr("secret").as_str().unwrap_or_default();
+            panic!("boom while looking at {secret}");
+        }
+        async fn plan(&self, _: &Context<()>, _: PlanRequest<'_>) -> PlanResponse {
+            unreachable!()
+        }
+        async fn apply(&self, _: &Context<()>, _: ApplyRequest<'_>) -> ApplyResponse {
+            unreachable!()
+        }
+        async fn read(&self, _: &Context<()>, _: ReadRequest<'_>) -> ReadResponse {
+            unreachable!()
+        }
+    }
+
+    struct TestProvider;
+
+    #[async_trait::async_trait]
+    impl Provider for TestProvider {
+        type Client = ();
+        fn schema(&self) -> Schema {
+            Schema::new(Block::new())
+        }
+        fn validate(&self, _: &Value, _: &mut Diagnostics) {}
+        async fn configure(&self, _: ConfigureRequest<'_>, _: &mut Diagnostics) -> Option<()> {
+            Some(())
+        }
+        fn resources(&self) -> Vec<Arc<dyn Resource<()>>> {
+            vec![Arc::new(Crashing)]
+        }
+        fn data_sources(&self) -> Vec<Arc<dyn DataSource<()>>> {
+            Vec::new()
+        }
+    }
+
+    #[tokio::test]
+    async fn a_panicking_handler_becomes_an_error_diagnostic_without_its_message() {
+        let service = ProviderService::new(TestProvider);
+        let ty = service.resource("test_crashing").unwrap().ty.clone();
+        let config = crate::tfplugin::object([("secret", Value::string("hunter2"))]);
+        let request = pb::validate_resource_config::Request {
+            type_name: "test_crashing".into(),
+            config: Some(encode(&config, &ty, "config").unwrap()),
+            client_capabilities: None,
+        };
+        let resp = service
+            .validate_resource_config(Request::new(request))
+            .await
+            .unwrap()
+            .into_inner();
+        assert_eq!(resp.diagnostics.len(), 1);
+        assert_eq!(resp.diagnostics[0].summary, "The provider crashed");
+        assert!(!resp.diagnostics[0].detail.contains("hunter2"));
+        // Still serving.
+        let schema = service
+            .get_provider_schema(Request::new(pb::get_provider_schema::Request {}))
+            .await;
+        assert!(schema.is_ok());
+    }
+}
