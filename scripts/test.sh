@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # All tests: installs what they need (moto, terraform) into target/, then runs
-# the whole suite. Set TERRAFORM=/path/to/terraform-or-tofu to test another
-# Terraform or OpenTofu than the default 1.0.3.
+# the whole suite. Set TERRAFORM=/path/to/terraform-or-tofu to run the
+# end-to-end tests with another Terraform or OpenTofu than the default 1.0.3.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -9,8 +9,23 @@ bash scripts/install-moto.sh
 bash scripts/install-terraform.sh
 EVB_EMULATOR_CMD="$(cat target/emulator-cmd)"
 export EVB_EMULATOR_CMD
+
 if cargo nextest --version >/dev/null 2>&1; then
-  cargo nextest run --no-fail-fast
+  runner=(cargo nextest run --no-fail-fast)
+  e2e_filter=(-E 'binary(/^e2e_/)')
 else
-  cargo test --no-fail-fast
+  runner=(cargo test --no-fail-fast)
+  e2e_filter=(--test 'e2e_*')
 fi
+
+# A newer Terraform on the PATH (not the one under test) also runs the
+# end-to-end tests, first, so that protocol features Terraform 1.0.3 never
+# uses are exercised too.
+other="$(command -v terraform || true)"
+if [ -z "${TERRAFORM:-}" ] && [ -n "$other" ] && ! "$other" version 2>/dev/null | grep -q 'v1.0.3'; then
+  echo "== end-to-end tests with $("$other" version | head -1) ($other)"
+  TERRAFORM="$other" "${runner[@]}" "${e2e_filter[@]}"
+fi
+
+echo "== all tests"
+"${runner[@]}"
