@@ -349,3 +349,113 @@ fn invalid_configurations_are_rejected_at_plan_time_pointing_at_the_attribute() 
     );
     assert!(emulator.connection_names().is_empty());
 }
+
+const WRITE_ONLY: &str = r#"
+resource "eventbridge_connection" "wo" {
+  name               = "write-only"
+  description        = "secrets kept out of state"
+  authorization_type = "API_KEY"
+  secrets_wo_version = 1
+  auth_parameters {
+    api_key {
+      key      = "x-api-key"
+      value_wo = "wo-key-first"
+    }
+    invocation_http_parameters {
+      header {
+        key             = "x-signature"
+        value_wo        = "wo-header-first"
+        is_value_secret = true
+      }
+      header {
+        key   = "x-tenant"
+        value = "acme"
+      }
+    }
+  }
+}
+"#;
+
+/// Every file Terraform wrote in the working directory (state, backups,
+/// saved plans, lock file), as text: everything but the configuration.
+fn everything_written(wd: &Workdir) -> String {
+    let mut all = String::new();
+    for entry in std::fs::read_dir(wd.path()).unwrap().flatten() {
+        let is_config = entry
+            .path()
+            .extension()
+            .is_some_and(|e| e == "tf" || e == "tfrc");
+        if entry.path().is_file() && !is_config {
+            all.push_str(&String::from_utf8_lossy(
+                &std::fs::read(entry.path()).unwrap(),
+            ));
+        }
+    }
+    all
+}
+
+#[test]
+fn write_only_secrets_never_reach_plan_or_state() {
+    let emulator = support::emulator::require();
+    let wd = workdir(&emulator, WRITE_ONLY);
+    if support::terraform::terraform_version() < (1, 11) {
+        // Older Terraform would store them: refused, naming the version needed.
+        let out = wd.run(&["plan", "-input=false", "-no-color"]);
+        assert_ne!(out.status_code, 0);
+        let text = format!("{}{}", out.stdout, out.stderr);
+        assert!(
+            text.contains("Terraform 1.11 or later") && text.contains("value_wo"),
+            "{text}"
+        );
+        return;
+    }
+    wd.run(&["plan", "-out=tfplan", "-input=false", "-no-color"])
+        .ok();
+    wd.run(&["apply", "-input=false", "-no-color", "tfplan"])
+        .ok();
+    let shown = wd.run(&["show", "-json", "-no-color"]).ok().stdout;
+    let written = everything_written(&wd) + &shown;
+    for secret in ["wo-key-first", "wo-header-first"] {
+        assert!(!written.contains(secret), "{secret} reached plan or state");
+    }
+    let created = emulator.requests("CreateConnection");
+    assert_eq!(
+        created[0]["AuthParameters"]["ApiKeyAuthParameters"]["ApiKeyValue"],
+        "wo-key-first"
+    );
+    let headers = &created[0]["AuthParameters"]["InvocationHttpParameters"]["HeaderParameters"];
+    assert_eq!(headers[0]["Value"], "wo-header-first");
+    assert_no_changes(&wd);
+
+    // A new write-only value alone is invisible to Terraform: no change.
+    let rotated = WRITE_ONLY.replace("wo-key-first", "wo-key-second");
+    wd.write("main.tf", &format!("{PROVIDER}\n{rotated}"));
+    assert_no_changes(&wd);
+
+    // Another change without a new version leaves the stored secrets alone.
+    let described = rotated.replace("secrets kept out of state", "still out of state");
+    wd.write("main.tf", &format!("{PROVIDER}\n{described}"));
+    apply(&wd);
+    let updates = emulator.requests("UpdateConnection");
+    assert_eq!(updates.len(), 1);
+    assert!(
+        !updates[0].to_string().contains("wo-key-second"),
+        "{}",
+        updates[0]
+    );
+
+    // A new version sends the current write-only values.
+    let bumped = described.replace("secrets_wo_version = 1", "secrets_wo_version = 2");
+    wd.write("main.tf", &format!("{PROVIDER}\n{bumped}"));
+    apply(&wd);
+    let updates = emulator.requests("UpdateConnection");
+    assert_eq!(updates.len(), 2);
+    assert_eq!(
+        updates[1]["AuthParameters"]["ApiKeyAuthParameters"]["ApiKeyValue"],
+        "wo-key-second"
+    );
+    assert_no_changes(&wd);
+    assert!(!everything_written(&wd).contains("wo-key-second"));
+    wd.run(&["destroy", "-auto-approve", "-input=false", "-no-color"])
+        .ok();
+}

@@ -15,6 +15,7 @@ fn connection() -> Connection {
     let param = |key: &str, secret: bool| Parameter {
         key: key.into(),
         value: Some(Secret(format!("{key}-value"))),
+        value_wo: None,
         is_value_secret: secret,
     };
     Connection {
@@ -24,6 +25,7 @@ fn connection() -> Connection {
             basic: Some(Basic {
                 username: "u".into(),
                 password: Some(Secret("p".into())),
+                password_wo: None,
             }),
             invocation_http: Some(HttpParameters {
                 body: vec![param("b-public", false)],

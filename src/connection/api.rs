@@ -21,10 +21,13 @@ use super::model::{
     HttpParameters, OAuth, Parameter, Secret,
 };
 
-fn secret_text(s: &Option<Secret>) -> String {
-    s.as_ref()
+/// The secret to send: the plain argument, else its write-only twin (None
+/// when neither is at hand, e.g. a write-only value that is not re-sent).
+fn effective(plain: &Option<Secret>, write_only: &Option<Secret>) -> Option<String> {
+    plain
+        .as_ref()
+        .or(write_only.as_ref())
         .map(|s| s.expose().to_string())
-        .unwrap_or_default()
 }
 
 pub fn authorization_type(c: &Connection) -> ConnectionAuthorizationType {
@@ -36,21 +39,21 @@ pub fn http_parameters(h: &HttpParameters) -> ConnectionHttpParameters {
     let body = h.body.iter().map(|p| {
         ConnectionBodyParameter::builder()
             .key(&p.key)
-            .set_value(p.value.as_ref().map(|v| v.expose().to_string()))
+            .set_value(effective(&p.value, &p.value_wo))
             .is_value_secret(p.is_value_secret)
             .build()
     });
     let header = h.header.iter().map(|p| {
         ConnectionHeaderParameter::builder()
             .key(&p.key)
-            .set_value(p.value.as_ref().map(|v| v.expose().to_string()))
+            .set_value(effective(&p.value, &p.value_wo))
             .is_value_secret(p.is_value_secret)
             .build()
     });
     let query = h.query_string.iter().map(|p| {
         ConnectionQueryStringParameter::builder()
             .key(&p.key)
-            .set_value(p.value.as_ref().map(|v| v.expose().to_string()))
+            .set_value(effective(&p.value, &p.value_wo))
             .is_value_secret(p.is_value_secret)
             .build()
     });
@@ -86,7 +89,7 @@ pub fn create_auth(c: &Connection) -> Result<CreateConnectionAuthRequestParamete
         b = b.api_key_auth_parameters(
             CreateConnectionApiKeyAuthRequestParameters::builder()
                 .api_key_name(&k.key)
-                .api_key_value(secret_text(&k.value))
+                .set_api_key_value(effective(&k.value, &k.value_wo))
                 .build()?,
         );
     }
@@ -94,7 +97,7 @@ pub fn create_auth(c: &Connection) -> Result<CreateConnectionAuthRequestParamete
         b = b.basic_auth_parameters(
             CreateConnectionBasicAuthRequestParameters::builder()
                 .username(&basic.username)
-                .password(secret_text(&basic.password))
+                .set_password(effective(&basic.password, &basic.password_wo))
                 .build()?,
         );
     }
@@ -106,7 +109,7 @@ pub fn create_auth(c: &Connection) -> Result<CreateConnectionAuthRequestParamete
             ob = ob.client_parameters(
                 CreateConnectionOAuthClientRequestParameters::builder()
                     .client_id(&client.client_id)
-                    .client_secret(secret_text(&client.client_secret))
+                    .set_client_secret(effective(&client.client_secret, &client.client_secret_wo))
                     .build()?,
             );
         }
@@ -137,7 +140,7 @@ pub fn update_auth(
         b = b.api_key_auth_parameters(
             UpdateConnectionApiKeyAuthRequestParameters::builder()
                 .api_key_name(&k.key)
-                .api_key_value(secret_text(&k.value))
+                .set_api_key_value(effective(&k.value, &k.value_wo))
                 .build(),
         );
     }
@@ -145,7 +148,7 @@ pub fn update_auth(
         b = b.basic_auth_parameters(
             UpdateConnectionBasicAuthRequestParameters::builder()
                 .username(&basic.username)
-                .password(secret_text(&basic.password))
+                .set_password(effective(&basic.password, &basic.password_wo))
                 .build(),
         );
     }
@@ -157,7 +160,7 @@ pub fn update_auth(
             ob = ob.client_parameters(
                 UpdateConnectionOAuthClientRequestParameters::builder()
                     .client_id(&client.client_id)
-                    .client_secret(secret_text(&client.client_secret))
+                    .set_client_secret(effective(&client.client_secret, &client.client_secret_wo))
                     .build(),
             );
         }
@@ -192,12 +195,14 @@ pub fn from_described(out: &DescribeConnectionOutput, prior: &Connection) -> Con
             .map(|k| ApiKey {
                 key: k.api_key_name().unwrap_or_default().to_string(),
                 value: prior_auth.api_key.as_ref().and_then(|p| p.value.clone()),
+                value_wo: None,
             }),
         basic: api_auth
             .and_then(|a| a.basic_auth_parameters())
             .map(|b| Basic {
                 username: b.username().unwrap_or_default().to_string(),
                 password: prior_auth.basic.as_ref().and_then(|p| p.password.clone()),
+                password_wo: None,
             }),
         oauth: api_auth.and_then(|a| a.o_auth_parameters()).map(|o| {
             let prior_oauth = prior_auth.oauth.as_ref();
@@ -212,6 +217,7 @@ pub fn from_described(out: &DescribeConnectionOutput, prior: &Connection) -> Con
                     client_secret: prior_oauth
                         .and_then(|p| p.client.as_ref())
                         .and_then(|p| p.client_secret.clone()),
+                    client_secret_wo: None,
                 }),
                 http: merge_http(
                     o.o_auth_http_parameters(),
@@ -255,6 +261,7 @@ pub fn from_described(out: &DescribeConnectionOutput, prior: &Connection) -> Con
         region: prior.region.clone(),
         auth,
         timeouts: prior.timeouts.clone(),
+        secrets_wo_version: prior.secrets_wo_version.clone(),
         computed: computed(out),
     }
 }
@@ -367,6 +374,7 @@ fn merge_list(api: &[ApiParameter<'_>], prior: &[Parameter]) -> Vec<Parameter> {
             .and_then(|p| p.value.clone());
         Parameter {
             key: a.key.to_string(),
+            value_wo: None,
             value: if a.is_value_secret {
                 prior_value
             } else {
@@ -399,6 +407,7 @@ mod tests {
         Parameter {
             key: key.into(),
             value: Some(Secret(value.into())),
+            value_wo: None,
             is_value_secret: secret,
         }
     }
@@ -412,6 +421,7 @@ mod tests {
                 api_key: Some(ApiKey {
                     key: "x-api-key".into(),
                     value: Some(Secret("k3y".into())),
+                    value_wo: None,
                 }),
                 invocation_http: Some(HttpParameters {
                     header: vec![param("a", "1", false), param("s", "hidden", true)],

@@ -47,9 +47,10 @@ fn failure(
     diags.error(summary, errors::scrub(&detail, &c.secrets()));
 }
 
-pub async fn create(ctx: &Context<AwsClient>, planned: &Value) -> ApplyResponse {
+pub async fn create(ctx: &Context<AwsClient>, planned: &Value, config: &Value) -> ApplyResponse {
     let mut diagnostics = Diagnostics::new();
-    let c = Connection::from_value(planned);
+    let mut c = Connection::from_value(planned);
+    c.take_write_only(&Connection::from_value(config));
     let region = region_of(ctx, &c);
     let client = ctx.client.eventbridge(Some(&region));
     let auth = match api::create_auth(&c) {
@@ -147,10 +148,16 @@ pub async fn update(
     ctx: &Context<AwsClient>,
     prior_value: &Value,
     planned: &Value,
+    config: &Value,
 ) -> ApplyResponse {
     let mut diagnostics = Diagnostics::new();
-    let c = Connection::from_value(planned);
+    let mut c = Connection::from_value(planned);
     let prior = Connection::from_value(prior_value);
+    // Write-only secrets go to AWS on create and when their version changes;
+    // otherwise the update leaves the stored ones alone.
+    if c.secrets_wo_version != prior.secrets_wo_version {
+        c.take_write_only(&Connection::from_value(config));
+    }
     if c.settings() == prior.settings() {
         // Only timeouts changed: nothing to tell AWS.
         return ApplyResponse {

@@ -34,8 +34,9 @@ impl Resource<AwsClient> for ConnectionResource {
         schema::schema()
     }
 
-    fn validate(&self, config: &Value, _capabilities: ClientCapabilities, diags: &mut Diagnostics) {
+    fn validate(&self, config: &Value, capabilities: ClientCapabilities, diags: &mut Diagnostics) {
         validate::validate(config, diags);
+        validate::write_only_supported(config, capabilities, diags);
     }
 
     async fn plan(&self, ctx: &Context<AwsClient>, req: PlanRequest<'_>) -> PlanResponse {
@@ -59,8 +60,10 @@ impl Resource<AwsClient> for ConnectionResource {
                 lifecycle::delete(ctx, req.prior_state).await
             }
             (_, true) => ApplyResponse::default(),
-            (true, false) => lifecycle::create(ctx, req.planned_state).await,
-            (false, false) => lifecycle::update(ctx, req.prior_state, req.planned_state).await,
+            (true, false) => lifecycle::create(ctx, req.planned_state, req.config).await,
+            (false, false) => {
+                lifecycle::update(ctx, req.prior_state, req.planned_state, req.config).await
+            }
         }
     }
 

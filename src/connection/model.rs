@@ -34,6 +34,8 @@ pub struct Connection {
     /// The `timeouts` block exactly as configured (null, or an object whose
     /// attributes may be null), carried through to state unchanged.
     pub timeouts: Value,
+    /// `secrets_wo_version` as configured (null or a number).
+    pub secrets_wo_version: Value,
     pub computed: Computed,
 }
 
@@ -59,12 +61,15 @@ pub struct AuthParameters {
 pub struct ApiKey {
     pub key: String,
     pub value: Option<Secret>,
+    /// Write-only: only ever read from the configuration at apply time.
+    pub value_wo: Option<Secret>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Basic {
     pub username: String,
     pub password: Option<Secret>,
+    pub password_wo: Option<Secret>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -79,6 +84,7 @@ pub struct OAuth {
 pub struct ClientParameters {
     pub client_id: String,
     pub client_secret: Option<Secret>,
+    pub client_secret_wo: Option<Secret>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -103,6 +109,7 @@ impl HttpParameters {
 pub struct Parameter {
     pub key: String,
     pub value: Option<Secret>,
+    pub value_wo: Option<Secret>,
     pub is_value_secret: bool,
 }
 
@@ -139,6 +146,7 @@ impl Connection {
             invocation_connectivity: single(v.attr("invocation_connectivity_parameters"))
                 .and_then(Connectivity::from_value),
             timeouts: v.attr("timeouts").clone(),
+            secrets_wo_version: v.attr("secrets_wo_version").clone(),
             computed: Computed {
                 arn: text(v.attr("arn")),
                 secret_arn: text(v.attr("secret_arn")),
@@ -188,6 +196,7 @@ impl Connection {
                 ),
             ),
             ("timeouts", self.timeouts.clone()),
+            ("secrets_wo_version", self.secrets_wo_version.clone()),
         ])
     }
 
@@ -208,27 +217,64 @@ impl Connection {
         s
     }
 
+    /// Takes the write-only secrets from `config` (they are never in plan
+    /// or state; Terraform sends them in the configuration at apply time).
+    pub fn take_write_only(&mut self, config: &Connection) {
+        let (a, c) = (&mut self.auth, &config.auth);
+        if let (Some(k), Some(ck)) = (a.api_key.as_mut(), c.api_key.as_ref()) {
+            k.value_wo = ck.value_wo.clone();
+        }
+        if let (Some(b), Some(cb)) = (a.basic.as_mut(), c.basic.as_ref()) {
+            b.password_wo = cb.password_wo.clone();
+        }
+        let config_client = c.oauth.as_ref().and_then(|o| o.client.as_ref());
+        if let (Some(cl), Some(ccl)) = (
+            a.oauth.as_mut().and_then(|o| o.client.as_mut()),
+            config_client,
+        ) {
+            cl.client_secret_wo = ccl.client_secret_wo.clone();
+        }
+        let pairs = [
+            (a.invocation_http.as_mut(), c.invocation_http.as_ref()),
+            (
+                a.oauth.as_mut().and_then(|o| o.http.as_mut()),
+                c.oauth.as_ref().and_then(|o| o.http.as_ref()),
+            ),
+        ];
+        for (http, config_http) in pairs {
+            let (Some(http), Some(config_http)) = (http, config_http) else {
+                continue;
+            };
+            for (list, config_list) in [
+                (&mut http.body, &config_http.body),
+                (&mut http.header, &config_http.header),
+                (&mut http.query_string, &config_http.query_string),
+            ] {
+                for p in list.iter_mut() {
+                    p.value_wo = config_list
+                        .iter()
+                        .find(|cp| cp.key == p.key)
+                        .and_then(|cp| cp.value_wo.clone());
+                }
+            }
+        }
+    }
+
     /// Every secret value in the connection, to scrub from error texts.
     pub fn secrets(&self) -> Vec<&str> {
         let mut out = Vec::new();
         let a = &self.auth;
-        out.extend(
-            a.api_key
-                .as_ref()
-                .and_then(|k| k.value.as_ref())
-                .map(Secret::expose),
-        );
-        out.extend(
-            a.basic
-                .as_ref()
-                .and_then(|b| b.password.as_ref())
-                .map(Secret::expose),
-        );
-        if let Some(o) = &a.oauth {
+        if let Some(k) = &a.api_key {
+            out.extend(k.value.iter().chain(&k.value_wo).map(Secret::expose));
+        }
+        if let Some(b) = &a.basic {
+            out.extend(b.password.iter().chain(&b.password_wo).map(Secret::expose));
+        }
+        if let Some(c) = a.oauth.as_ref().and_then(|o| o.client.as_ref()) {
             out.extend(
-                o.client
-                    .as_ref()
-                    .and_then(|c| c.client_secret.as_ref())
+                c.client_secret
+                    .iter()
+                    .chain(&c.client_secret_wo)
                     .map(Secret::expose),
             );
         }
@@ -240,7 +286,7 @@ impl Connection {
             for (_, list) in h.lists() {
                 out.extend(
                     list.iter()
-                        .filter_map(|p| p.value.as_ref())
+                        .flat_map(|p| p.value.iter().chain(&p.value_wo))
                         .map(Secret::expose),
                 );
             }
@@ -260,10 +306,12 @@ impl AuthParameters {
             api_key: single(v.attr("api_key")).map(|b| ApiKey {
                 key: text(b.attr("key")).unwrap_or_default(),
                 value: secret(b.attr("value")),
+                value_wo: secret(b.attr("value_wo")),
             }),
             basic: single(v.attr("basic")).map(|b| Basic {
                 username: text(b.attr("username")).unwrap_or_default(),
                 password: secret(b.attr("password")),
+                password_wo: secret(b.attr("password_wo")),
             }),
             oauth: single(v.attr("oauth")).map(|b| OAuth {
                 authorization_endpoint: text(b.attr("authorization_endpoint")).unwrap_or_default(),
@@ -271,6 +319,7 @@ impl AuthParameters {
                 client: single(b.attr("client_parameters")).map(|c| ClientParameters {
                     client_id: text(c.attr("client_id")).unwrap_or_default(),
                     client_secret: secret(c.attr("client_secret")),
+                    client_secret_wo: secret(c.attr("client_secret_wo")),
                 }),
                 http: single(b.attr("oauth_http_parameters")).map(HttpParameters::from_value),
             }),
@@ -289,6 +338,7 @@ impl AuthParameters {
                     object([
                         ("key", Value::string(&k.key)),
                         ("value", secret_value(&k.value)),
+                        ("value_wo", Value::Null),
                     ])
                 })),
             ),
@@ -298,6 +348,7 @@ impl AuthParameters {
                     object([
                         ("username", Value::string(&b.username)),
                         ("password", secret_value(&b.password)),
+                        ("password_wo", Value::Null),
                     ])
                 })),
             ),
@@ -316,6 +367,7 @@ impl AuthParameters {
                                 object([
                                     ("client_id", Value::string(&c.client_id)),
                                     ("client_secret", secret_value(&c.client_secret)),
+                                    ("client_secret_wo", Value::Null),
                                 ])
                             })),
                         ),
@@ -365,6 +417,7 @@ impl HttpParameters {
                 .map(|p| Parameter {
                     key: text(p.attr("key")).unwrap_or_default(),
                     value: secret(p.attr("value")),
+                    value_wo: secret(p.attr("value_wo")),
                     is_value_secret: p.attr("is_value_secret").as_bool().unwrap_or(false),
                 })
                 .collect()
@@ -385,6 +438,7 @@ impl HttpParameters {
                         object([
                             ("key", Value::string(&p.key)),
                             ("value", secret_value(&p.value)),
+                            ("value_wo", Value::Null),
                             ("is_value_secret", Value::Bool(p.is_value_secret)),
                         ])
                     })

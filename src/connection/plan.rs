@@ -35,6 +35,7 @@ pub fn plan(prior: &Value, proposed: &Value, config: &Value, default_region: &st
     };
     set(&mut state, "region", region);
     default_is_value_secret(&mut state, config);
+    forget_write_only(&mut state);
 
     if prior.is_null() {
         for name in COMPUTED {
@@ -76,9 +77,13 @@ pub fn plan(prior: &Value, proposed: &Value, config: &Value, default_region: &st
             set(r, "resource_association_arn", Value::Unknown)
         });
     } else {
-        let reauthorizes = ["authorization_type", "auth_parameters"]
-            .iter()
-            .any(|name| settings(&state).attr(name) != settings(prior).attr(name));
+        let reauthorizes = [
+            "authorization_type",
+            "auth_parameters",
+            "secrets_wo_version",
+        ]
+        .iter()
+        .any(|name| settings(&state).attr(name) != settings(prior).attr(name));
         if reauthorizes {
             // New credentials may authorize, or fail to: AWS decides.
             set(&mut state, "connection_state", Value::Unknown);
@@ -169,6 +174,23 @@ fn keep_association_arns(state: &mut Value, prior: &Value) {
             };
             set(r, "resource_association_arn", value);
         }
+    }
+}
+
+/// Write-only attributes (`*_wo`) are never planned nor stored: null.
+fn forget_write_only(v: &mut Value) {
+    match v {
+        Value::Object(fields) => {
+            for (name, field) in fields.iter_mut() {
+                if name.ends_with("_wo") {
+                    *field = Value::Null;
+                } else {
+                    forget_write_only(field);
+                }
+            }
+        }
+        Value::List(items) => items.iter_mut().for_each(forget_write_only),
+        _ => {}
     }
 }
 
@@ -349,6 +371,19 @@ mod tests {
             vec![AttributePath::of(&["kms_key_identifier"])]
         );
         assert!(!p.diagnostics.is_empty());
+    }
+
+    #[test]
+    fn write_only_secrets_are_planned_null() {
+        let with_wo = API_KEY.replace(r#""value":"v""#, r#""value_wo":"never-in-state""#);
+        let p = plan(
+            &Value::Null,
+            &config(&with_wo),
+            &config(&with_wo),
+            "us-east-1",
+        );
+        let key = &block(&p.state, &["auth_parameters", "api_key"]).unwrap();
+        assert_eq!(key.attr("value_wo"), &Value::Null);
     }
 
     #[test]

@@ -55,6 +55,13 @@ pub fn schema() -> Schema {
                      the connection. Lets one provider manage connections in many Regions.",
                 ),
             )
+            .attr(
+                "secrets_wo_version",
+                Attribute::number().optional().doc(
+                    "Version of the write-only secrets (`*_wo` arguments). Terraform never stores those, so it \
+                     cannot see them change: change this number to send their current values to AWS.",
+                ),
+            )
             .attr("arn", Attribute::string().computed().doc("ARN of the connection."))
             .attr(
                 "secret_arn",
@@ -97,7 +104,8 @@ fn auth_parameters() -> Block {
                 Block::new()
                     .doc("API key authorization (`authorization_type = \"API_KEY\"`).")
                     .attr("key", Attribute::string().required().doc("Name of the API key header, e.g. `x-api-key`."))
-                    .attr("value", Attribute::string().required().sensitive().doc("Value of the API key. Sensitive.")),
+                    .attr("value", secret("Value of the API key. Sensitive. Set this or `value_wo`."))
+                    .attr("value_wo", write_only("the API key")),
             )
             .max(1),
         )
@@ -107,7 +115,8 @@ fn auth_parameters() -> Block {
                 Block::new()
                     .doc("Basic authorization (`authorization_type = \"BASIC\"`).")
                     .attr("username", Attribute::string().required().doc("User name."))
-                    .attr("password", Attribute::string().required().sensitive().doc("Password. Sensitive.")),
+                    .attr("password", secret("Password. Sensitive. Set this or `password_wo`."))
+                    .attr("password_wo", write_only("the password")),
             )
             .max(1),
         )
@@ -132,10 +141,8 @@ fn auth_parameters() -> Block {
                             Block::new()
                                 .doc("OAuth client credentials.")
                                 .attr("client_id", Attribute::string().required().doc("Client id."))
-                                .attr(
-                                    "client_secret",
-                                    Attribute::string().required().sensitive().doc("Client secret. Sensitive."),
-                                ),
+                                .attr("client_secret", secret("Client secret. Sensitive. Set this or `client_secret_wo`."))
+                                .attr("client_secret_wo", write_only("the client secret")),
                         )
                         .max(1),
                     )
@@ -163,6 +170,17 @@ fn auth_parameters() -> Block {
         )
 }
 
+fn secret(doc: &str) -> Attribute {
+    Attribute::string().optional().sensitive().doc(doc)
+}
+
+fn write_only(what: &str) -> Attribute {
+    Attribute::string().optional().sensitive().write_only().doc(&format!(
+        "Write-only alternative to the plain argument: {what}, sent to AWS and never stored in plan or state. \
+         Needs Terraform 1.11 or later; change `secrets_wo_version` to send a new value."
+    ))
+}
+
 fn http_parameters(doc: &str) -> Block {
     let list = |what: &str| NestedBlock::list(parameter(what)).max(MAX_PARAMETERS as i64);
     Block::new()
@@ -184,6 +202,13 @@ fn parameter(doc: &str) -> Block {
                 .optional()
                 .sensitive()
                 .doc("Value of the parameter. Sensitive; AWS does not return it when `is_value_secret` is true."),
+        )
+        .attr(
+            "value_wo",
+            Attribute::string().optional().sensitive().write_only().doc(
+                "Write-only value of a secret parameter (needs `is_value_secret = true`): sent to AWS, never stored \
+                 in plan or state. Terraform 1.11 or later; bump `secrets_wo_version` to send a new value.",
+            ),
         )
         .attr(
             "is_value_secret",

@@ -4,7 +4,7 @@
 
 use super::duration::parse_duration;
 use super::schema::MAX_PARAMETERS;
-use crate::tfplugin::{AttributePath, Diagnostics, Value};
+use crate::tfplugin::{AttributePath, ClientCapabilities, Diagnostics, PathStep, Value};
 
 const AUTH_BLOCKS: [(&str, &str); 3] = [
     ("api_key", "API_KEY"),
@@ -189,12 +189,12 @@ fn auth_parameters(auth: &Value, auth_type: &Value, at: &AttributePath, diags: &
     if let Some(k) = known_block(auth.attr("api_key")) {
         let at = at.attr("api_key").index(0);
         credential(k.attr("key"), "key", false, &at, diags);
-        credential(k.attr("value"), "value", true, &at, diags);
+        secret_pair(k, "value", &at, diags);
     }
     if let Some(b) = known_block(auth.attr("basic")) {
         let at = at.attr("basic").index(0);
         credential(b.attr("username"), "username", false, &at, diags);
-        credential(b.attr("password"), "password", true, &at, diags);
+        secret_pair(b, "password", &at, diags);
     }
     if let Some(o) = known_block(auth.attr("oauth")) {
         oauth(o, &at.attr("oauth").index(0), diags);
@@ -205,6 +205,28 @@ fn auth_parameters(auth: &Value, auth_type: &Value, at: &AttributePath, diags: &
     if let Some(c) = known_block(auth.attr("connectivity_parameters")) {
         connectivity(c, &at.attr("connectivity_parameters").index(0), diags);
     }
+}
+
+/// A secret given either plainly (`name`) or write-only (`name_wo`):
+/// exactly one of the two.
+fn secret_pair(block: &Value, name: &str, at: &AttributePath, diags: &mut Diagnostics) {
+    let wo = format!("{name}_wo");
+    let (plain, write_only) = (block.attr(name), block.attr(&wo));
+    match (plain.is_null(), write_only.is_null()) {
+        (false, false) => diags.error_at(
+            &at.attr(&wo),
+            "Conflicting arguments",
+            format!("Set {name} or {wo}, not both."),
+        ),
+        (true, true) => diags.error_at(
+            at,
+            format!("Missing {name}"),
+            format!("{at} needs {name}, or {wo} to keep the secret out of state (Terraform 1.11 or later)."),
+        ),
+        _ => {}
+    }
+    credential(plain, name, true, at, diags);
+    credential(write_only, &wo, true, at, diags);
 }
 
 /// AWS's rule for key names, user names, ids and their secrets: 1 to 512
@@ -281,7 +303,7 @@ fn oauth(o: &Value, at: &AttributePath, diags: &mut Diagnostics) {
     if let Some(c) = known_block(o.attr("client_parameters")) {
         let at = at.attr("client_parameters").index(0);
         credential(c.attr("client_id"), "client_id", false, &at, diags);
-        credential(c.attr("client_secret"), "client_secret", true, &at, diags);
+        secret_pair(c, "client_secret", &at, diags);
     }
     if let Some(h) = known_block(o.attr("oauth_http_parameters")) {
         http_parameters(h, &at.attr("oauth_http_parameters").index(0), diags);
@@ -342,7 +364,29 @@ fn http_parameters(h: &Value, at: &AttributePath, diags: &mut Diagnostics) {
                 }
                 seen.push(key);
             }
-            if let Some(value) = p.attr("value").as_str() {
+            if !p.attr("value_wo").is_null() {
+                let wo_at = p_at.attr("value_wo");
+                if !p.attr("value").is_null() {
+                    diags.error_at(
+                        &wo_at,
+                        "Conflicting arguments",
+                        "Set value or value_wo, not both.",
+                    );
+                }
+                if p.attr("is_value_secret").as_bool() == Some(false)
+                    || p.attr("is_value_secret").is_null()
+                {
+                    diags.error_at(
+                        &wo_at,
+                        "Write-only value of a non-secret parameter",
+                        format!(
+                            "{wo_at} needs is_value_secret = true: AWS returns values that are not secret, so they \
+                             cannot be kept out of state. Use value instead."
+                        ),
+                    );
+                }
+            }
+            if let Some(value) = p.attr("value").as_str().or(p.attr("value_wo").as_str()) {
                 let n = value.chars().count();
                 if n > 512 {
                     let value_at = p_at.attr("value");
@@ -354,6 +398,54 @@ fn http_parameters(h: &Value, at: &AttributePath, diags: &mut Diagnostics) {
                 }
             }
         }
+    }
+}
+
+/// Write-only arguments need a Terraform that knows them (protocol 6.8,
+/// Terraform 1.11): an older one would store them in state like any other.
+pub fn write_only_supported(
+    config: &Value,
+    capabilities: ClientCapabilities,
+    diags: &mut Diagnostics,
+) {
+    if capabilities.write_only_attributes_allowed {
+        return;
+    }
+    let mut used = Vec::new();
+    find_write_only(config, &AttributePath::root(), &mut used);
+    for at in used {
+        let name = match at.0.last() {
+            Some(PathStep::Attribute(n)) => n.clone(),
+            _ => String::new(),
+        };
+        diags.error_at(
+            &at,
+            "Write-only arguments need Terraform 1.11 or later",
+            format!(
+                "{name} is write-only: it is sent to AWS and never stored, which this Terraform does not support. \
+                 Upgrade to Terraform 1.11 or later (or OpenTofu 1.11 or later), or use the plain argument."
+            ),
+        );
+    }
+}
+
+fn find_write_only(v: &Value, at: &AttributePath, found: &mut Vec<AttributePath>) {
+    match v {
+        Value::Object(fields) => {
+            for (name, field) in fields {
+                if name.ends_with("_wo") && !field.is_null() {
+                    found.push(at.attr(name));
+                } else {
+                    find_write_only(field, &at.attr(name), found);
+                }
+            }
+        }
+        Value::List(items) => {
+            for (i, item) in items.iter().enumerate() {
+                find_write_only(item, &at.index(i as i64), found);
+            }
+        }
+        _ => {}
     }
 }
 
@@ -595,6 +687,63 @@ mod tests {
             r#""invocation_connectivity_parameters":[{"resource_parameters":[{"resource_configuration_arn":"rcfg-123"}]}]"#,
         );
         assert_eq!(errors(&arn)[0].0, "invocation_connectivity_parameters[0].resource_parameters[0].resource_configuration_arn");
+    }
+
+    #[test]
+    fn a_secret_is_given_plainly_or_write_only_but_not_both() {
+        let both = VALID.replace(
+            r#""value":"top-secret-key""#,
+            r#""value":"top-secret-key","value_wo":"top-secret-key""#,
+        );
+        assert_eq!(errors(&both)[0].0, "auth_parameters[0].api_key[0].value_wo");
+        let neither = VALID.replace(r#","value":"top-secret-key""#, "");
+        assert_eq!(
+            errors(&neither)[0],
+            (
+                "auth_parameters[0].api_key[0]".to_string(),
+                "Missing value".to_string()
+            )
+        );
+        let write_only = VALID.replace(
+            r#""value":"top-secret-key""#,
+            r#""value_wo":"top-secret-key""#,
+        );
+        assert_eq!(errors(&write_only), vec![]);
+    }
+
+    #[test]
+    fn a_write_only_parameter_value_must_be_secret() {
+        let wo = VALID.replace(
+            r#""value":"top-secret-header","is_value_secret":true"#,
+            r#""value_wo":"top-secret-header","is_value_secret":false"#,
+        );
+        assert_eq!(
+            errors(&wo)[0].1,
+            "Write-only value of a non-secret parameter"
+        );
+    }
+
+    #[test]
+    fn write_only_arguments_need_a_terraform_that_declares_them() {
+        let wo = config(&VALID.replace(
+            r#""value":"top-secret-key""#,
+            r#""value_wo":"top-secret-key""#,
+        ));
+        let mut diags = Diagnostics::new();
+        write_only_supported(&wo, ClientCapabilities::default(), &mut diags);
+        let d = diags.iter().next().expect("an error");
+        assert_eq!(
+            d.path.as_ref().unwrap().to_string(),
+            "auth_parameters[0].api_key[0].value_wo"
+        );
+        assert!(d.summary.contains("1.11") && !d.detail.contains("top-secret-key"));
+        let mut diags = Diagnostics::new();
+        let modern = ClientCapabilities {
+            write_only_attributes_allowed: true,
+            ..Default::default()
+        };
+        write_only_supported(&wo, modern, &mut diags);
+        assert!(diags.is_empty());
     }
 
     #[test]

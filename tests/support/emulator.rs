@@ -62,7 +62,14 @@ pub fn start() -> Result<Emulator, String> {
         let file = std::fs::File::create(&log).map_err(|e| e.to_string())?;
         let err = file.try_clone().map_err(|e| e.to_string())?;
         let mut cmd = Command::new(&words[0]);
-        cmd.args(&words[1..])
+        // moto's recorder keeps every request it receives, for tests that
+        // check what the provider actually sent.
+        cmd.env("MOTO_ENABLE_RECORDING", "True")
+            .env(
+                "MOTO_RECORDER_FILEPATH",
+                logs.join(format!("moto-{port}.recording")),
+            )
+            .args(&words[1..])
             .args(["-H", "127.0.0.1", "-p", &port.to_string()])
             .stdin(Stdio::null())
             .stdout(file)
@@ -156,6 +163,31 @@ impl Emulator {
             status,
             serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text)),
         )
+    }
+
+    /// Bodies (parsed JSON) of every request for `operation` received so far.
+    pub fn requests(&self, operation: &str) -> Vec<serde_json::Value> {
+        use base64::Engine;
+        let (status, text) = self
+            .http("GET", "/moto-api/recorder/download-recording", &[], "")
+            .expect("recording");
+        assert_eq!(status, 200, "{text}");
+        let target = format!("AWSEvents.{operation}");
+        text.lines()
+            .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+            .filter(|r| r["headers"]["X-Amz-Target"] == target.as_str())
+            .filter_map(|r| {
+                let body = r["body"].as_str()?.to_string();
+                let raw = if r["body_encoded"] == true {
+                    base64::engine::general_purpose::STANDARD
+                        .decode(body)
+                        .ok()?
+                } else {
+                    body.into_bytes()
+                };
+                serde_json::from_slice(&raw).ok()
+            })
+            .collect()
     }
 
     /// Names of the connections in us-east-1, sorted.

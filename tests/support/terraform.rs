@@ -23,6 +23,18 @@ pub fn terraform_binary() -> PathBuf {
     local
 }
 
+/// The (major, minor) version of the terraform under test.
+pub fn terraform_version() -> (u32, u32) {
+    let out = Command::new(terraform_binary())
+        .args(["version", "-json"])
+        .output()
+        .expect("terraform version");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("version JSON");
+    let text = json["terraform_version"].as_str().unwrap_or_default();
+    let mut parts = text.split('.').map(|p| p.parse::<u32>().unwrap_or(0));
+    (parts.next().unwrap_or(0), parts.next().unwrap_or(0))
+}
+
 /// What a terraform command printed.
 #[derive(Debug)]
 pub struct Output {
