@@ -10,16 +10,11 @@ fn main() -> std::process::ExitCode {
         match arg.as_str() {
             "--debug" | "-debug" => debug = true,
             "--version" | "-version" => {
-                println!(
-                    "terraform-provider-eventbridge {}",
-                    env!("CARGO_PKG_VERSION")
-                );
+                println!("terraform-provider-eventbridge {}", env!("CARGO_PKG_VERSION"));
                 return std::process::ExitCode::SUCCESS;
             }
             other => {
-                eprintln!(
-                    "unknown argument {other:?}; usage: terraform-provider-eventbridge [--debug]"
-                );
+                eprintln!("unknown argument {other:?}; usage: terraform-provider-eventbridge [--debug]");
                 return std::process::ExitCode::from(2);
             }
         }
@@ -31,10 +26,7 @@ fn main() -> std::process::ExitCode {
     );
     install_panic_hook();
 
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("cannot start the async runtime: {e}");

@@ -10,18 +10,14 @@ use aws_config::retry::RetryConfig;
 use aws_config::{BehaviorVersion, Region, SdkConfig};
 use aws_credential_types::provider::SharedCredentialsProvider;
 use aws_credential_types::Credentials;
-use aws_runtime::env_config::file::{
-    EnvConfigFileKind as ProfileFileKind, EnvConfigFiles as ProfileFiles,
-};
+use aws_runtime::env_config::file::{EnvConfigFileKind as ProfileFileKind, EnvConfigFiles as ProfileFiles};
 
 use crate::connection::wait::PollPolicy;
-use crate::connection::{
-    duration::parse_duration, wire::ExplicitIsValueSecret, ConnectionResource,
-};
+use crate::connection::{duration::parse_duration, wire::ExplicitIsValueSecret, ConnectionResource};
 use crate::data_sources::connection::ConnectionDataSource;
 use crate::tfplugin::{
-    Attribute, AttributePath, Block, ConfigureRequest, DataSource, Diagnostics, NestedBlock,
-    Provider, Resource, Schema, Value,
+    Attribute, AttributePath, Block, ConfigureRequest, DataSource, Diagnostics, NestedBlock, Provider, Resource,
+    Schema, Value,
 };
 
 /// Retries the reference provider allows; throttling at scale needs them.
@@ -49,11 +45,7 @@ pub struct AwsClient {
 impl AwsClient {
     /// Clients from a loaded AWS configuration, optionally pointed at a
     /// custom endpoint.
-    pub fn from_config(
-        config: SdkConfig,
-        endpoint: Option<String>,
-        poll: PollPolicy,
-    ) -> Option<AwsClient> {
+    pub fn from_config(config: SdkConfig, endpoint: Option<String>, poll: PollPolicy) -> Option<AwsClient> {
         let default_region = config.region()?.to_string();
         let factory: ClientFactory = Box::new(move |region: &str| {
             let mut builder = aws_sdk_eventbridge::config::Builder::from(&config)
@@ -88,9 +80,7 @@ impl AwsClient {
 
     /// The EventBridge client for `region` (None: the provider's Region).
     pub fn eventbridge(&self, region: Option<&str>) -> aws_sdk_eventbridge::Client {
-        let region = region
-            .filter(|r| !r.is_empty())
-            .unwrap_or(&self.default_region);
+        let region = region.filter(|r| !r.is_empty()).unwrap_or(&self.default_region);
         let mut clients = match self.clients.lock() {
             Ok(guard) => guard,
             Err(poisoned) => poisoned.into_inner(),
@@ -113,11 +103,16 @@ impl EventBridgeProvider {
             )
             .attr(
                 "region",
+                Attribute::string().optional().doc(
+                    "AWS Region, e.g. `us-east-1`. Falls back to `AWS_REGION` / `AWS_DEFAULT_REGION` and the profile.",
+                ),
+            )
+            .attr(
+                "profile",
                 Attribute::string()
                     .optional()
-                    .doc("AWS Region, e.g. `us-east-1`. Falls back to `AWS_REGION` / `AWS_DEFAULT_REGION` and the profile."),
+                    .doc("Named profile of the shared config files."),
             )
-            .attr("profile", Attribute::string().optional().doc("Named profile of the shared config files."))
             .attr(
                 "shared_config_files",
                 Attribute::of(crate::tfplugin::Type::list(crate::tfplugin::Type::String))
@@ -130,9 +125,26 @@ impl EventBridgeProvider {
                     .optional()
                     .doc("Paths of shared credentials files (default `~/.aws/credentials`)."),
             )
-            .attr("access_key", Attribute::string().optional().doc("Access key id. Requires `secret_key`."))
-            .attr("secret_key", Attribute::string().optional().sensitive().doc("Secret access key. Sensitive."))
-            .attr("token", Attribute::string().optional().sensitive().doc("Session token for temporary credentials. Sensitive."))
+            .attr(
+                "access_key",
+                Attribute::string()
+                    .optional()
+                    .doc("Access key id. Requires `secret_key`."),
+            )
+            .attr(
+                "secret_key",
+                Attribute::string()
+                    .optional()
+                    .sensitive()
+                    .doc("Secret access key. Sensitive."),
+            )
+            .attr(
+                "token",
+                Attribute::string()
+                    .optional()
+                    .sensitive()
+                    .doc("Session token for temporary credentials. Sensitive."),
+            )
             .attr(
                 "endpoint",
                 Attribute::string().optional().doc(
@@ -152,12 +164,25 @@ impl EventBridgeProvider {
                 NestedBlock::list(
                     Block::new()
                         .doc("Assume an IAM role with the credentials found, and act as that role.")
-                        .attr("role_arn", Attribute::string().required().doc("ARN of the role to assume."))
-                        .attr("session_name", Attribute::string().optional().doc("Session name (default generated)."))
-                        .attr("external_id", Attribute::string().optional().doc("External id the role's trust policy requires."))
+                        .attr(
+                            "role_arn",
+                            Attribute::string().required().doc("ARN of the role to assume."),
+                        )
+                        .attr(
+                            "session_name",
+                            Attribute::string().optional().doc("Session name (default generated)."),
+                        )
+                        .attr(
+                            "external_id",
+                            Attribute::string()
+                                .optional()
+                                .doc("External id the role's trust policy requires."),
+                        )
                         .attr(
                             "duration_seconds",
-                            Attribute::number().optional().doc("Session length in seconds, 900 to 43200 (default 3600)."),
+                            Attribute::number()
+                                .optional()
+                                .doc("Session length in seconds, 900 to 43200 (default 3600)."),
                         ),
                 )
                 .max(1),
@@ -202,11 +227,7 @@ impl Provider for EventBridgeProvider {
         }
         let has = |name: &str| !config.attr(name).is_null();
         if has("access_key") != has("secret_key") {
-            let missing = if has("access_key") {
-                "secret_key"
-            } else {
-                "access_key"
-            };
+            let missing = if has("access_key") { "secret_key" } else { "access_key" };
             diags.error_at(
                 &at(missing),
                 "Incomplete static credentials",
@@ -221,9 +242,7 @@ impl Provider for EventBridgeProvider {
             );
         }
         if let Some(endpoint) = config.attr("endpoint").as_str() {
-            if !(endpoint.starts_with("http://") || endpoint.starts_with("https://"))
-                || endpoint.len() < 10
-            {
+            if !(endpoint.starts_with("http://") || endpoint.starts_with("https://")) || endpoint.len() < 10 {
                 diags.error_at(
                     &at("endpoint"),
                     "Invalid endpoint",
@@ -263,11 +282,7 @@ impl Provider for EventBridgeProvider {
         }
     }
 
-    async fn configure(
-        &self,
-        req: ConfigureRequest<'_>,
-        diags: &mut Diagnostics,
-    ) -> Option<AwsClient> {
+    async fn configure(&self, req: ConfigureRequest<'_>, diags: &mut Diagnostics) -> Option<AwsClient> {
         let c = req.config;
         let mut loader = aws_config::defaults(BehaviorVersion::latest());
         if let Some(region) = text(c.attr("region")) {
@@ -294,25 +309,16 @@ impl Provider for EventBridgeProvider {
             }
             loader = loader.profile_files(files.build());
         }
-        if let (Some(key), Some(secret)) = (text(c.attr("access_key")), text(c.attr("secret_key")))
-        {
+        if let (Some(key), Some(secret)) = (text(c.attr("access_key")), text(c.attr("secret_key"))) {
             let token = text(c.attr("token"));
-            loader = loader.credentials_provider(Credentials::new(
-                key,
-                secret,
-                token,
-                None,
-                "provider-configuration",
-            ));
+            loader = loader.credentials_provider(Credentials::new(key, secret, token, None, "provider-configuration"));
         }
         let retries = c
             .attr("max_retries")
             .as_number()
             .and_then(|n| n.as_i64())
             .unwrap_or(DEFAULT_MAX_RETRIES);
-        loader = loader.retry_config(
-            RetryConfig::standard().with_max_attempts(retries.clamp(0, 100) as u32 + 1),
-        );
+        loader = loader.retry_config(RetryConfig::standard().with_max_attempts(retries.clamp(0, 100) as u32 + 1));
 
         let mut config = loader.load().await;
         if config.region().is_none_or(|r| r.as_ref().trim().is_empty()) {
@@ -352,32 +358,21 @@ impl Provider for EventBridgeProvider {
     }
 }
 
-async fn assume_role(
-    config: SdkConfig,
-    role: &Value,
-    diags: &mut Diagnostics,
-) -> Option<SdkConfig> {
+async fn assume_role(config: SdkConfig, role: &Value, diags: &mut Diagnostics) -> Option<SdkConfig> {
     let Some(arn) = text(role.attr("role_arn")) else {
         diags.error_at(
-            &AttributePath::of(&["assume_role"])
-                .index(0)
-                .attr("role_arn"),
+            &AttributePath::of(&["assume_role"]).index(0).attr("role_arn"),
             "Missing role_arn",
             "",
         );
         return None;
     };
-    let mut builder = aws_config::sts::AssumeRoleProvider::builder(arn).session_name(
-        text(role.attr("session_name")).unwrap_or_else(|| "terraform-provider-eventbridge".into()),
-    );
+    let mut builder = aws_config::sts::AssumeRoleProvider::builder(arn)
+        .session_name(text(role.attr("session_name")).unwrap_or_else(|| "terraform-provider-eventbridge".into()));
     if let Some(id) = text(role.attr("external_id")) {
         builder = builder.external_id(id);
     }
-    if let Some(secs) = role
-        .attr("duration_seconds")
-        .as_number()
-        .and_then(|n| n.as_i64())
-    {
+    if let Some(secs) = role.attr("duration_seconds").as_number().and_then(|n| n.as_i64()) {
         builder = builder.session_length(Duration::from_secs(secs.max(0) as u64));
     }
     let provider = builder.configure(&config).build().await;

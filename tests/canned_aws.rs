@@ -10,9 +10,8 @@ use aws_sdk_eventbridge::operation::create_connection::CreateConnectionOutput;
 use aws_sdk_eventbridge::operation::delete_connection::DeleteConnectionOutput;
 use aws_sdk_eventbridge::operation::describe_connection::DescribeConnectionOutput;
 use aws_sdk_eventbridge::types::{
-    ConnectionApiKeyAuthResponseParameters, ConnectionAuthResponseParameters,
-    ConnectionAuthorizationType, ConnectionHeaderParameter, ConnectionHttpParameters,
-    ConnectionState,
+    ConnectionApiKeyAuthResponseParameters, ConnectionAuthResponseParameters, ConnectionAuthorizationType,
+    ConnectionHeaderParameter, ConnectionHttpParameters, ConnectionState,
 };
 use aws_sdk_eventbridge::Client;
 use aws_smithy_mocks::{mock, mock_client, Rule, RuleMode};
@@ -24,13 +23,12 @@ use terraform_provider_eventbridge::connection::wait::PollPolicy;
 use terraform_provider_eventbridge::connection::ConnectionResource;
 use terraform_provider_eventbridge::provider::AwsClient;
 use terraform_provider_eventbridge::tfplugin::{
-    decode_json, ApplyRequest, ApplyResponse, ClientCapabilities, Context, Diagnostics,
-    PlanRequest, ReadRequest, Resource, Severity, StopSignal, Value,
+    decode_json, ApplyRequest, ApplyResponse, ClientCapabilities, Context, Diagnostics, PlanRequest, ReadRequest,
+    Resource, Severity, StopSignal, Value,
 };
 
 const ARN: &str = "arn:aws:events:us-east-1:123456789012:connection/crm/5f0c";
-const SECRET_ARN: &str =
-    "arn:aws:secretsmanager:us-east-1:123456789012:secret:events!connection/crm/5f0c-AbCdEf";
+const SECRET_ARN: &str = "arn:aws:secretsmanager:us-east-1:123456789012:secret:events!connection/crm/5f0c-AbCdEf";
 
 /// A configuration as Terraform sends it (every attribute present).
 fn config() -> Value {
@@ -49,21 +47,16 @@ fn context(rules: &[&Rule]) -> Context<AwsClient> {
 }
 
 fn context_with_stop(rules: &[&Rule], stop: StopSignal) -> Context<AwsClient> {
-    let client: Client = mock_client!(aws_sdk_eventbridge, RuleMode::Sequential, rules, |c| c
-        .retry_config(
-            RetryConfig::standard()
-                .with_max_attempts(3)
-                .with_initial_backoff(Duration::from_millis(1))
-        ));
+    let client: Client = mock_client!(aws_sdk_eventbridge, RuleMode::Sequential, rules, |c| c.retry_config(
+        RetryConfig::standard()
+            .with_max_attempts(3)
+            .with_initial_backoff(Duration::from_millis(1))
+    ));
     let poll = PollPolicy {
         first: Duration::from_millis(5),
         max: Duration::from_millis(20),
     };
-    let aws = AwsClient::new(
-        "us-east-1".into(),
-        Box::new(move |_region: &str| client.clone()),
-        poll,
-    );
+    let aws = AwsClient::new("us-east-1".into(), Box::new(move |_region: &str| client.clone()), poll);
     Context {
         client: Arc::new(aws),
         stop,
@@ -196,10 +189,7 @@ async fn secrets_absent_from_describe_stay_in_state_and_refresh_shows_no_diff() 
         auth.attr("api_key").elements()[0].attr("value"),
         &Value::string("s3cr3t-api-key")
     );
-    assert_eq!(
-        refreshed.new_state.attr("secret_arn"),
-        &Value::string(SECRET_ARN)
-    );
+    assert_eq!(refreshed.new_state.attr("secret_arn"), &Value::string(SECRET_ARN));
 }
 
 #[tokio::test]
@@ -213,10 +203,7 @@ async fn authorizing_three_times_then_authorized_settles_the_create() {
     let ctx = context(&[&created(ConnectionState::Creating), &authorizing]);
     let applied = create(&ctx).await;
     assert!(applied.diagnostics.is_empty(), "{:?}", applied.diagnostics);
-    assert_eq!(
-        applied.new_state.attr("connection_state"),
-        &Value::string("AUTHORIZED")
-    );
+    assert_eq!(applied.new_state.attr("connection_state"), &Value::string("AUTHORIZED"));
     assert_eq!(authorizing.num_calls(), 4);
 }
 
@@ -224,10 +211,7 @@ async fn authorizing_three_times_then_authorized_settles_the_create() {
 async fn deauthorized_is_a_warning_with_the_reason() {
     let ctx = context(&[
         &created(ConnectionState::Authorizing),
-        &describe(
-            ConnectionState::Deauthorized,
-            Some("Invalid client credentials"),
-        ),
+        &describe(ConnectionState::Deauthorized, Some("Invalid client credentials")),
     ]);
     let applied = create(&ctx).await;
     assert!(!applied.diagnostics.has_errors());
@@ -247,10 +231,7 @@ async fn deauthorized_is_a_warning_with_the_reason() {
 async fn failed_connectivity_is_an_error_with_the_state_reason_and_the_connection_is_kept() {
     let ctx = context(&[
         &created(ConnectionState::Creating),
-        &describe(
-            ConnectionState::FailedConnectivity,
-            Some("Endpoint unreachable"),
-        ),
+        &describe(ConnectionState::FailedConnectivity, Some("Endpoint unreachable")),
     ]);
     let applied = create(&ctx).await;
     let errs = errors(&applied.diagnostics);
@@ -268,13 +249,8 @@ async fn failed_connectivity_is_an_error_with_the_state_reason_and_the_connectio
 
 #[tokio::test]
 async fn a_duplicate_name_is_a_clear_error_suggesting_import() {
-    let duplicate = mock!(Client::create_connection).then_http_response(|| {
-        aws_error(
-            400,
-            "ResourceAlreadyExistsException",
-            "Connection crm already exists.",
-        )
-    });
+    let duplicate = mock!(Client::create_connection)
+        .then_http_response(|| aws_error(400, "ResourceAlreadyExistsException", "Connection crm already exists."));
     let ctx = context(&[&duplicate]);
     let applied = create(&ctx).await;
     let errs = errors(&applied.diagnostics);
@@ -299,11 +275,7 @@ fn throttled() -> HttpResponse {
 }
 
 fn not_found() -> HttpResponse {
-    aws_error(
-        400,
-        "ResourceNotFoundException",
-        "Connection 'crm' does not exist.",
-    )
+    aws_error(400, "ResourceNotFoundException", "Connection 'crm' does not exist.")
 }
 
 #[tokio::test]

@@ -12,8 +12,7 @@ const PROVIDER: &str = include_str!("../examples/provider/provider.tf");
 const API_KEY: &str = include_str!("../examples/resources/eventbridge_connection/api_key.tf");
 const BASIC: &str = include_str!("../examples/resources/eventbridge_connection/basic.tf");
 const OAUTH: &str = include_str!("../examples/resources/eventbridge_connection/oauth.tf");
-const INVOCATION: &str =
-    include_str!("../examples/resources/eventbridge_connection/invocation_http_parameters.tf");
+const INVOCATION: &str = include_str!("../examples/resources/eventbridge_connection/invocation_http_parameters.tf");
 
 fn workdir(emulator: &Emulator, resources: &str) -> Workdir {
     let wd = Workdir::new(&format!("{PROVIDER}\n{resources}"));
@@ -52,9 +51,7 @@ fn lifecycle(example: &str, address: &str, name: &str, description: &str) {
     // Import into an empty state: every non-secret attribute comes back, so
     // the plan can only be about the secrets to set.
     let fresh = workdir(&emulator, example);
-    fresh
-        .run(&["import", "-input=false", "-no-color", address, name])
-        .ok();
+    fresh.run(&["import", "-input=false", "-no-color", address, name]).ok();
     let plan = plan_text(&fresh);
     assert!(plan.contains("update in-place"), "{plan}");
     assert!(
@@ -75,10 +72,7 @@ fn lifecycle(example: &str, address: &str, name: &str, description: &str) {
     // In-place update of the description.
     wd.write(
         "main.tf",
-        &format!(
-            "{PROVIDER}\n{}",
-            example.replace(description, "changed by the test")
-        ),
+        &format!("{PROVIDER}\n{}", example.replace(description, "changed by the test")),
     );
     let out = apply(&wd);
     assert!(out.contains("1 changed"), "{out}");
@@ -101,15 +95,11 @@ fn lifecycle(example: &str, address: &str, name: &str, description: &str) {
         ),
     );
     let out = apply(&wd);
-    assert!(
-        out.contains("1 added") && out.contains("1 destroyed"),
-        "{out}"
-    );
+    assert!(out.contains("1 added") && out.contains("1 destroyed"), "{out}");
     assert_eq!(emulator.connection_names(), [renamed.as_str()]);
     assert_no_changes(&wd);
 
-    wd.run(&["destroy", "-auto-approve", "-input=false", "-no-color"])
-        .ok();
+    wd.run(&["destroy", "-auto-approve", "-input=false", "-no-color"]).ok();
     assert!(emulator.connection_names().is_empty());
 }
 
@@ -194,26 +184,17 @@ fn parameters_and_authorization_type_change_in_place() {
 
     // Switch to BASIC in place.
     let basic = more
-        .replace(
-            "authorization_type = \"API_KEY\"",
-            "authorization_type = \"BASIC\"",
-        )
+        .replace("authorization_type = \"API_KEY\"", "authorization_type = \"BASIC\"")
         .replace(
             "api_key {\n      key   = \"x-api-key\"\n      value = \"first-key\"",
             "basic {\n      username = \"u\"\n      password = \"p\"",
         );
     wd.write("main.tf", &format!("{PROVIDER}\n{basic}"));
     let out = apply(&wd);
-    assert!(
-        out.contains("1 changed") && out.contains("0 destroyed"),
-        "{out}"
-    );
+    assert!(out.contains("1 changed") && out.contains("0 destroyed"), "{out}");
     let described = emulator.describe("switching", "us-east-1").unwrap();
     assert_eq!(described["AuthorizationType"], "BASIC");
-    assert_eq!(
-        described["ConnectionArn"], arn,
-        "updated in place, not replaced"
-    );
+    assert_eq!(described["ConnectionArn"], arn, "updated in place, not replaced");
     assert_no_changes(&wd);
 }
 
@@ -233,21 +214,14 @@ fn removing_description_and_invocation_parameters_clears_them_in_aws() {
     assert!(apply(&wd).contains("1 changed"));
     let described = emulator.describe("switching", "us-east-1").unwrap();
     assert!(
-        described["Description"]
-            .as_str()
-            .unwrap_or_default()
-            .is_empty(),
+        described["Description"].as_str().unwrap_or_default().is_empty(),
         "{described}"
     );
     let invocation = &described["AuthParameters"]["InvocationHttpParameters"];
-    let remaining = [
-        "HeaderParameters",
-        "BodyParameters",
-        "QueryStringParameters",
-    ]
-    .iter()
-    .map(|k| invocation[k].as_array().map_or(0, Vec::len))
-    .sum::<usize>();
+    let remaining = ["HeaderParameters", "BodyParameters", "QueryStringParameters"]
+        .iter()
+        .map(|k| invocation[k].as_array().map_or(0, Vec::len))
+        .sum::<usize>();
     assert_eq!(remaining, 0, "{described}");
     // No permanent diff (the reference provider's issue #37814).
     assert_no_changes(&wd);
@@ -312,17 +286,13 @@ fn region_per_resource_and_import_by_name_at_region() {
     fresh
         .run(&["state", "rm", "-no-color", "eventbridge_connection.switch"])
         .ok();
-    wd.run(&["destroy", "-auto-approve", "-input=false", "-no-color"])
-        .ok();
+    wd.run(&["destroy", "-auto-approve", "-input=false", "-no-color"]).ok();
 }
 
 #[test]
 fn invalid_configurations_are_rejected_at_plan_time_pointing_at_the_attribute() {
     let emulator = support::emulator::require();
-    let wd = workdir(
-        &emulator,
-        &SWITCHING.replace("\"switching\"", "\"bad name!\""),
-    );
+    let wd = workdir(&emulator, &SWITCHING.replace("\"switching\"", "\"bad name!\""));
     let out = wd.run(&["plan", "-input=false", "-no-color"]);
     assert_ne!(out.status_code, 0);
     let text = format!("{}{}", out.stdout, out.stderr);
@@ -333,20 +303,14 @@ fn invalid_configurations_are_rejected_at_plan_time_pointing_at_the_attribute() 
         "main.tf",
         &format!(
             "{PROVIDER}\n{}",
-            SWITCHING.replace(
-                "authorization_type = \"API_KEY\"",
-                "authorization_type = \"BASIC\""
-            )
+            SWITCHING.replace("authorization_type = \"API_KEY\"", "authorization_type = \"BASIC\"")
         ),
     );
     let out = wd.run(&["plan", "-input=false", "-no-color"]);
     assert_ne!(out.status_code, 0);
     let text = format!("{}{}", out.stdout, out.stderr);
     assert!(text.contains("api_key") && text.contains("BASIC"), "{text}");
-    assert!(
-        !text.contains("first-key"),
-        "secret in an error message: {text}"
-    );
+    assert!(!text.contains("first-key"), "secret in an error message: {text}");
     assert!(emulator.connection_names().is_empty());
 }
 
@@ -381,14 +345,9 @@ resource "eventbridge_connection" "wo" {
 fn everything_written(wd: &Workdir) -> String {
     let mut all = String::new();
     for entry in std::fs::read_dir(wd.path()).unwrap().flatten() {
-        let is_config = entry
-            .path()
-            .extension()
-            .is_some_and(|e| e == "tf" || e == "tfrc");
+        let is_config = entry.path().extension().is_some_and(|e| e == "tf" || e == "tfrc");
         if entry.path().is_file() && !is_config {
-            all.push_str(&String::from_utf8_lossy(
-                &std::fs::read(entry.path()).unwrap(),
-            ));
+            all.push_str(&String::from_utf8_lossy(&std::fs::read(entry.path()).unwrap()));
         }
     }
     all
@@ -409,10 +368,8 @@ fn write_only_secrets_never_reach_plan_or_state() {
         );
         return;
     }
-    wd.run(&["plan", "-out=tfplan", "-input=false", "-no-color"])
-        .ok();
-    wd.run(&["apply", "-input=false", "-no-color", "tfplan"])
-        .ok();
+    wd.run(&["plan", "-out=tfplan", "-input=false", "-no-color"]).ok();
+    wd.run(&["apply", "-input=false", "-no-color", "tfplan"]).ok();
     let shown = wd.run(&["show", "-json", "-no-color"]).ok().stdout;
     let written = everything_written(&wd) + &shown;
     for secret in ["wo-key-first", "wo-header-first"] {
@@ -438,11 +395,7 @@ fn write_only_secrets_never_reach_plan_or_state() {
     apply(&wd);
     let updates = emulator.requests("UpdateConnection");
     assert_eq!(updates.len(), 1);
-    assert!(
-        !updates[0].to_string().contains("wo-key-second"),
-        "{}",
-        updates[0]
-    );
+    assert!(!updates[0].to_string().contains("wo-key-second"), "{}", updates[0]);
 
     // A new version sends the current write-only values.
     let bumped = described.replace("secrets_wo_version = 1", "secrets_wo_version = 2");
@@ -456,6 +409,5 @@ fn write_only_secrets_never_reach_plan_or_state() {
     );
     assert_no_changes(&wd);
     assert!(!everything_written(&wd).contains("wo-key-second"));
-    wd.run(&["destroy", "-auto-approve", "-input=false", "-no-color"])
-        .ok();
+    wd.run(&["destroy", "-auto-approve", "-input=false", "-no-color"]).ok();
 }

@@ -5,8 +5,7 @@ mod support;
 use support::terraform::Workdir;
 
 const PROVIDER: &str = include_str!("../examples/provider/provider.tf");
-const INVOCATION: &str =
-    include_str!("../examples/resources/eventbridge_connection/invocation_http_parameters.tf");
+const INVOCATION: &str = include_str!("../examples/resources/eventbridge_connection/invocation_http_parameters.tf");
 
 const READ_BACK: &str = r#"
 data "eventbridge_connection" "read" {
@@ -48,8 +47,7 @@ fn the_data_source_reads_everything_but_the_secrets() {
     wd.env("AWS_SECRET_ACCESS_KEY", "testing");
     wd.env("TF_EVENTBRIDGE_POLL_INTERVAL", "100ms");
     wd.init();
-    wd.run(&["apply", "-auto-approve", "-input=false", "-no-color"])
-        .ok();
+    wd.run(&["apply", "-auto-approve", "-input=false", "-no-color"]).ok();
     let out = wd.run(&["output", "-json", "-no-color"]).ok();
     let outputs: serde_json::Value = serde_json::from_str(&out.stdout).expect("outputs");
     assert_eq!(outputs["arn_matches"]["value"], true);
@@ -58,16 +56,10 @@ fn the_data_source_reads_everything_but_the_secrets() {
         .unwrap()
         .starts_with("arn:aws:secretsmanager:"));
     assert_eq!(outputs["authorization_type"]["value"], "BASIC");
-    assert_eq!(
-        outputs["description"]["value"],
-        "Orders API with invocation parameters"
-    );
+    assert_eq!(outputs["description"]["value"], "Orders API with invocation parameters");
     assert_eq!(outputs["state"]["value"], "AUTHORIZED");
     assert_eq!(outputs["username"]["value"], "orders");
-    assert!(outputs["created"]["value"]
-        .as_str()
-        .unwrap()
-        .starts_with("20"));
+    assert!(outputs["created"]["value"].as_str().unwrap().starts_with("20"));
     let body = outputs["body"]["value"].as_array().unwrap();
     assert_eq!(body[0]["value"], "eventbridge");
     assert_eq!(body[1]["key"], "signing-key");
@@ -76,12 +68,8 @@ fn the_data_source_reads_everything_but_the_secrets() {
         "a secret value must not be exposed: {}",
         body[1]
     );
-    assert!(
-        !out.stdout.contains("example-orders-password")
-            && !out.stdout.contains("example-signing-key")
-    );
-    wd.run(&["destroy", "-auto-approve", "-input=false", "-no-color"])
-        .ok();
+    assert!(!out.stdout.contains("example-orders-password") && !out.stdout.contains("example-signing-key"));
+    wd.run(&["destroy", "-auto-approve", "-input=false", "-no-color"]).ok();
 }
 
 #[test]

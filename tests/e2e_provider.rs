@@ -31,11 +31,7 @@ fn provider_only() -> Workdir {
 fn init_installs_from_the_mirror_and_plan_runs_over_tls_with_provider_logs() {
     let wd = provider_only();
     let init = wd.init();
-    assert!(
-        init.stdout.contains("eventbridge-rs/eventbridge"),
-        "{}",
-        init.stdout
-    );
+    assert!(init.stdout.contains("eventbridge-rs/eventbridge"), "{}", init.stdout);
     wd.run(&["validate", "-no-color"]).ok();
     wd.env("TF_LOG", "debug");
     let plan = wd.run(&["plan", "-input=false", "-no-color"]).ok();
@@ -71,10 +67,7 @@ fn an_attribute_of_the_wrong_type_points_at_the_attribute() {
 #[test]
 fn a_missing_region_is_a_clear_error() {
     let wd = provider_only();
-    wd.write(
-        "main.tf",
-        &PROVIDER_ONLY.replace("region = \"us-east-1\"", ""),
-    );
+    wd.write("main.tf", &PROVIDER_ONLY.replace("region = \"us-east-1\"", ""));
     wd.env("AWS_REGION", "");
     wd.env("AWS_DEFAULT_REGION", "");
     wd.env("AWS_EC2_METADATA_DISABLED", "true");
@@ -102,10 +95,7 @@ fn plan_through_debug_mode_and_tf_reattach_providers() {
     let mut line = String::new();
     let reattach = loop {
         line.clear();
-        assert!(
-            out.read_line(&mut line).expect("read") > 0,
-            "no reattach line"
-        );
+        assert!(out.read_line(&mut line).expect("read") > 0, "no reattach line");
         if let Some(rest) = line.trim().strip_prefix("TF_REATTACH_PROVIDERS='") {
             break rest.trim_end_matches('\'').to_string();
         }

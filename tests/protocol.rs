@@ -21,8 +21,7 @@ fn provider_config(fields: &[(&str, Value)]) -> Value {
     let Type::Object(attrs) = provider_type() else {
         unreachable!()
     };
-    let mut v: std::collections::BTreeMap<String, Value> =
-        attrs.keys().map(|k| (k.clone(), Value::Null)).collect();
+    let mut v: std::collections::BTreeMap<String, Value> = attrs.keys().map(|k| (k.clone(), Value::Null)).collect();
     v.insert("assume_role".into(), Value::List(vec![]));
     for (k, val) in fields {
         v.insert(k.to_string(), val.clone());
@@ -33,15 +32,8 @@ fn provider_config(fields: &[(&str, Value)]) -> Value {
 #[tokio::test]
 async fn handshake_announces_a_tls_unix_socket_in_a_private_directory() {
     let plugin = Plugin::start().await;
-    assert!(
-        plugin.handshake.starts_with("1|6|unix|"),
-        "{}",
-        plugin.handshake
-    );
-    assert!(
-        !plugin.handshake.ends_with('='),
-        "certificate must be unpadded base64"
-    );
+    assert!(plugin.handshake.starts_with("1|6|unix|"), "{}", plugin.handshake);
+    assert!(!plugin.handshake.ends_with('='), "certificate must be unpadded base64");
     let dir = plugin.socket.parent().expect("socket dir");
     let mode = std::fs::metadata(dir).expect("dir").permissions().mode() & 0o777;
     assert_eq!(mode, 0o700);
@@ -69,16 +61,8 @@ async fn the_schema_describes_the_provider_and_the_connection_resource() {
         .await
         .unwrap()
         .into_inner();
-    let provider = schema
-        .provider
-        .expect("provider schema")
-        .block
-        .expect("block");
-    let names: Vec<&str> = provider
-        .attributes
-        .iter()
-        .map(|a| a.name.as_str())
-        .collect();
+    let provider = schema.provider.expect("provider schema").block.expect("block");
+    let names: Vec<&str> = provider.attributes.iter().map(|a| a.name.as_str()).collect();
     for name in [
         "region",
         "profile",
@@ -90,11 +74,7 @@ async fn the_schema_describes_the_provider_and_the_connection_resource() {
     ] {
         assert!(names.contains(&name), "{name} missing from {names:?}");
     }
-    let secret = provider
-        .attributes
-        .iter()
-        .find(|a| a.name == "secret_key")
-        .unwrap();
+    let secret = provider.attributes.iter().find(|a| a.name == "secret_key").unwrap();
     assert!(secret.sensitive);
     let resource = &schema.resource_schemas["eventbridge_connection"];
     let block = resource.block.as_ref().unwrap();
@@ -166,11 +146,7 @@ async fn configure_without_any_region_is_a_clear_error() {
 #[tokio::test]
 async fn configure_against_the_emulator_then_read_a_missing_connection_as_gone() {
     let emulator = support::emulator::require();
-    let plugin = Plugin::start_with(&[
-        ("AWS_ACCESS_KEY_ID", "testing"),
-        ("AWS_SECRET_ACCESS_KEY", "testing"),
-    ])
-    .await;
+    let plugin = Plugin::start_with(&[("AWS_ACCESS_KEY_ID", "testing"), ("AWS_SECRET_ACCESS_KEY", "testing")]).await;
     let mut client = plugin.provider();
     let config = provider_config(&[
         ("region", Value::string("us-east-1")),
@@ -194,19 +170,10 @@ async fn configure_against_the_emulator_then_read_a_missing_connection_as_gone()
 
     let ty = connection_schema().value_type();
     let mut state = std::collections::BTreeMap::new();
-    let Type::Object(attrs) = &ty else {
-        unreachable!()
-    };
+    let Type::Object(attrs) = &ty else { unreachable!() };
     for (name, t) in attrs {
         let empty = matches!(t, Type::List(_));
-        state.insert(
-            name.clone(),
-            if empty {
-                Value::List(vec![])
-            } else {
-                Value::Null
-            },
-        );
+        state.insert(name.clone(), if empty { Value::List(vec![]) } else { Value::Null });
     }
     state.insert("name".into(), Value::string("never-created"));
     state.insert("region".into(), Value::string("us-east-1"));
@@ -250,14 +217,9 @@ async fn garbage_dynamic_values_give_a_diagnostic_and_the_provider_keeps_serving
             .expect("an answer, not a transport error")
             .into_inner();
         assert_eq!(resp.diagnostics.len(), 1);
-        assert_eq!(
-            resp.diagnostics[0].severity,
-            pb::diagnostic::Severity::Error as i32
-        );
+        assert_eq!(resp.diagnostics[0].severity, pb::diagnostic::Severity::Error as i32);
     }
-    let schema = client
-        .get_provider_schema(pb::get_provider_schema::Request {})
-        .await;
+    let schema = client.get_provider_schema(pb::get_provider_schema::Request {}).await;
     assert!(schema.is_ok());
 }
 
@@ -288,14 +250,8 @@ async fn stop_provider_answers_and_shutdown_exits_cleanly_within_a_second() {
         .into_inner();
     assert_eq!(stop.error, "");
     let started = Instant::now();
-    plugin
-        .controller()
-        .shutdown(Empty {})
-        .await
-        .expect("shutdown answered");
-    let status = plugin
-        .wait_exit(Duration::from_secs(1))
-        .expect("exited within 1 s");
+    plugin.controller().shutdown(Empty {}).await.expect("shutdown answered");
+    let status = plugin.wait_exit(Duration::from_secs(1)).expect("exited within 1 s");
     assert!(status.success(), "{status:?}");
     assert!(started.elapsed() < Duration::from_secs(1));
     assert!(!plugin.socket.exists(), "socket cleaned up");

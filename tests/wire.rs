@@ -65,23 +65,12 @@ async fn is_value_secret_false_is_sent_explicitly() {
         serde_json::json!(false),
         "{body}"
     );
-    assert_eq!(
-        params["HeaderParameters"][0]["IsValueSecret"],
-        serde_json::json!(false)
-    );
-    assert_eq!(
-        params["HeaderParameters"][1]["IsValueSecret"],
-        serde_json::json!(true)
-    );
+    assert_eq!(params["HeaderParameters"][0]["IsValueSecret"], serde_json::json!(false));
+    assert_eq!(params["HeaderParameters"][1]["IsValueSecret"], serde_json::json!(true));
     assert_eq!(
         params["QueryStringParameters"][0]["IsValueSecret"],
         serde_json::json!(false)
     );
-    let length: usize = request
-        .headers()
-        .get("content-length")
-        .unwrap()
-        .parse()
-        .unwrap();
+    let length: usize = request.headers().get("content-length").unwrap().parse().unwrap();
     assert_eq!(length, request.body().bytes().unwrap().len());
 }

@@ -5,10 +5,9 @@
 use aws_sdk_eventbridge::error::BuildError;
 use aws_sdk_eventbridge::operation::describe_connection::DescribeConnectionOutput;
 use aws_sdk_eventbridge::types::{
-    ConnectionAuthorizationType, ConnectionBodyParameter, ConnectionHeaderParameter,
-    ConnectionHttpParameters, ConnectionOAuthHttpMethod, ConnectionQueryStringParameter,
-    ConnectivityResourceConfigurationArn, ConnectivityResourceParameters,
-    CreateConnectionApiKeyAuthRequestParameters, CreateConnectionAuthRequestParameters,
+    ConnectionAuthorizationType, ConnectionBodyParameter, ConnectionHeaderParameter, ConnectionHttpParameters,
+    ConnectionOAuthHttpMethod, ConnectionQueryStringParameter, ConnectivityResourceConfigurationArn,
+    ConnectivityResourceParameters, CreateConnectionApiKeyAuthRequestParameters, CreateConnectionAuthRequestParameters,
     CreateConnectionBasicAuthRequestParameters, CreateConnectionOAuthClientRequestParameters,
     CreateConnectionOAuthRequestParameters, DescribeConnectionConnectivityParameters,
     UpdateConnectionApiKeyAuthRequestParameters, UpdateConnectionAuthRequestParameters,
@@ -17,17 +16,14 @@ use aws_sdk_eventbridge::types::{
 };
 
 use super::model::{
-    ApiKey, AuthParameters, Basic, ClientParameters, Computed, Connection, Connectivity,
-    HttpParameters, OAuth, Parameter, Secret,
+    ApiKey, AuthParameters, Basic, ClientParameters, Computed, Connection, Connectivity, HttpParameters, OAuth,
+    Parameter, Secret,
 };
 
 /// The secret to send: the plain argument, else its write-only twin (None
 /// when neither is at hand, e.g. a write-only value that is not re-sent).
 fn effective(plain: &Option<Secret>, write_only: &Option<Secret>) -> Option<String> {
-    plain
-        .as_ref()
-        .or(write_only.as_ref())
-        .map(|s| s.expose().to_string())
+    plain.as_ref().or(write_only.as_ref()).map(|s| s.expose().to_string())
 }
 
 pub fn authorization_type(c: &Connection) -> ConnectionAuthorizationType {
@@ -130,10 +126,7 @@ pub fn create_auth(c: &Connection) -> Result<CreateConnectionAuthRequestParamete
 /// The full auth parameters for the target type. Blocks removed since the
 /// prior state are sent empty so AWS really drops them (the reference
 /// provider omits them, which leaves a permanent diff).
-pub fn update_auth(
-    c: &Connection,
-    prior: &Connection,
-) -> Result<UpdateConnectionAuthRequestParameters, BuildError> {
+pub fn update_auth(c: &Connection, prior: &Connection) -> Result<UpdateConnectionAuthRequestParameters, BuildError> {
     let a = &c.auth;
     let mut b = UpdateConnectionAuthRequestParameters::builder();
     if let Some(k) = &a.api_key {
@@ -170,9 +163,7 @@ pub fn update_auth(
     }
     match (&a.invocation_http, &prior.auth.invocation_http) {
         (Some(h), _) => b = b.invocation_http_parameters(http_parameters(h)),
-        (None, Some(_)) => {
-            b = b.invocation_http_parameters(http_parameters(&HttpParameters::default()))
-        }
+        (None, Some(_)) => b = b.invocation_http_parameters(http_parameters(&HttpParameters::default())),
         (None, None) => {}
     }
     match (&a.connectivity, &prior.auth.connectivity) {
@@ -190,28 +181,21 @@ pub fn from_described(out: &DescribeConnectionOutput, prior: &Connection) -> Con
     let api_auth = out.auth_parameters();
     let prior_auth = &prior.auth;
     let auth = AuthParameters {
-        api_key: api_auth
-            .and_then(|a| a.api_key_auth_parameters())
-            .map(|k| ApiKey {
-                key: k.api_key_name().unwrap_or_default().to_string(),
-                value: prior_auth.api_key.as_ref().and_then(|p| p.value.clone()),
-                value_wo: None,
-            }),
-        basic: api_auth
-            .and_then(|a| a.basic_auth_parameters())
-            .map(|b| Basic {
-                username: b.username().unwrap_or_default().to_string(),
-                password: prior_auth.basic.as_ref().and_then(|p| p.password.clone()),
-                password_wo: None,
-            }),
+        api_key: api_auth.and_then(|a| a.api_key_auth_parameters()).map(|k| ApiKey {
+            key: k.api_key_name().unwrap_or_default().to_string(),
+            value: prior_auth.api_key.as_ref().and_then(|p| p.value.clone()),
+            value_wo: None,
+        }),
+        basic: api_auth.and_then(|a| a.basic_auth_parameters()).map(|b| Basic {
+            username: b.username().unwrap_or_default().to_string(),
+            password: prior_auth.basic.as_ref().and_then(|p| p.password.clone()),
+            password_wo: None,
+        }),
         oauth: api_auth.and_then(|a| a.o_auth_parameters()).map(|o| {
             let prior_oauth = prior_auth.oauth.as_ref();
             OAuth {
                 authorization_endpoint: o.authorization_endpoint().unwrap_or_default().to_string(),
-                http_method: o
-                    .http_method()
-                    .map(|m| m.as_str().to_string())
-                    .unwrap_or_default(),
+                http_method: o.http_method().map(|m| m.as_str().to_string()).unwrap_or_default(),
                 client: o.client_parameters().map(|c| ClientParameters {
                     client_id: c.client_id().unwrap_or_default().to_string(),
                     client_secret: prior_oauth
@@ -219,10 +203,7 @@ pub fn from_described(out: &DescribeConnectionOutput, prior: &Connection) -> Con
                         .and_then(|p| p.client_secret.clone()),
                     client_secret_wo: None,
                 }),
-                http: merge_http(
-                    o.o_auth_http_parameters(),
-                    prior_oauth.and_then(|p| p.http.as_ref()),
-                ),
+                http: merge_http(o.o_auth_http_parameters(), prior_oauth.and_then(|p| p.http.as_ref())),
             }
         }),
         invocation_http: merge_http(
@@ -240,14 +221,11 @@ pub fn from_described(out: &DescribeConnectionOutput, prior: &Connection) -> Con
         None => prior.description.clone().filter(String::is_empty),
     };
     Connection {
-        name: out
-            .name()
-            .map_or_else(|| prior.name.clone(), str::to_string),
+        name: out.name().map_or_else(|| prior.name.clone(), str::to_string),
         description,
-        authorization_type: out.authorization_type().map_or_else(
-            || prior.authorization_type.clone(),
-            |t| t.as_str().to_string(),
-        ),
+        authorization_type: out
+            .authorization_type()
+            .map_or_else(|| prior.authorization_type.clone(), |t| t.as_str().to_string()),
         // Some endpoints (the emulator) do not echo these two back; absent
         // means "unchanged as far as we can tell" rather than "removed".
         kms_key_identifier: out
@@ -271,10 +249,7 @@ pub fn computed(out: &DescribeConnectionOutput) -> Computed {
         arn: out.connection_arn().map(str::to_string),
         secret_arn: out.secret_arn().map(str::to_string),
         connection_state: out.connection_state().map(|s| s.as_str().to_string()),
-        state_reason: out
-            .state_reason()
-            .filter(|r| !r.is_empty())
-            .map(str::to_string),
+        state_reason: out.state_reason().filter(|r| !r.is_empty()).map(str::to_string),
     }
 }
 
@@ -282,16 +257,12 @@ pub fn computed(out: &DescribeConnectionOutput) -> Computed {
 pub fn settle(planned: &Connection, out: &DescribeConnectionOutput) -> Connection {
     let mut state = planned.clone();
     state.computed = computed(out);
-    let api_auth_connectivity = out
-        .auth_parameters()
-        .and_then(|a| a.connectivity_parameters());
+    let api_auth_connectivity = out.auth_parameters().and_then(|a| a.connectivity_parameters());
     if let (Some(c), Some(api)) = (state.auth.connectivity.as_mut(), api_auth_connectivity) {
         c.resource_association_arn = association_arn(api);
     }
     if let Some(c) = state.invocation_connectivity.as_mut() {
-        c.resource_association_arn = out
-            .invocation_connectivity_parameters()
-            .and_then(association_arn);
+        c.resource_association_arn = out.invocation_connectivity_parameters().and_then(association_arn);
     }
     state
 }
@@ -320,10 +291,7 @@ struct ApiParameter<'a> {
     is_value_secret: bool,
 }
 
-fn merge_http(
-    api: Option<&ConnectionHttpParameters>,
-    prior: Option<&HttpParameters>,
-) -> Option<HttpParameters> {
+fn merge_http(api: Option<&ConnectionHttpParameters>, prior: Option<&HttpParameters>) -> Option<HttpParameters> {
     let api = api?;
     let body: Vec<_> = api
         .body_parameters()
@@ -368,10 +336,7 @@ fn merge_http(
 /// API's order. Secret values come from the prior parameter of that key.
 fn merge_list(api: &[ApiParameter<'_>], prior: &[Parameter]) -> Vec<Parameter> {
     let merged = |a: &ApiParameter<'_>| {
-        let prior_value = prior
-            .iter()
-            .find(|p| p.key == a.key)
-            .and_then(|p| p.value.clone());
+        let prior_value = prior.iter().find(|p| p.key == a.key).and_then(|p| p.value.clone());
         Parameter {
             key: a.key.to_string(),
             value_wo: None,
@@ -388,11 +353,7 @@ fn merge_list(api: &[ApiParameter<'_>], prior: &[Parameter]) -> Vec<Parameter> {
         .filter_map(|p| api.iter().find(|a| a.key == p.key))
         .map(merged)
         .collect();
-    out.extend(
-        api.iter()
-            .filter(|a| !prior.iter().any(|p| p.key == a.key))
-            .map(merged),
-    );
+    out.extend(api.iter().filter(|a| !prior.iter().any(|p| p.key == a.key)).map(merged));
     out
 }
 
@@ -437,9 +398,7 @@ mod tests {
         DescribeConnectionOutput::builder()
             .name("crm")
             .connection_arn("arn:aws:events:us-east-1:123456789012:connection/crm/1")
-            .secret_arn(
-                "arn:aws:secretsmanager:us-east-1:123456789012:secret:events!connection/crm/1-abc",
-            )
+            .secret_arn("arn:aws:secretsmanager:us-east-1:123456789012:secret:events!connection/crm/1-abc")
             .connection_state(ConnectionState::Authorized)
             .authorization_type(ConnectionAuthorizationType::ApiKey)
             .auth_parameters(
@@ -474,28 +433,19 @@ mod tests {
         let read = from_described(&out, &prior());
         assert_eq!(read.auth.api_key, prior().auth.api_key);
         assert_eq!(read.auth.invocation_http, prior().auth.invocation_http);
-        assert_eq!(
-            read.computed.connection_state.as_deref(),
-            Some("AUTHORIZED")
-        );
+        assert_eq!(read.computed.connection_state.as_deref(), Some("AUTHORIZED"));
     }
 
     #[test]
     fn a_secret_value_returned_by_an_emulator_is_ignored() {
-        let out = described(vec![
-            header("a", Some("1"), false),
-            header("s", Some("leaked"), true),
-        ]);
+        let out = described(vec![header("a", Some("1"), false), header("s", Some("leaked"), true)]);
         let read = from_described(&out, &prior());
         assert_eq!(read.auth.invocation_http, prior().auth.invocation_http);
     }
 
     #[test]
     fn a_non_secret_value_changed_outside_terraform_shows_as_drift() {
-        let out = described(vec![
-            header("a", Some("changed"), false),
-            header("s", None, true),
-        ]);
+        let out = described(vec![header("a", Some("changed"), false), header("s", None, true)]);
         let read = from_described(&out, &prior());
         let headers = &read.auth.invocation_http.unwrap().header;
         assert_eq!(headers[0].value.as_ref().unwrap().expose(), "changed");

@@ -32,18 +32,8 @@ fn region_of(ctx: &Context<AwsClient>, c: &Connection) -> String {
 }
 
 /// `creating EventBridge connection "crm" in us-east-1: CODE: message`.
-fn failure(
-    diags: &mut Diagnostics,
-    summary: &str,
-    doing: &str,
-    c: &Connection,
-    region: &str,
-    cause: &str,
-) {
-    let detail = format!(
-        "{doing} EventBridge connection {:?} in {region}: {cause}",
-        c.name
-    );
+fn failure(diags: &mut Diagnostics, summary: &str, doing: &str, c: &Connection, region: &str, cause: &str) {
+    let detail = format!("{doing} EventBridge connection {:?} in {region}: {cause}", c.name);
     diags.error(summary, errors::scrub(&detail, &c.secrets()));
 }
 
@@ -144,12 +134,7 @@ pub async fn create(ctx: &Context<AwsClient>, planned: &Value, config: &Value) -
     }
 }
 
-pub async fn update(
-    ctx: &Context<AwsClient>,
-    prior_value: &Value,
-    planned: &Value,
-    config: &Value,
-) -> ApplyResponse {
+pub async fn update(ctx: &Context<AwsClient>, prior_value: &Value, planned: &Value, config: &Value) -> ApplyResponse {
     let mut diagnostics = Diagnostics::new();
     let mut c = Connection::from_value(planned);
     let prior = Connection::from_value(prior_value);
@@ -320,9 +305,7 @@ fn settled(
         Err(WaitError::Gone) => {
             diags.error(
                 "Connection disappeared",
-                format!(
-                    "EventBridge connection {name:?} in {region} disappeared during its {after}."
-                ),
+                format!("EventBridge connection {name:?} in {region} disappeared during its {after}."),
             );
             fallback.clone()
         }
@@ -371,9 +354,7 @@ pub async fn delete(ctx: &Context<AwsClient>, prior_value: &Value) -> ApplyRespo
                 WaitError::TimedOut { after, .. } => {
                     format!("still present after {}s", after.as_secs())
                 }
-                WaitError::Stopped { .. } => {
-                    "cancelled while waiting for it to disappear".to_string()
-                }
+                WaitError::Stopped { .. } => "cancelled while waiting for it to disappear".to_string(),
                 WaitError::Api(cause) => cause,
                 WaitError::Gone => String::new(),
             };
@@ -398,8 +379,11 @@ pub async fn delete(ctx: &Context<AwsClient>, prior_value: &Value) -> ApplyRespo
 /// state knows. Gone → null, and Terraform plans to create it again.
 pub async fn read(ctx: &Context<AwsClient>, current: &Value) -> ReadResponse {
     let mut diagnostics = Diagnostics::new();
-    let prior = Connection::from_value(current);
+    let mut prior = Connection::from_value(current);
     let region = region_of(ctx, &prior);
+    // A state taken over from another provider may not say; it is where
+    // the provider looks.
+    prior.region = Some(region.clone());
     let client = ctx.client.eventbridge(Some(&region));
     match client.describe_connection().name(&prior.name).send().await {
         Ok(out) => ReadResponse {
@@ -446,7 +430,9 @@ pub async fn import(ctx: &Context<AwsClient>, id: &str, diags: &mut Diagnostics)
     if !valid_name {
         diags.error(
             "Invalid import id",
-            format!("{id:?} is not a connection name; use NAME or NAME@REGION, e.g. \"crm-api\" or \"crm-api@eu-west-1\"."),
+            format!(
+                "{id:?} is not a connection name; use NAME or NAME@REGION, e.g. \"crm-api\" or \"crm-api@eu-west-1\"."
+            ),
         );
         return None;
     }

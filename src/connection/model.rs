@@ -160,40 +160,24 @@ impl Connection {
         object([
             ("id", Value::string(&self.name)),
             ("name", Value::string(&self.name)),
-            (
-                "description",
-                Value::opt_string(self.description.as_deref()),
-            ),
-            (
-                "authorization_type",
-                Value::string(&self.authorization_type),
-            ),
+            ("description", Value::opt_string(self.description.as_deref())),
+            ("authorization_type", Value::string(&self.authorization_type)),
             (
                 "kms_key_identifier",
                 Value::opt_string(self.kms_key_identifier.as_deref()),
             ),
             ("region", Value::opt_string(self.region.as_deref())),
             ("arn", Value::opt_string(self.computed.arn.as_deref())),
-            (
-                "secret_arn",
-                Value::opt_string(self.computed.secret_arn.as_deref()),
-            ),
+            ("secret_arn", Value::opt_string(self.computed.secret_arn.as_deref())),
             (
                 "connection_state",
                 Value::opt_string(self.computed.connection_state.as_deref()),
             ),
-            (
-                "state_reason",
-                Value::opt_string(self.computed.state_reason.as_deref()),
-            ),
+            ("state_reason", Value::opt_string(self.computed.state_reason.as_deref())),
             ("auth_parameters", Value::List(vec![self.auth.to_value()])),
             (
                 "invocation_connectivity_parameters",
-                list_of(
-                    self.invocation_connectivity
-                        .as_ref()
-                        .map(Connectivity::to_value),
-                ),
+                list_of(self.invocation_connectivity.as_ref().map(Connectivity::to_value)),
             ),
             ("timeouts", self.timeouts.clone()),
             ("secrets_wo_version", self.secrets_wo_version.clone()),
@@ -228,10 +212,7 @@ impl Connection {
             b.password_wo = cb.password_wo.clone();
         }
         let config_client = c.oauth.as_ref().and_then(|o| o.client.as_ref());
-        if let (Some(cl), Some(ccl)) = (
-            a.oauth.as_mut().and_then(|o| o.client.as_mut()),
-            config_client,
-        ) {
+        if let (Some(cl), Some(ccl)) = (a.oauth.as_mut().and_then(|o| o.client.as_mut()), config_client) {
             cl.client_secret_wo = ccl.client_secret_wo.clone();
         }
         let pairs = [
@@ -271,12 +252,7 @@ impl Connection {
             out.extend(b.password.iter().chain(&b.password_wo).map(Secret::expose));
         }
         if let Some(c) = a.oauth.as_ref().and_then(|o| o.client.as_ref()) {
-            out.extend(
-                c.client_secret
-                    .iter()
-                    .chain(&c.client_secret_wo)
-                    .map(Secret::expose),
-            );
+            out.extend(c.client_secret.iter().chain(&c.client_secret_wo).map(Secret::expose));
         }
         let http = a
             .invocation_http
@@ -323,10 +299,8 @@ impl AuthParameters {
                 }),
                 http: single(b.attr("oauth_http_parameters")).map(HttpParameters::from_value),
             }),
-            invocation_http: single(v.attr("invocation_http_parameters"))
-                .map(HttpParameters::from_value),
-            connectivity: single(v.attr("connectivity_parameters"))
-                .and_then(Connectivity::from_value),
+            invocation_http: single(v.attr("invocation_http_parameters")).map(HttpParameters::from_value),
+            connectivity: single(v.attr("connectivity_parameters")).and_then(Connectivity::from_value),
         }
     }
 
@@ -356,10 +330,7 @@ impl AuthParameters {
                 "oauth",
                 list_of(self.oauth.as_ref().map(|o| {
                     object([
-                        (
-                            "authorization_endpoint",
-                            Value::string(&o.authorization_endpoint),
-                        ),
+                        ("authorization_endpoint", Value::string(&o.authorization_endpoint)),
                         ("http_method", Value::string(&o.http_method)),
                         (
                             "client_parameters",
@@ -457,8 +428,7 @@ impl Connectivity {
     fn from_value(v: &Value) -> Option<Connectivity> {
         let r = single(v.attr("resource_parameters"))?;
         Some(Connectivity {
-            resource_configuration_arn: text(r.attr("resource_configuration_arn"))
-                .unwrap_or_default(),
+            resource_configuration_arn: text(r.attr("resource_configuration_arn")).unwrap_or_default(),
             resource_association_arn: text(r.attr("resource_association_arn")),
         })
     }

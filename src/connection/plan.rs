@@ -41,9 +41,7 @@ pub fn plan(prior: &Value, proposed: &Value, config: &Value, default_region: &st
         for name in COMPUTED {
             set(&mut state, name, Value::Unknown);
         }
-        for_each_resource_parameters(&mut state, |r| {
-            set(r, "resource_association_arn", Value::Unknown)
-        });
+        for_each_resource_parameters(&mut state, |r| set(r, "resource_association_arn", Value::Unknown));
         return Planned {
             state,
             requires_replace: Vec::new(),
@@ -53,7 +51,9 @@ pub fn plan(prior: &Value, proposed: &Value, config: &Value, default_region: &st
 
     let mut requires_replace = Vec::new();
     for name in ["name", "region"] {
-        if state.attr(name) != prior.attr(name) {
+        // A prior state without a region (taken over from another provider)
+        // is in the provider's region: nothing to replace.
+        if state.attr(name) != prior.attr(name) && !prior.attr(name).is_null() {
             requires_replace.push(AttributePath::of(&[name]));
         }
     }
@@ -73,17 +73,11 @@ pub fn plan(prior: &Value, proposed: &Value, config: &Value, default_region: &st
         for name in COMPUTED {
             set(&mut state, name, Value::Unknown);
         }
-        for_each_resource_parameters(&mut state, |r| {
-            set(r, "resource_association_arn", Value::Unknown)
-        });
+        for_each_resource_parameters(&mut state, |r| set(r, "resource_association_arn", Value::Unknown));
     } else {
-        let reauthorizes = [
-            "authorization_type",
-            "auth_parameters",
-            "secrets_wo_version",
-        ]
-        .iter()
-        .any(|name| settings(&state).attr(name) != settings(prior).attr(name));
+        let reauthorizes = ["authorization_type", "auth_parameters", "secrets_wo_version"]
+            .iter()
+            .any(|name| settings(&state).attr(name) != settings(prior).attr(name));
         if reauthorizes {
             // New credentials may authorize, or fail to: AWS decides.
             set(&mut state, "connection_state", Value::Unknown);
@@ -165,11 +159,7 @@ fn keep_association_arns(state: &mut Value, prior: &Value) {
         });
         if let Some(r) = resource_parameters_mut(state, path) {
             let value = match before {
-                Some((config_arn, association))
-                    if &config_arn == r.attr("resource_configuration_arn") =>
-                {
-                    association
-                }
+                Some((config_arn, association)) if &config_arn == r.attr("resource_configuration_arn") => association,
                 _ => Value::Unknown,
             };
             set(r, "resource_association_arn", value);
@@ -202,8 +192,7 @@ fn default_is_value_secret(state: &mut Value, config: &Value) {
         &["auth_parameters", "oauth", "oauth_http_parameters"],
     ];
     for path in http_paths {
-        let (Some(planned), Some(configured)) = (block_mut(state, path), block(config, path))
-        else {
+        let (Some(planned), Some(configured)) = (block_mut(state, path), block(config, path)) else {
             continue;
         };
         for list in ["body", "header", "query_string"] {
@@ -212,9 +201,7 @@ fn default_is_value_secret(state: &mut Value, config: &Value) {
                 continue;
             };
             for (i, param) in params.iter_mut().enumerate() {
-                let from_config = configured_list
-                    .get(i)
-                    .map(|c| c.attr("is_value_secret").clone());
+                let from_config = configured_list.get(i).map(|c| c.attr("is_value_secret").clone());
                 let value = match from_config {
                     Some(Value::Null) | None => Value::Bool(false),
                     Some(v) => v,
@@ -253,13 +240,7 @@ mod tests {
         "basic":[],"oauth":[],"connectivity_parameters":[]}],"invocation_connectivity_parameters":[]}"#;
 
     fn created() -> Value {
-        let mut state = plan(
-            &Value::Null,
-            &config(API_KEY),
-            &config(API_KEY),
-            "us-east-1",
-        )
-        .state;
+        let mut state = plan(&Value::Null, &config(API_KEY), &config(API_KEY), "us-east-1").state;
         set(
             &mut state,
             "arn",
@@ -273,22 +254,14 @@ mod tests {
 
     #[test]
     fn create_plans_aws_values_unknown_and_defaults_known() {
-        let p = plan(
-            &Value::Null,
-            &config(API_KEY),
-            &config(API_KEY),
-            "eu-west-1",
-        );
+        let p = plan(&Value::Null, &config(API_KEY), &config(API_KEY), "eu-west-1");
         assert_eq!(p.state.attr("arn"), &Value::Unknown);
         assert_eq!(p.state.attr("id"), &Value::string("crm"));
         assert_eq!(p.state.attr("region"), &Value::string("eu-west-1"));
         let header = block(&p.state, &["auth_parameters", "invocation_http_parameters"])
             .unwrap()
             .attr("header");
-        assert_eq!(
-            header.elements()[0].attr("is_value_secret"),
-            &Value::Bool(false)
-        );
+        assert_eq!(header.elements()[0].attr("is_value_secret"), &Value::Bool(false));
     }
 
     #[test]
@@ -296,14 +269,7 @@ mod tests {
         let prior = created();
         // Terraform's proposed state: config plus prior computed values.
         let mut proposed = config(API_KEY);
-        for name in [
-            "id",
-            "region",
-            "arn",
-            "secret_arn",
-            "connection_state",
-            "state_reason",
-        ] {
+        for name in ["id", "region", "arn", "secret_arn", "connection_state", "state_reason"] {
             set(&mut proposed, name, prior.attr(name).clone());
         }
         let p = plan(&prior, &proposed, &config(API_KEY), "us-east-1");
@@ -320,10 +286,7 @@ mod tests {
         set(&mut cfg, "description", Value::string("new"));
         let p = plan(&prior, &proposed, &cfg, "us-east-1");
         assert_eq!(p.state.attr("arn"), prior.attr("arn"));
-        assert_eq!(
-            p.state.attr("connection_state"),
-            prior.attr("connection_state")
-        );
+        assert_eq!(p.state.attr("connection_state"), prior.attr("connection_state"));
     }
 
     #[test]
@@ -331,14 +294,7 @@ mod tests {
         let prior = created();
         let changed = API_KEY.replace(r#""value":"v""#, r#""value":"rotated""#);
         let mut proposed = config(&changed);
-        for name in [
-            "id",
-            "region",
-            "arn",
-            "secret_arn",
-            "connection_state",
-            "state_reason",
-        ] {
+        for name in ["id", "region", "arn", "secret_arn", "connection_state", "state_reason"] {
             set(&mut proposed, name, prior.attr(name).clone());
         }
         let p = plan(&prior, &proposed, &config(&changed), "us-east-1");
@@ -366,22 +322,14 @@ mod tests {
         let mut proposed = prior.clone();
         set(&mut proposed, "kms_key_identifier", Value::Null);
         let p = plan(&prior, &proposed, &config(API_KEY), "us-east-1");
-        assert_eq!(
-            p.requires_replace,
-            vec![AttributePath::of(&["kms_key_identifier"])]
-        );
+        assert_eq!(p.requires_replace, vec![AttributePath::of(&["kms_key_identifier"])]);
         assert!(!p.diagnostics.is_empty());
     }
 
     #[test]
     fn write_only_secrets_are_planned_null() {
         let with_wo = API_KEY.replace(r#""value":"v""#, r#""value_wo":"never-in-state""#);
-        let p = plan(
-            &Value::Null,
-            &config(&with_wo),
-            &config(&with_wo),
-            "us-east-1",
-        );
+        let p = plan(&Value::Null, &config(&with_wo), &config(&with_wo), "us-east-1");
         let key = &block(&p.state, &["auth_parameters", "api_key"]).unwrap();
         assert_eq!(key.attr("value_wo"), &Value::Null);
     }

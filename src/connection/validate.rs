@@ -15,12 +15,7 @@ const AUTH_BLOCKS: [(&str, &str); 3] = [
 pub fn validate(config: &Value, diags: &mut Diagnostics) {
     let root = AttributePath::root();
     name(config.attr("name"), &root.attr("name"), diags);
-    max_chars(
-        config.attr("description"),
-        512,
-        &root.attr("description"),
-        diags,
-    );
+    max_chars(config.attr("description"), 512, &root.attr("description"), diags);
     authorization_type(
         config.attr("authorization_type"),
         &root.attr("authorization_type"),
@@ -42,11 +37,7 @@ pub fn validate(config: &Value, diags: &mut Diagnostics) {
         );
     }
     if let Some(c) = known_block(config.attr("invocation_connectivity_parameters")) {
-        connectivity(
-            c,
-            &root.attr("invocation_connectivity_parameters").index(0),
-            diags,
-        );
+        connectivity(c, &root.attr("invocation_connectivity_parameters").index(0), diags);
     }
 }
 
@@ -109,7 +100,9 @@ fn kms_key_identifier(v: &Value, at: &AttributePath, diags: &mut Diagnostics) {
         diags.error_at(
             at,
             "Invalid KMS key identifier",
-            format!("{key:?} is not a KMS key id, key ARN, alias name or alias ARN (up to 2048 of a-z A-Z 0-9 _ - / :)."),
+            format!(
+                "{key:?} is not a KMS key id, key ARN, alias name or alias ARN (up to 2048 of a-z A-Z 0-9 _ - / :)."
+            ),
         );
     }
 }
@@ -151,9 +144,7 @@ fn auth_parameters(auth: &Value, auth_type: &Value, at: &AttributePath, diags: &
         .filter(|(block, _)| !auth.attr(block).elements().is_empty())
         .collect();
     // Any block still unknown (a dynamic block) is judged once known.
-    let unknown = AUTH_BLOCKS
-        .iter()
-        .any(|(block, _)| auth.attr(block).is_unknown());
+    let unknown = AUTH_BLOCKS.iter().any(|(block, _)| auth.attr(block).is_unknown());
     match set.as_slice() {
         [] if !unknown => diags.error_at(
             at,
@@ -181,7 +172,10 @@ fn auth_parameters(auth: &Value, auth_type: &Value, at: &AttributePath, diags: &
             diags.error_at(
                 at,
                 "Conflicting authorization blocks",
-                format!("auth_parameters sets {}; set exactly one, matching authorization_type.", names.join(" and ")),
+                format!(
+                    "auth_parameters sets {}; set exactly one, matching authorization_type.",
+                    names.join(" and ")
+                ),
             );
         }
     }
@@ -246,16 +240,11 @@ fn credential(v: &Value, name: &str, secret: bool, block: &AttributePath, diags:
             format!("Invalid {name}"),
             format!("{at} must have 1 to 512 characters; it has {n}."),
         );
-    } else if text
-        .chars()
-        .any(|c| c.is_control() && c != '\t' || c == ':')
-    {
+    } else if text.chars().any(|c| c.is_control() && c != '\t' || c == ':') {
         diags.error_at(
             &at,
             format!("Invalid {name}"),
-            format!(
-                "{shown} of {at} contains a control character or ':', which AWS does not accept."
-            ),
+            format!("{shown} of {at} contains a control character or ':', which AWS does not accept."),
         );
     } else if text.trim_matches([' ', '\t']).is_empty() {
         diags.error_at(
@@ -279,11 +268,7 @@ fn oauth(o: &Value, at: &AttributePath, diags: &mut Diagnostics) {
                 "Invalid authorization endpoint",
                 "The endpoint URL must be at most 2048 characters.",
             );
-        } else if host.is_none_or(str::is_empty)
-            || endpoint
-                .chars()
-                .any(|c| c.is_whitespace() || c.is_control())
-        {
+        } else if host.is_none_or(str::is_empty) || endpoint.chars().any(|c| c.is_whitespace() || c.is_control()) {
             diags.error_at(
                 &p,
                 "Invalid authorization endpoint",
@@ -343,11 +328,7 @@ fn http_parameters(h: &Value, at: &AttributePath, diags: &mut Diagnostics) {
             if let Some(key) = p.attr("key").as_str() {
                 let key_at = p_at.attr("key");
                 if key.is_empty() {
-                    diags.error_at(
-                        &key_at,
-                        "Empty parameter key",
-                        format!("{key_at} must not be empty."),
-                    );
+                    diags.error_at(&key_at, "Empty parameter key", format!("{key_at} must not be empty."));
                 } else if list == "header" && !key.bytes().all(is_header_token_byte) {
                     diags.error_at(
                         &key_at,
@@ -367,15 +348,9 @@ fn http_parameters(h: &Value, at: &AttributePath, diags: &mut Diagnostics) {
             if !p.attr("value_wo").is_null() {
                 let wo_at = p_at.attr("value_wo");
                 if !p.attr("value").is_null() {
-                    diags.error_at(
-                        &wo_at,
-                        "Conflicting arguments",
-                        "Set value or value_wo, not both.",
-                    );
+                    diags.error_at(&wo_at, "Conflicting arguments", "Set value or value_wo, not both.");
                 }
-                if p.attr("is_value_secret").as_bool() == Some(false)
-                    || p.attr("is_value_secret").is_null()
-                {
+                if p.attr("is_value_secret").as_bool() == Some(false) || p.attr("is_value_secret").is_null() {
                     diags.error_at(
                         &wo_at,
                         "Write-only value of a non-secret parameter",
@@ -403,11 +378,7 @@ fn http_parameters(h: &Value, at: &AttributePath, diags: &mut Diagnostics) {
 
 /// Write-only arguments need a Terraform that knows them (protocol 6.8,
 /// Terraform 1.11): an older one would store them in state like any other.
-pub fn write_only_supported(
-    config: &Value,
-    capabilities: ClientCapabilities,
-    diags: &mut Diagnostics,
-) {
+pub fn write_only_supported(config: &Value, capabilities: ClientCapabilities, diags: &mut Diagnostics) {
     if capabilities.write_only_attributes_allowed {
         return;
     }
@@ -509,12 +480,7 @@ mod tests {
         }
         diags
             .iter()
-            .map(|d| {
-                (
-                    d.path.clone().unwrap_or_default().to_string(),
-                    d.summary.clone(),
-                )
-            })
+            .map(|d| (d.path.clone().unwrap_or_default().to_string(), d.summary.clone()))
             .collect()
     }
 
@@ -526,14 +492,8 @@ mod tests {
     #[test]
     fn names_are_checked_in_full_not_just_their_first_character() {
         let e = errors(&VALID.replace("crm.api-v2_x", "crm api"));
-        assert_eq!(
-            e,
-            [("name".to_string(), "Invalid connection name".to_string())]
-        );
-        assert_eq!(
-            errors(&VALID.replace("crm.api-v2_x", &"a".repeat(65))).len(),
-            1
-        );
+        assert_eq!(e, [("name".to_string(), "Invalid connection name".to_string())]);
+        assert_eq!(errors(&VALID.replace("crm.api-v2_x", &"a".repeat(65))).len(), 1);
         assert_eq!(errors(&VALID.replace("\"crm.api-v2_x\"", "\"\"")).len(), 1);
     }
 
@@ -585,10 +545,7 @@ mod tests {
                 "Missing authorization block".to_string()
             )
         );
-        let two = VALID.replace(
-            r#""basic":[]"#,
-            r#""basic":[{"username":"u","password":"p"}]"#,
-        );
+        let two = VALID.replace(r#""basic":[]"#, r#""basic":[{"username":"u","password":"p"}]"#);
         assert_eq!(errors(&two)[0].1, "Conflicting authorization blocks");
     }
 
@@ -656,24 +613,13 @@ mod tests {
 
     #[test]
     fn kms_region_timeouts_and_arns() {
-        let with = |field: &str| {
-            VALID.replace(
-                "\"description\":\"d\"",
-                &format!("\"description\":\"d\",{field}"),
-            )
-        };
-        assert_eq!(
-            errors(&with(r#""kms_key_identifier":"alias/ok-key""#)),
-            vec![]
-        );
+        let with = |field: &str| VALID.replace("\"description\":\"d\"", &format!("\"description\":\"d\",{field}"));
+        assert_eq!(errors(&with(r#""kms_key_identifier":"alias/ok-key""#)), vec![]);
         assert_eq!(
             errors(&with(r#""kms_key_identifier":"bad key""#))[0].0,
             "kms_key_identifier"
         );
-        assert_eq!(
-            errors(&with(r#""kms_key_identifier":"""#))[0].0,
-            "kms_key_identifier"
-        );
+        assert_eq!(errors(&with(r#""kms_key_identifier":"""#))[0].0, "kms_key_identifier");
         assert_eq!(errors(&with(r#""region":"EU West""#))[0].0, "region");
         assert_eq!(
             errors(&with(
@@ -686,7 +632,10 @@ mod tests {
             r#""invocation_connectivity_parameters":[]"#,
             r#""invocation_connectivity_parameters":[{"resource_parameters":[{"resource_configuration_arn":"rcfg-123"}]}]"#,
         );
-        assert_eq!(errors(&arn)[0].0, "invocation_connectivity_parameters[0].resource_parameters[0].resource_configuration_arn");
+        assert_eq!(
+            errors(&arn)[0].0,
+            "invocation_connectivity_parameters[0].resource_parameters[0].resource_configuration_arn"
+        );
     }
 
     #[test]
@@ -699,15 +648,9 @@ mod tests {
         let neither = VALID.replace(r#","value":"top-secret-key""#, "");
         assert_eq!(
             errors(&neither)[0],
-            (
-                "auth_parameters[0].api_key[0]".to_string(),
-                "Missing value".to_string()
-            )
+            ("auth_parameters[0].api_key[0]".to_string(), "Missing value".to_string())
         );
-        let write_only = VALID.replace(
-            r#""value":"top-secret-key""#,
-            r#""value_wo":"top-secret-key""#,
-        );
+        let write_only = VALID.replace(r#""value":"top-secret-key""#, r#""value_wo":"top-secret-key""#);
         assert_eq!(errors(&write_only), vec![]);
     }
 
@@ -717,18 +660,12 @@ mod tests {
             r#""value":"top-secret-header","is_value_secret":true"#,
             r#""value_wo":"top-secret-header","is_value_secret":false"#,
         );
-        assert_eq!(
-            errors(&wo)[0].1,
-            "Write-only value of a non-secret parameter"
-        );
+        assert_eq!(errors(&wo)[0].1, "Write-only value of a non-secret parameter");
     }
 
     #[test]
     fn write_only_arguments_need_a_terraform_that_declares_them() {
-        let wo = config(&VALID.replace(
-            r#""value":"top-secret-key""#,
-            r#""value_wo":"top-secret-key""#,
-        ));
+        let wo = config(&VALID.replace(r#""value":"top-secret-key""#, r#""value_wo":"top-secret-key""#));
         let mut diags = Diagnostics::new();
         write_only_supported(&wo, ClientCapabilities::default(), &mut diags);
         let d = diags.iter().next().expect("an error");

@@ -89,10 +89,7 @@ pub async fn until_settled(
             Err(e) => return Err(WaitError::Api(errors::describe(&e))),
         }
         if !sleep_until_next(&mut delay, poll, deadline, stop).await? {
-            return Err(WaitError::TimedOut {
-                last,
-                after: timeout,
-            });
+            return Err(WaitError::TimedOut { last, after: timeout });
         }
     }
 }
@@ -126,10 +123,7 @@ pub async fn until_gone(
             }
         }
         if !sleep_until_next(&mut delay, poll, deadline, stop).await? {
-            return Err(WaitError::TimedOut {
-                last,
-                after: timeout,
-            });
+            return Err(WaitError::TimedOut { last, after: timeout });
         }
     }
 }

@@ -27,10 +27,7 @@ impl Intercept for ExplicitIsValueSecret {
     ) -> Result<(), BoxError> {
         let request = context.request_mut();
         let target = request.headers().get("x-amz-target").unwrap_or_default();
-        if !matches!(
-            target,
-            "AWSEvents.CreateConnection" | "AWSEvents.UpdateConnection"
-        ) {
+        if !matches!(target, "AWSEvents.CreateConnection" | "AWSEvents.UpdateConnection") {
             return Ok(());
         }
         let Some(bytes) = request.body().bytes() else {
@@ -72,11 +69,7 @@ pub fn make_explicit(body: &mut Json) -> bool {
 
 fn explicit_in(http: &mut Json) -> bool {
     let mut changed = false;
-    for list in [
-        "BodyParameters",
-        "HeaderParameters",
-        "QueryStringParameters",
-    ] {
+    for list in ["BodyParameters", "HeaderParameters", "QueryStringParameters"] {
         let Some(Json::Array(params)) = http.get_mut(list) else {
             continue;
         };
@@ -107,8 +100,7 @@ mod tests {
         assert_eq!(headers[0]["IsValueSecret"], json!(false));
         assert_eq!(headers[1]["IsValueSecret"], json!(true));
         assert_eq!(
-            body["AuthParameters"]["OAuthParameters"]["OAuthHttpParameters"]["BodyParameters"][0]
-                ["IsValueSecret"],
+            body["AuthParameters"]["OAuthParameters"]["OAuthHttpParameters"]["BodyParameters"][0]["IsValueSecret"],
             json!(false)
         );
     }

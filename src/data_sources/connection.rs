@@ -8,9 +8,7 @@ use aws_sdk_eventbridge::types::ConnectionHttpParameters;
 
 use crate::connection::errors;
 use crate::provider::AwsClient;
-use crate::tfplugin::{
-    object, Attribute, AttributePath, Block, Context, DataSource, Diagnostics, Schema, Type, Value,
-};
+use crate::tfplugin::{object, Attribute, AttributePath, Block, Context, DataSource, Diagnostics, Schema, Type, Value};
 
 pub struct ConnectionDataSource;
 
@@ -35,14 +33,7 @@ fn http_type() -> Type {
 }
 
 fn auth_type() -> Type {
-    let obj = |fields: &[(&str, Type)]| {
-        Type::Object(
-            fields
-                .iter()
-                .map(|(k, t)| (k.to_string(), t.clone()))
-                .collect(),
-        )
-    };
+    let obj = |fields: &[(&str, Type)]| Type::Object(fields.iter().map(|(k, t)| (k.to_string(), t.clone())).collect());
     obj(&[
         ("api_key", Type::list(obj(&[("key", Type::String)]))),
         ("basic", Type::list(obj(&[("username", Type::String)]))),
@@ -51,10 +42,7 @@ fn auth_type() -> Type {
             Type::list(obj(&[
                 ("authorization_endpoint", Type::String),
                 ("http_method", Type::String),
-                (
-                    "client_parameters",
-                    Type::list(obj(&[("client_id", Type::String)])),
-                ),
+                ("client_parameters", Type::list(obj(&[("client_id", Type::String)]))),
                 ("oauth_http_parameters", Type::list(http_type())),
             ])),
         ),
@@ -119,12 +107,7 @@ impl DataSource<AwsClient> for ConnectionDataSource {
         }
     }
 
-    async fn read(
-        &self,
-        ctx: &Context<AwsClient>,
-        config: &Value,
-        diags: &mut Diagnostics,
-    ) -> Option<Value> {
+    async fn read(&self, ctx: &Context<AwsClient>, config: &Value, diags: &mut Diagnostics) -> Option<Value> {
         let name = config.attr("name").as_str()?.to_string();
         let region = config
             .attr("region")
@@ -183,24 +166,16 @@ fn to_value(out: &DescribeConnectionOutput, name: &str, region: &str) -> Value {
                 "oauth",
                 list(a.o_auth_parameters().map(|o| {
                     object([
-                        (
-                            "authorization_endpoint",
-                            Value::opt_string(o.authorization_endpoint()),
-                        ),
-                        (
-                            "http_method",
-                            Value::opt_string(o.http_method().map(|m| m.as_str())),
-                        ),
+                        ("authorization_endpoint", Value::opt_string(o.authorization_endpoint())),
+                        ("http_method", Value::opt_string(o.http_method().map(|m| m.as_str()))),
                         (
                             "client_parameters",
-                            list(o.client_parameters().map(|c| {
-                                object([("client_id", Value::opt_string(c.client_id()))])
-                            })),
+                            list(
+                                o.client_parameters()
+                                    .map(|c| object([("client_id", Value::opt_string(c.client_id()))])),
+                            ),
                         ),
-                        (
-                            "oauth_http_parameters",
-                            list(o.o_auth_http_parameters().map(http)),
-                        ),
+                        ("oauth_http_parameters", list(o.o_auth_http_parameters().map(http))),
                     ])
                 })),
             ),
@@ -221,10 +196,7 @@ fn to_value(out: &DescribeConnectionOutput, name: &str, region: &str) -> Value {
             Value::opt_string(out.authorization_type().map(|t| t.as_str())),
         ),
         ("description", Value::opt_string(out.description())),
-        (
-            "kms_key_identifier",
-            Value::opt_string(out.kms_key_identifier()),
-        ),
+        ("kms_key_identifier", Value::opt_string(out.kms_key_identifier())),
         (
             "connection_state",
             Value::opt_string(out.connection_state().map(|s| s.as_str())),
@@ -243,14 +215,7 @@ fn http(h: &ConnectionHttpParameters) -> Value {
     let param = |key: Option<&str>, value: Option<&str>, secret: bool| {
         object([
             ("key", Value::opt_string(key)),
-            (
-                "value",
-                if secret {
-                    Value::Null
-                } else {
-                    Value::opt_string(value)
-                },
-            ),
+            ("value", if secret { Value::Null } else { Value::opt_string(value) }),
             ("is_value_secret", Value::Bool(secret)),
         ])
     };

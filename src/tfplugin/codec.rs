@@ -44,12 +44,7 @@ pub fn decode_msgpack(bytes: &[u8], ty: &Type) -> Result<Value, CodecError> {
     from_msgpack(&raw, ty, &root, 0)
 }
 
-fn from_msgpack(
-    raw: &Mp,
-    ty: &Type,
-    path: &AttributePath,
-    depth: usize,
-) -> Result<Value, CodecError> {
+fn from_msgpack(raw: &Mp, ty: &Type, path: &AttributePath, depth: usize) -> Result<Value, CodecError> {
     match raw {
         Mp::Nil => return Ok(Value::Null),
         // Terraform marks unknown values with an extension (code 0, or 12
@@ -66,10 +61,7 @@ fn from_msgpack(
                 .ok_or_else(|| CodecError::at(path, "string is not valid UTF-8")),
             _ => Err(wrong("a string")),
         },
-        Type::Bool => raw
-            .as_bool()
-            .map(Value::Bool)
-            .ok_or_else(|| wrong("a bool")),
+        Type::Bool => raw.as_bool().map(Value::Bool).ok_or_else(|| wrong("a bool")),
         Type::Number => match raw {
             Mp::Integer(i) => {
                 if let Some(v) = i.as_i64() {
@@ -84,8 +76,7 @@ fn from_msgpack(
             Mp::F64(f) => Ok(Value::Number(Number::Float(*f))),
             Mp::String(s) => {
                 let text = s.as_str().ok_or_else(|| wrong("a number"))?;
-                parse_decimal(text)
-                    .ok_or_else(|| CodecError::at(path, format!("{text:?} is not a number")))
+                parse_decimal(text).ok_or_else(|| CodecError::at(path, format!("{text:?} is not a number")))
             }
             _ => Err(wrong("a number")),
         },
@@ -122,10 +113,7 @@ fn from_msgpack(
                 let key = k
                     .as_str()
                     .ok_or_else(|| CodecError::at(path, "map key is not a string"))?;
-                out.insert(
-                    key.to_string(),
-                    from_msgpack(v, elem, &path.key(key), depth + 1)?,
-                );
+                out.insert(key.to_string(), from_msgpack(v, elem, &path.key(key), depth + 1)?);
             }
             Ok(Value::Map(out))
         }
@@ -136,13 +124,10 @@ fn from_msgpack(
                 let key = k
                     .as_str()
                     .ok_or_else(|| CodecError::at(path, "object key is not a string"))?;
-                let attr_ty = attrs.get(key).ok_or_else(|| {
-                    CodecError::at(path, format!("unsupported attribute {key:?}"))
-                })?;
-                out.insert(
-                    key.to_string(),
-                    from_msgpack(v, attr_ty, &path.attr(key), depth + 1)?,
-                );
+                let attr_ty = attrs
+                    .get(key)
+                    .ok_or_else(|| CodecError::at(path, format!("unsupported attribute {key:?}")))?;
+                out.insert(key.to_string(), from_msgpack(v, attr_ty, &path.attr(key), depth + 1)?);
             }
             // Be lenient about absent attributes (they read as null) so that
             // every object we hand on carries every attribute of its type.
@@ -216,19 +201,9 @@ pub fn encode_msgpack(value: &Value, ty: &Type) -> Result<Vec<u8>, CodecError> {
     Ok(buf)
 }
 
-fn write_msgpack(
-    buf: &mut Vec<u8>,
-    value: &Value,
-    ty: &Type,
-    path: &AttributePath,
-) -> Result<(), CodecError> {
+fn write_msgpack(buf: &mut Vec<u8>, value: &Value, ty: &Type, path: &AttributePath) -> Result<(), CodecError> {
     use rmp::encode as w;
-    let mismatch = || {
-        CodecError::at(
-            path,
-            format!("value does not conform to type {}", ty.to_json()),
-        )
-    };
+    let mismatch = || CodecError::at(path, format!("value does not conform to type {}", ty.to_json()));
     match (value, ty) {
         (Value::Null, _) => w::write_nil(buf).or_write(path)?,
         // Unknown is extension 0 with a single zero byte, as cty writes it.
@@ -278,10 +253,7 @@ fn write_msgpack(
             // Exactly one entry per attribute of the type: Terraform rejects
             // objects with missing or extra attributes.
             if let Some(extra) = fields.keys().find(|k| !attrs.contains_key(*k)) {
-                return Err(CodecError::at(
-                    path,
-                    format!("unsupported attribute {extra:?}"),
-                ));
+                return Err(CodecError::at(path, format!("unsupported attribute {extra:?}")));
             }
             w::write_map_len(buf, attrs.len() as u32).or_write(path)?;
             for (name, attr_ty) in attrs {
@@ -317,9 +289,7 @@ fn infer_type(value: &Value) -> Type {
         Value::List(v) => Type::list(v.first().map_or(Type::Dynamic, infer_type)),
         Value::Set(v) => Type::set(v.first().map_or(Type::Dynamic, infer_type)),
         Value::Map(m) => Type::map(m.values().next().map_or(Type::Dynamic, infer_type)),
-        Value::Object(m) => {
-            Type::Object(m.iter().map(|(k, v)| (k.clone(), infer_type(v))).collect())
-        }
+        Value::Object(m) => Type::Object(m.iter().map(|(k, v)| (k.clone(), infer_type(v))).collect()),
         Value::Tuple(v) => Type::Tuple(v.iter().map(infer_type).collect()),
     }
 }
@@ -329,8 +299,8 @@ fn infer_type(value: &Value) -> Type {
 /// `ignore_extra` is set (older states may carry attributes since removed).
 pub fn decode_json(bytes: &[u8], ty: &Type, ignore_extra: bool) -> Result<Value, CodecError> {
     let root = AttributePath::root();
-    let json: serde_json::Value = serde_json::from_slice(bytes)
-        .map_err(|e| CodecError::at(&root, format!("malformed JSON: {e}")))?;
+    let json: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|e| CodecError::at(&root, format!("malformed JSON: {e}")))?;
     from_json(&json, ty, &root, ignore_extra, 0)
 }
 
@@ -368,13 +338,7 @@ pub fn from_json(
         (Type::List(elem) | Type::Set(elem), J::Array(items)) => {
             let mut out = Vec::with_capacity(items.len());
             for (i, item) in items.iter().enumerate() {
-                out.push(from_json(
-                    item,
-                    elem,
-                    &path.index(i as i64),
-                    ignore_extra,
-                    depth + 1,
-                )?);
+                out.push(from_json(item, elem, &path.index(i as i64), ignore_extra, depth + 1)?);
             }
             Ok(if matches!(ty, Type::Set(_)) {
                 Value::Set(out)
@@ -385,23 +349,14 @@ pub fn from_json(
         (Type::Tuple(elems), J::Array(items)) if items.len() == elems.len() => {
             let mut out = Vec::with_capacity(items.len());
             for (i, (item, t)) in items.iter().zip(elems).enumerate() {
-                out.push(from_json(
-                    item,
-                    t,
-                    &path.index(i as i64),
-                    ignore_extra,
-                    depth + 1,
-                )?);
+                out.push(from_json(item, t, &path.index(i as i64), ignore_extra, depth + 1)?);
             }
             Ok(Value::Tuple(out))
         }
         (Type::Map(elem), J::Object(entries)) => {
             let mut out = BTreeMap::new();
             for (k, v) in entries {
-                out.insert(
-                    k.clone(),
-                    from_json(v, elem, &path.key(k), ignore_extra, depth + 1)?,
-                );
+                out.insert(k.clone(), from_json(v, elem, &path.key(k), ignore_extra, depth + 1)?);
             }
             Ok(Value::Map(out))
         }
@@ -410,15 +365,10 @@ pub fn from_json(
             for (k, v) in entries {
                 match attrs.get(k) {
                     Some(t) => {
-                        out.insert(
-                            k.clone(),
-                            from_json(v, t, &path.attr(k), ignore_extra, depth + 1)?,
-                        );
+                        out.insert(k.clone(), from_json(v, t, &path.attr(k), ignore_extra, depth + 1)?);
                     }
                     None if ignore_extra => {}
-                    None => {
-                        return Err(CodecError::at(path, format!("unsupported attribute {k:?}")))
-                    }
+                    None => return Err(CodecError::at(path, format!("unsupported attribute {k:?}"))),
                 }
             }
             for name in attrs.keys() {
@@ -472,10 +422,7 @@ mod tests {
             ("name", Value::string("x")),
             ("count", Value::int(3)),
             ("tags", Value::Null),
-            (
-                "items",
-                Value::List(vec![object([("k", Value::Bool(true))])]),
-            ),
+            ("items", Value::List(vec![object([("k", Value::Bool(true))])])),
         ]);
         let bytes = encode_msgpack(&v, &obj_type()).unwrap();
         assert_eq!(decode_msgpack(&bytes, &obj_type()).unwrap(), v);
@@ -495,18 +442,12 @@ mod tests {
         assert_eq!(bytes, vec![0xd4, 0x00, 0x00]);
         // A refined unknown (ext 12) from a newer Terraform.
         let refined = [0xc7, 0x03, 0x0c, 0x81, 0x01, 0xc2];
-        assert_eq!(
-            decode_msgpack(&refined, &Type::String).unwrap(),
-            Value::Unknown
-        );
+        assert_eq!(decode_msgpack(&refined, &Type::String).unwrap(), Value::Unknown);
     }
 
     #[test]
     fn numbers_decode_from_int_float_and_decimal_string() {
-        assert_eq!(
-            decode_msgpack(&[0x05], &Type::Number).unwrap(),
-            Value::int(5)
-        );
+        assert_eq!(decode_msgpack(&[0x05], &Type::Number).unwrap(), Value::int(5));
         let f = encode_msgpack(&Value::Number(Number::Float(1.5)), &Type::Number).unwrap();
         assert_eq!(
             decode_msgpack(&f, &Type::Number).unwrap(),

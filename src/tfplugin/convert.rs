@@ -7,11 +7,7 @@ use super::schema::{Attribute, Block, IdentitySchema, Nesting, Schema};
 use super::value::{Type, Value};
 
 /// Decodes a DynamicValue: msgpack when present, else JSON; absent is null.
-pub fn decode(
-    value: Option<&pb::DynamicValue>,
-    ty: &Type,
-    what: &str,
-) -> Result<Value, Diagnostics> {
+pub fn decode(value: Option<&pb::DynamicValue>, ty: &Type, what: &str) -> Result<Value, Diagnostics> {
     let result = match value {
         None => Ok(Value::Null),
         Some(dv) if !dv.msgpack.is_empty() => codec::decode_msgpack(&dv.msgpack, ty),

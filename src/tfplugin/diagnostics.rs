@@ -25,12 +25,7 @@ impl AttributePath {
 
     /// Shorthand for a path of attribute names only.
     pub fn of(names: &[&str]) -> AttributePath {
-        AttributePath(
-            names
-                .iter()
-                .map(|n| PathStep::Attribute(n.to_string()))
-                .collect(),
-        )
+        AttributePath(names.iter().map(|n| PathStep::Attribute(n.to_string())).collect())
     }
 
     pub fn attr(&self, name: &str) -> AttributePath {
@@ -99,12 +94,7 @@ impl Diagnostics {
         self.push(Severity::Error, summary, detail, None);
     }
 
-    pub fn error_at(
-        &mut self,
-        path: &AttributePath,
-        summary: impl Into<String>,
-        detail: impl Into<String>,
-    ) {
+    pub fn error_at(&mut self, path: &AttributePath, summary: impl Into<String>, detail: impl Into<String>) {
         self.push(Severity::Error, summary, detail, Some(path.clone()));
     }
 
@@ -112,12 +102,7 @@ impl Diagnostics {
         self.push(Severity::Warning, summary, detail, None);
     }
 
-    pub fn warning_at(
-        &mut self,
-        path: &AttributePath,
-        summary: impl Into<String>,
-        detail: impl Into<String>,
-    ) {
+    pub fn warning_at(&mut self, path: &AttributePath, summary: impl Into<String>, detail: impl Into<String>) {
         self.push(Severity::Warning, summary, detail, Some(path.clone()));
     }
 
@@ -165,9 +150,6 @@ mod tests {
             .index(0)
             .attr("value");
         assert_eq!(p.to_string(), "auth_parameters[0].api_key[0].value");
-        assert_eq!(
-            AttributePath::of(&["tags"]).key("a").to_string(),
-            "tags[\"a\"]"
-        );
+        assert_eq!(AttributePath::of(&["tags"]).key("a").to_string(), "tags[\"a\"]");
     }
 }

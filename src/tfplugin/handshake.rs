@@ -25,8 +25,7 @@ use super::server::ProviderService;
 
 /// The go-plugin magic cookie Terraform sets for its providers.
 pub const MAGIC_COOKIE_KEY: &str = "TF_PLUGIN_MAGIC_COOKIE";
-pub const MAGIC_COOKIE_VALUE: &str =
-    "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2";
+pub const MAGIC_COOKIE_VALUE: &str = "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2";
 
 /// The only plugin protocol version served.
 const PROTOCOL_VERSION: u32 = 6;
@@ -48,9 +47,7 @@ pub enum ServeError {
          load any plugins automatically"
     )]
     NotLaunchedByTerraform,
-    #[error(
-        "Terraform offered plugin protocol versions {0:?}; this provider speaks only version 6"
-    )]
+    #[error("Terraform offered plugin protocol versions {0:?}; this provider speaks only version 6")]
     UnsupportedProtocol(String),
     #[error("cannot create the plugin socket: {0}")]
     Socket(std::io::Error),
@@ -69,8 +66,7 @@ pub async fn serve<P: Provider>(provider: P, options: ServeOptions) -> Result<()
         .prefix("plugin")
         .tempdir()
         .map_err(ServeError::Socket)?;
-    std::fs::set_permissions(socket_dir.path(), std::fs::Permissions::from_mode(0o700))
-        .map_err(ServeError::Socket)?;
+    std::fs::set_permissions(socket_dir.path(), std::fs::Permissions::from_mode(0o700)).map_err(ServeError::Socket)?;
     let socket_path = socket_dir.path().join("provider.sock");
     let listener = UnixListener::bind(&socket_path).map_err(ServeError::Socket)?;
 
@@ -79,9 +75,7 @@ pub async fn serve<P: Provider>(provider: P, options: ServeOptions) -> Result<()
     let mut certificate_der = None;
     if !options.debug && std::env::var_os("PLUGIN_CLIENT_CERT").is_some() {
         let cert = ServerCertificate::generate()?;
-        builder = builder.tls_config(
-            ServerTlsConfig::new().identity(Identity::from_pem(&cert.pem, &cert.key_pem)),
-        )?;
+        builder = builder.tls_config(ServerTlsConfig::new().identity(Identity::from_pem(&cert.pem, &cert.key_pem)))?;
         certificate_der = Some(cert.der);
     }
 
@@ -92,11 +86,9 @@ pub async fn serve<P: Provider>(provider: P, options: ServeOptions) -> Result<()
 
     let router = builder
         .add_service(health_service)
-        .add_service(plugin::grpc_controller_server::GrpcControllerServer::new(
-            Controller {
-                shutdown: shutdown_tx.clone(),
-            },
-        ))
+        .add_service(plugin::grpc_controller_server::GrpcControllerServer::new(Controller {
+            shutdown: shutdown_tx.clone(),
+        }))
         .add_service(plugin::grpc_stdio_server::GrpcStdioServer::new(Stdio {
             shutdown: shutdown_rx.clone(),
         }))
@@ -113,8 +105,7 @@ pub async fn serve<P: Provider>(provider: P, options: ServeOptions) -> Result<()
     let shutdown_signal = async move {
         let _ = stopped.wait_for(|s| *s).await;
     };
-    let serving =
-        router.serve_with_incoming_shutdown(UnixListenerStream::new(listener), shutdown_signal);
+    let serving = router.serve_with_incoming_shutdown(UnixListenerStream::new(listener), shutdown_signal);
     tokio::pin!(serving);
     let mut stopped = shutdown_rx.clone();
     tokio::select! {
@@ -138,11 +129,7 @@ fn check_launched_by_terraform() -> Result<(), ServeError> {
     }
     // Empty or absent: go-plugin falls back to the plugin's own version.
     let offered = std::env::var("PLUGIN_PROTOCOL_VERSIONS").unwrap_or_default();
-    if !offered.trim().is_empty()
-        && !offered
-            .split(',')
-            .any(|v| v.trim().parse() == Ok(PROTOCOL_VERSION))
-    {
+    if !offered.trim().is_empty() && !offered.split(',').any(|v| v.trim().parse() == Ok(PROTOCOL_VERSION)) {
         return Err(ServeError::UnsupportedProtocol(offered));
     }
     Ok(())
@@ -151,8 +138,7 @@ fn check_launched_by_terraform() -> Result<(), ServeError> {
 /// `CORE|APP|NETWORK|ADDRESS|PROTOCOL|CERT`: the certificate is base64
 /// without padding, as go-plugin expects.
 fn announce_handshake(socket: &std::path::Path, certificate_der: Option<&[u8]>) {
-    let cert =
-        certificate_der.map(|der| base64::engine::general_purpose::STANDARD_NO_PAD.encode(der));
+    let cert = certificate_der.map(|der| base64::engine::general_purpose::STANDARD_NO_PAD.encode(der));
     let line = format!(
         "1|{PROTOCOL_VERSION}|unix|{}|grpc|{}\n",
         socket.display(),
@@ -209,15 +195,12 @@ impl ServerCertificate {
     /// go-plugin's own (the client trusts exactly this certificate).
     fn generate() -> Result<ServerCertificate, ServeError> {
         use rcgen::{
-            BasicConstraints, CertificateParams, DnType, ExtendedKeyUsagePurpose as Eku, IsCa,
-            KeyPair, KeyUsagePurpose,
+            BasicConstraints, CertificateParams, DnType, ExtendedKeyUsagePurpose as Eku, IsCa, KeyPair, KeyUsagePurpose,
         };
         let err = |e: rcgen::Error| ServeError::Certificate(e.to_string());
         let key = KeyPair::generate_for(&rcgen::PKCS_ECDSA_P256_SHA256).map_err(err)?;
         let mut params = CertificateParams::new(vec!["localhost".to_string()]).map_err(err)?;
-        params
-            .distinguished_name
-            .push(DnType::CommonName, "localhost");
+        params.distinguished_name.push(DnType::CommonName, "localhost");
         params
             .distinguished_name
             .push(DnType::OrganizationName, "terraform-provider-eventbridge");
@@ -244,10 +227,7 @@ struct Controller {
 
 #[tonic::async_trait]
 impl plugin::grpc_controller_server::GrpcController for Controller {
-    async fn shutdown(
-        &self,
-        _request: Request<plugin::Empty>,
-    ) -> Result<Response<plugin::Empty>, Status> {
+    async fn shutdown(&self, _request: Request<plugin::Empty>) -> Result<Response<plugin::Empty>, Status> {
         tracing::debug!("Shutdown requested by Terraform");
         self.shutdown.send_replace(true);
         Ok(Response::new(plugin::Empty {}))
@@ -258,8 +238,7 @@ struct Stdio {
     shutdown: watch::Receiver<bool>,
 }
 
-type StdioStream =
-    Pin<Box<dyn futures_util::Stream<Item = Result<plugin::StdioData, Status>> + Send>>;
+type StdioStream = Pin<Box<dyn futures_util::Stream<Item = Result<plugin::StdioData, Status>> + Send>>;
 
 #[tonic::async_trait]
 impl plugin::grpc_stdio_server::GrpcStdio for Stdio {

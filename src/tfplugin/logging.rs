@@ -59,10 +59,7 @@ impl<S: Subscriber> Layer<S> for HclogLayer {
         let message = line
             .remove("message")
             .unwrap_or(serde_json::Value::String(String::new()));
-        line.insert(
-            "@level".into(),
-            level_name(*event.metadata().level()).into(),
-        );
+        line.insert("@level".into(), level_name(*event.metadata().level()).into());
         line.insert("@message".into(), message);
         line.insert("@module".into(), self.module.into());
         line.insert("@timestamp".into(), rfc3339_now().into());
@@ -87,8 +84,7 @@ struct JsonFields(serde_json::Map<String, serde_json::Value>);
 
 impl Visit for JsonFields {
     fn record_debug(&mut self, field: &Field, value: &dyn std::fmt::Debug) {
-        self.0
-            .insert(field.name().to_string(), format!("{value:?}").into());
+        self.0.insert(field.name().to_string(), format!("{value:?}").into());
     }
     fn record_str(&mut self, field: &Field, value: &str) {
         self.0.insert(field.name().to_string(), value.into());
@@ -109,9 +105,7 @@ impl Visit for JsonFields {
 
 /// Current UTC time as `2026-11-22T19:16:54.123000Z`.
 fn rfc3339_now() -> String {
-    let now = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap_or_default();
+    let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
     let secs = now.as_secs() as i64;
     let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
     let (y, m, d) = civil_from_days(days);

@@ -18,12 +18,10 @@ pub use codec::{decode_json, decode_msgpack, encode_msgpack, CodecError};
 pub use diagnostics::{AttributePath, Diagnostic, Diagnostics, PathStep, Severity};
 pub use handshake::{serve, ServeError, ServeOptions, MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE};
 pub use resource::{
-    ApplyRequest, ApplyResponse, ClientCapabilities, ConfigureRequest, Context, DataSource,
-    ImportRequest, ImportResponse, MoveRequest, MoveResponse, PlanRequest, PlanResponse, Provider,
-    ReadRequest, ReadResponse, Resource, StopSignal,
+    ApplyRequest, ApplyResponse, ClientCapabilities, ConfigureRequest, Context, DataSource, ImportRequest,
+    ImportResponse, MoveRequest, MoveResponse, PlanRequest, PlanResponse, Provider, ReadRequest, ReadResponse,
+    Resource, StopSignal,
 };
-pub use schema::{
-    Attribute, Block, IdentityAttribute, IdentitySchema, NestedBlock, Nesting, Schema,
-};
+pub use schema::{Attribute, Block, IdentityAttribute, IdentitySchema, NestedBlock, Nesting, Schema};
 pub use server::ProviderService;
 pub use value::{object, Number, Type, Value};

@@ -204,17 +204,9 @@ pub trait Resource<C>: Send + Sync {
     }
 
     /// Converts an identity stored with identity `version` (JSON).
-    fn upgrade_identity(
-        &self,
-        version: i64,
-        json: &[u8],
-        diags: &mut Diagnostics,
-    ) -> Option<Value> {
+    fn upgrade_identity(&self, version: i64, json: &[u8], diags: &mut Diagnostics) -> Option<Value> {
         let Some(schema) = self.identity_schema() else {
-            diags.error(
-                "Resource identity not supported",
-                self.type_name().to_string(),
-            );
+            diags.error("Resource identity not supported", self.type_name().to_string());
             return None;
         };
         if version != schema.version {
@@ -263,12 +255,7 @@ pub trait DataSource<C>: Send + Sync {
 
     /// Reads the data; returns the new state (the config with computed
     /// attributes filled in), or None with error diagnostics.
-    async fn read(
-        &self,
-        ctx: &Context<C>,
-        config: &Value,
-        diags: &mut Diagnostics,
-    ) -> Option<Value>;
+    async fn read(&self, ctx: &Context<C>, config: &Value, diags: &mut Diagnostics) -> Option<Value>;
 }
 
 pub struct ConfigureRequest<'a> {
@@ -287,11 +274,7 @@ pub trait Provider: Send + Sync + 'static {
 
     fn validate(&self, config: &Value, diags: &mut Diagnostics);
 
-    async fn configure(
-        &self,
-        req: ConfigureRequest<'_>,
-        diags: &mut Diagnostics,
-    ) -> Option<Self::Client>;
+    async fn configure(&self, req: ConfigureRequest<'_>, diags: &mut Diagnostics) -> Option<Self::Client>;
 
     fn resources(&self) -> Vec<Arc<dyn Resource<Self::Client>>>;
 

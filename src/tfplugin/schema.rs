@@ -64,10 +64,7 @@ impl Block {
     }
 
     pub fn attribute(&self, name: &str) -> Option<&Attribute> {
-        self.attributes
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, a)| a)
+        self.attributes.iter().find(|(n, _)| n == name).map(|(_, a)| a)
     }
 
     pub fn nested(&self, name: &str) -> Option<&NestedBlock> {
@@ -250,11 +247,6 @@ pub struct IdentityAttribute {
 
 impl IdentitySchema {
     pub fn value_type(&self) -> Type {
-        Type::Object(
-            self.attributes
-                .iter()
-                .map(|a| (a.name.clone(), a.ty.clone()))
-                .collect(),
-        )
+        Type::Object(self.attributes.iter().map(|a| (a.name.clone(), a.ty.clone())).collect())
     }
 }

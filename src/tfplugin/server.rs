@@ -15,8 +15,8 @@ use super::convert::{self, decode, encode};
 use super::diagnostics::Diagnostics;
 use super::proto::tfplugin6 as pb;
 use super::resource::{
-    ApplyRequest, ClientCapabilities, ConfigureRequest, Context, DataSource, ImportRequest,
-    MoveRequest, PlanRequest, Provider, ReadRequest, Resource, StopSignal,
+    ApplyRequest, ClientCapabilities, ConfigureRequest, Context, DataSource, ImportRequest, MoveRequest, PlanRequest,
+    Provider, ReadRequest, Resource, StopSignal,
 };
 use super::schema::{IdentitySchema, Schema};
 use super::value::{Type, Value};
@@ -142,11 +142,7 @@ fn unknown_type(kind: &str, type_name: &str) -> Diagnostics {
 
 /// Runs a handler, turning a panic into an error diagnostic. The panic's
 /// message is not shown: it could quote data the handler was working on.
-async fn guarded<R, F>(
-    rpc: &'static str,
-    handler: F,
-    failure: impl FnOnce(Vec<pb::Diagnostic>) -> R,
-) -> R
+async fn guarded<R, F>(rpc: &'static str, handler: F, failure: impl FnOnce(Vec<pb::Diagnostic>) -> R) -> R
 where
     F: Future<Output = Outcome<R>>,
 {
@@ -171,11 +167,7 @@ where
 /// Drops `work` when Terraform asks the provider to stop. For requests that
 /// leave nothing behind when abandoned (reads, imports); applies instead
 /// let the resource wind down and report what exists.
-async fn until_stopped<R>(
-    stop: &StopSignal,
-    rpc: &str,
-    work: impl Future<Output = R>,
-) -> Outcome<R> {
+async fn until_stopped<R>(stop: &StopSignal, rpc: &str, work: impl Future<Output = R>) -> Outcome<R> {
     tokio::select! {
         result = work => Ok(result),
         _ = stop.stopped() => {
@@ -194,10 +186,7 @@ fn capabilities(c: Option<&pb::ClientCapabilities>) -> ClientCapabilities {
     .unwrap_or_default()
 }
 
-fn identity_data(
-    entry: &ResourceEntry<impl Sized>,
-    data: Option<&pb::ResourceIdentityData>,
-) -> Outcome<Option<Value>> {
+fn identity_data(entry: &ResourceEntry<impl Sized>, data: Option<&pb::ResourceIdentityData>) -> Outcome<Option<Value>> {
     match (&entry.identity, data.and_then(|d| d.identity_data.as_ref())) {
         (Some((_, ty)), Some(dv)) => decode(Some(dv), ty, "resource identity").map(Some),
         _ => Ok(None),
@@ -282,9 +271,7 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
             })
         };
         let failure = |diagnostics| pb::validate_provider_config::Response { diagnostics };
-        Ok(Response::new(
-            guarded("ValidateProviderConfig", handler, failure).await,
-        ))
+        Ok(Response::new(guarded("ValidateProviderConfig", handler, failure).await))
     }
 
     async fn validate_resource_config(
@@ -296,19 +283,15 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
             let entry = self.resource(&req.type_name)?;
             let config = decode(req.config.as_ref(), &entry.ty, "resource configuration")?;
             let mut diags = Diagnostics::new();
-            entry.resource.validate(
-                &config,
-                capabilities(req.client_capabilities.as_ref()),
-                &mut diags,
-            );
+            entry
+                .resource
+                .validate(&config, capabilities(req.client_capabilities.as_ref()), &mut diags);
             Ok(pb::validate_resource_config::Response {
                 diagnostics: convert::diagnostics(diags),
             })
         };
         let failure = |diagnostics| pb::validate_resource_config::Response { diagnostics };
-        Ok(Response::new(
-            guarded("ValidateResourceConfig", handler, failure).await,
-        ))
+        Ok(Response::new(guarded("ValidateResourceConfig", handler, failure).await))
     }
 
     async fn validate_data_resource_config(
@@ -347,9 +330,7 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
                 );
                 return Err(diags);
             }
-            let upgraded = entry
-                .resource
-                .upgrade_state(req.version, &raw.json, &mut diags);
+            let upgraded = entry.resource.upgrade_state(req.version, &raw.json, &mut diags);
             let upgraded_state = match upgraded {
                 Some(v) if !diags.has_errors() => Some(encode(&v, &entry.ty, "upgraded state")?),
                 _ => None,
@@ -363,9 +344,7 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
             upgraded_state: None,
             diagnostics,
         };
-        Ok(Response::new(
-            guarded("UpgradeResourceState", handler, failure).await,
-        ))
+        Ok(Response::new(guarded("UpgradeResourceState", handler, failure).await))
     }
 
     async fn get_resource_identity_schemas(
@@ -394,10 +373,9 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
         let handler = async {
             let entry = self.resource(&req.type_name)?;
             let mut diags = Diagnostics::new();
-            let upgraded =
-                entry
-                    .resource
-                    .upgrade_identity(req.version, &req.raw_identity, &mut diags);
+            let upgraded = entry
+                .resource
+                .upgrade_identity(req.version, &req.raw_identity, &mut diags);
             let upgraded_identity = match upgraded {
                 Some(v) if !diags.has_errors() => encode_identity(entry, Some(v))?,
                 _ => None,
@@ -442,9 +420,7 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
             })
         };
         let failure = |diagnostics| pb::configure_provider::Response { diagnostics };
-        Ok(Response::new(
-            guarded("ConfigureProvider", handler, failure).await,
-        ))
+        Ok(Response::new(guarded("ConfigureProvider", handler, failure).await))
     }
 
     async fn read_resource(
@@ -460,8 +436,7 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
                 current_state: &current_state,
                 private: &req.private,
             };
-            let resp =
-                until_stopped(&ctx.stop, "ReadResource", entry.resource.read(&ctx, read)).await?;
+            let resp = until_stopped(&ctx.stop, "ReadResource", entry.resource.read(&ctx, read)).await?;
             Ok(pb::read_resource::Response {
                 new_state: Some(encode(&resp.new_state, &entry.ty, "state")?),
                 diagnostics: convert::diagnostics(resp.diagnostics),
@@ -479,9 +454,7 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
             private,
             ..Default::default()
         };
-        Ok(Response::new(
-            guarded("ReadResource", handler, failure).await,
-        ))
+        Ok(Response::new(guarded("ReadResource", handler, failure).await))
     }
 
     async fn plan_resource_change(
@@ -493,11 +466,7 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
             let entry = self.resource(&req.type_name)?;
             let ctx = self.context()?;
             let prior_state = decode(req.prior_state.as_ref(), &entry.ty, "prior state")?;
-            let proposed_new_state = decode(
-                req.proposed_new_state.as_ref(),
-                &entry.ty,
-                "proposed new state",
-            )?;
+            let proposed_new_state = decode(req.proposed_new_state.as_ref(), &entry.ty, "proposed new state")?;
             let config = decode(req.config.as_ref(), &entry.ty, "configuration")?;
             let _prior_identity = identity_data(entry, req.prior_identity.as_ref())?;
             let plan = PlanRequest {
@@ -510,11 +479,7 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
             let resp = entry.resource.plan(&ctx, plan).await;
             Ok(pb::plan_resource_change::Response {
                 planned_state: Some(encode(&resp.planned_state, &entry.ty, "plan")?),
-                requires_replace: resp
-                    .requires_replace
-                    .iter()
-                    .map(convert::attribute_path)
-                    .collect(),
+                requires_replace: resp.requires_replace.iter().map(convert::attribute_path).collect(),
                 planned_private: resp.planned_private,
                 diagnostics: convert::diagnostics(resp.diagnostics),
                 deferred: None,
@@ -525,9 +490,7 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
             diagnostics,
             ..Default::default()
         };
-        Ok(Response::new(
-            guarded("PlanResourceChange", handler, failure).await,
-        ))
+        Ok(Response::new(guarded("PlanResourceChange", handler, failure).await))
     }
 
     async fn apply_resource_change(
@@ -563,9 +526,7 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
             diagnostics,
             ..Default::default()
         };
-        Ok(Response::new(
-            guarded("ApplyResourceChange", handler, failure).await,
-        ))
+        Ok(Response::new(guarded("ApplyResourceChange", handler, failure).await))
     }
 
     async fn import_resource_state(
@@ -581,12 +542,7 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
                 id: &req.id,
                 identity: identity.as_ref(),
             };
-            let resp = until_stopped(
-                &ctx.stop,
-                "ImportResourceState",
-                entry.resource.import(&ctx, import),
-            )
-            .await?;
+            let resp = until_stopped(&ctx.stop, "ImportResourceState", entry.resource.import(&ctx, import)).await?;
             let imported_resources = match resp.state {
                 Some(state) if !resp.diagnostics.has_errors() => {
                     vec![pb::import_resource_state::ImportedResource {
@@ -608,9 +564,7 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
             diagnostics,
             ..Default::default()
         };
-        Ok(Response::new(
-            guarded("ImportResourceState", handler, failure).await,
-        ))
+        Ok(Response::new(guarded("ImportResourceState", handler, failure).await))
     }
 
     async fn move_resource_state(
@@ -630,9 +584,7 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
             };
             let resp = entry.resource.move_state(mv);
             let target_state = match resp.state {
-                Some(v) if !resp.diagnostics.has_errors() => {
-                    Some(encode(&v, &entry.ty, "moved state")?)
-                }
+                Some(v) if !resp.diagnostics.has_errors() => Some(encode(&v, &entry.ty, "moved state")?),
                 _ => None,
             };
             Ok(pb::move_resource_state::Response {
@@ -646,9 +598,7 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
             diagnostics,
             ..Default::default()
         };
-        Ok(Response::new(
-            guarded("MoveResourceState", handler, failure).await,
-        ))
+        Ok(Response::new(guarded("MoveResourceState", handler, failure).await))
     }
 
     async fn read_data_source(
@@ -681,9 +631,7 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
             diagnostics,
             ..Default::default()
         };
-        Ok(Response::new(
-            guarded("ReadDataSource", handler, failure).await,
-        ))
+        Ok(Response::new(guarded("ReadDataSource", handler, failure).await))
     }
 
     async fn stop_provider(
@@ -692,9 +640,7 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
     ) -> Result<Response<pb::stop_provider::Response>, Status> {
         tracing::info!("StopProvider: cancelling in-flight work");
         self.stop_sender.send_replace(true);
-        Ok(Response::new(pb::stop_provider::Response {
-            error: String::new(),
-        }))
+        Ok(Response::new(pb::stop_provider::Response { error: String::new() }))
     }
 }
 

@@ -47,10 +47,8 @@ impl Type {
             Type::Set(e) => json!(["set", e.to_json()]),
             Type::Map(e) => json!(["map", e.to_json()]),
             Type::Object(attrs) => {
-                let fields: serde_json::Map<String, serde_json::Value> = attrs
-                    .iter()
-                    .map(|(k, t)| (k.clone(), t.to_json()))
-                    .collect();
+                let fields: serde_json::Map<String, serde_json::Value> =
+                    attrs.iter().map(|(k, t)| (k.clone(), t.to_json())).collect();
                 json!(["object", fields])
             }
             Type::Tuple(elems) => {
@@ -84,10 +82,7 @@ impl Type {
                         Some(Type::Object(attrs))
                     }
                     ("tuple", J::Array(elems)) => Some(Type::Tuple(
-                        elems
-                            .iter()
-                            .map(Type::from_json)
-                            .collect::<Option<Vec<_>>>()?,
+                        elems.iter().map(Type::from_json).collect::<Option<Vec<_>>>()?,
                     )),
                     _ => None,
                 }
@@ -172,9 +167,7 @@ impl Value {
     pub fn is_wholly_known(&self) -> bool {
         match self {
             Value::Unknown => false,
-            Value::List(v) | Value::Set(v) | Value::Tuple(v) => {
-                v.iter().all(Value::is_wholly_known)
-            }
+            Value::List(v) | Value::Set(v) | Value::Tuple(v) => v.iter().all(Value::is_wholly_known),
             Value::Map(m) | Value::Object(m) => m.values().all(Value::is_wholly_known),
             _ => true,
         }
@@ -235,10 +228,5 @@ impl Value {
 
 /// Builds an object value from `(name, value)` pairs.
 pub fn object<const N: usize>(fields: [(&str, Value); N]) -> Value {
-    Value::Object(
-        fields
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v))
-            .collect(),
-    )
+    Value::Object(fields.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
 }

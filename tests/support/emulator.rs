@@ -51,8 +51,7 @@ pub fn require() -> Emulator {
 }
 
 pub fn start() -> Result<Emulator, String> {
-    let words =
-        command_line().ok_or("no emulator command (EVB_EMULATOR_CMD or target/emulator-cmd)")?;
+    let words = command_line().ok_or("no emulator command (EVB_EMULATOR_CMD or target/emulator-cmd)")?;
     let logs = manifest_dir().join("target/test-logs");
     std::fs::create_dir_all(&logs).map_err(|e| e.to_string())?;
     let mut last_error = String::new();
@@ -65,18 +64,13 @@ pub fn start() -> Result<Emulator, String> {
         // moto's recorder keeps every request it receives, for tests that
         // check what the provider actually sent.
         cmd.env("MOTO_ENABLE_RECORDING", "True")
-            .env(
-                "MOTO_RECORDER_FILEPATH",
-                logs.join(format!("moto-{port}.recording")),
-            )
+            .env("MOTO_RECORDER_FILEPATH", logs.join(format!("moto-{port}.recording")))
             .args(&words[1..])
             .args(["-H", "127.0.0.1", "-p", &port.to_string()])
             .stdin(Stdio::null())
             .stdout(file)
             .stderr(err);
-        let child = cmd
-            .spawn()
-            .map_err(|e| format!("cannot start {:?}: {e}", words[0]))?;
+        let child = cmd.spawn().map_err(|e| format!("cannot start {:?}: {e}", words[0]))?;
         let mut emulator = Emulator {
             endpoint: format!("http://127.0.0.1:{port}"),
             port,
@@ -107,21 +101,10 @@ impl Emulator {
     }
 
     /// One HTTP/1.0 exchange; (status, body).
-    fn http(
-        &self,
-        method: &str,
-        path: &str,
-        headers: &[(&str, String)],
-        body: &str,
-    ) -> Option<(u16, String)> {
+    fn http(&self, method: &str, path: &str, headers: &[(&str, String)], body: &str) -> Option<(u16, String)> {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).ok()?;
-        stream
-            .set_read_timeout(Some(Duration::from_secs(10)))
-            .ok()?;
-        let mut request = format!(
-            "{method} {path} HTTP/1.0\r\nHost: 127.0.0.1:{}\r\n",
-            self.port
-        );
+        stream.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
+        let mut request = format!("{method} {path} HTTP/1.0\r\nHost: 127.0.0.1:{}\r\n", self.port);
         for (k, v) in headers {
             request.push_str(&format!("{k}: {v}\r\n"));
         }
@@ -140,12 +123,7 @@ impl Emulator {
 
     /// Calls an EventBridge operation directly. moto routes by the SigV4
     /// credential scope, so a fake Authorization header names the Region.
-    pub fn call(
-        &self,
-        region: &str,
-        operation: &str,
-        body: serde_json::Value,
-    ) -> (u16, serde_json::Value) {
+    pub fn call(&self, region: &str, operation: &str, body: serde_json::Value) -> (u16, serde_json::Value) {
         let headers = [
             ("Content-Type", "application/x-amz-json-1.1".to_string()),
             ("X-Amz-Target", format!("AWSEvents.{operation}")),
@@ -179,9 +157,7 @@ impl Emulator {
             .filter_map(|r| {
                 let body = r["body"].as_str()?.to_string();
                 let raw = if r["body_encoded"] == true {
-                    base64::engine::general_purpose::STANDARD
-                        .decode(body)
-                        .ok()?
+                    base64::engine::general_purpose::STANDARD.decode(body).ok()?
                 } else {
                     body.into_bytes()
                 };
@@ -212,11 +188,7 @@ impl Emulator {
 
     /// DescribeConnection as raw JSON; None when it does not exist.
     pub fn describe(&self, name: &str, region: &str) -> Option<serde_json::Value> {
-        let (status, body) = self.call(
-            region,
-            "DescribeConnection",
-            serde_json::json!({ "Name": name }),
-        );
+        let (status, body) = self.call(region, "DescribeConnection", serde_json::json!({ "Name": name }));
         (status == 200).then_some(body)
     }
 
@@ -232,11 +204,7 @@ impl Emulator {
 
     /// Deletes a connection behind Terraform's back (drift).
     pub fn delete_connection(&self, name: &str, region: &str) {
-        let (status, body) = self.call(
-            region,
-            "DeleteConnection",
-            serde_json::json!({ "Name": name }),
-        );
+        let (status, body) = self.call(region, "DeleteConnection", serde_json::json!({ "Name": name }));
         assert_eq!(status, 200, "{body}");
     }
 }

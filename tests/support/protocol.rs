@@ -25,17 +25,11 @@ pub const BINARY: &str = env!("CARGO_BIN_EXE_terraform-provider-eventbridge");
 /// A client certificate shaped like the one Terraform (go-plugin) makes:
 /// ECDSA P-521, self-signed, CA:true, CN localhost.
 pub fn terraform_like_client_cert() -> (String, String) {
-    use rcgen::{
-        BasicConstraints, CertificateParams, DnType, ExtendedKeyUsagePurpose as Eku, IsCa, KeyPair,
-    };
+    use rcgen::{BasicConstraints, CertificateParams, DnType, ExtendedKeyUsagePurpose as Eku, IsCa, KeyPair};
     let key = KeyPair::generate_for(&rcgen::PKCS_ECDSA_P521_SHA512).expect("P-521 key");
     let mut params = CertificateParams::new(vec!["localhost".to_string()]).expect("params");
-    params
-        .distinguished_name
-        .push(DnType::CommonName, "localhost");
-    params
-        .distinguished_name
-        .push(DnType::OrganizationName, "HashiCorp");
+    params.distinguished_name.push(DnType::CommonName, "localhost");
+    params.distinguished_name.push(DnType::OrganizationName, "HashiCorp");
     params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
     params.extended_key_usages = vec![Eku::ClientAuth, Eku::ServerAuth];
     let cert = params.self_signed(&key).expect("self-signed");
@@ -167,20 +161,14 @@ impl Drop for Plugin {
 
 /// Connects over the unix socket with TLS that trusts exactly the
 /// certificate the handshake announced (as go-plugin's client does).
-pub async fn connect_tls(
-    socket: PathBuf,
-    server_cert_der: Vec<u8>,
-) -> Result<Channel, tonic::transport::Error> {
+pub async fn connect_tls(socket: PathBuf, server_cert_der: Vec<u8>) -> Result<Channel, tonic::transport::Error> {
     let config = client_tls_config(server_cert_der, None);
     connect_with(socket, Some(config)).await
 }
 
 /// TLS client configuration pinned to `server_cert_der`, optionally
 /// presenting a client certificate (PEM cert, PEM key).
-pub fn client_tls_config(
-    server_cert_der: Vec<u8>,
-    client: Option<(String, String)>,
-) -> rustls::ClientConfig {
+pub fn client_tls_config(server_cert_der: Vec<u8>, client: Option<(String, String)>) -> rustls::ClientConfig {
     let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
     let builder = rustls::ClientConfig::builder_with_provider(provider.clone())
         .with_safe_default_protocol_versions()
@@ -199,9 +187,7 @@ pub fn client_tls_config(
             let key = rustls_pemfile::private_key(&mut key_pem.as_bytes())
                 .expect("key")
                 .expect("a key");
-            builder
-                .with_client_auth_cert(certs, key)
-                .expect("client auth")
+            builder.with_client_auth_cert(certs, key).expect("client auth")
         }
     };
     config.alpn_protocols = vec![b"h2".to_vec()];
@@ -266,12 +252,7 @@ impl ServerCertVerifier for PinnedServer {
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        rustls::crypto::verify_tls12_signature(
-            message,
-            cert,
-            dss,
-            &self.provider.signature_verification_algorithms,
-        )
+        rustls::crypto::verify_tls12_signature(message, cert, dss, &self.provider.signature_verification_algorithms)
     }
 
     fn verify_tls13_signature(
@@ -280,18 +261,11 @@ impl ServerCertVerifier for PinnedServer {
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        rustls::crypto::verify_tls13_signature(
-            message,
-            cert,
-            dss,
-            &self.provider.signature_verification_algorithms,
-        )
+        rustls::crypto::verify_tls13_signature(message, cert, dss, &self.provider.signature_verification_algorithms)
     }
 
     fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
-        self.provider
-            .signature_verification_algorithms
-            .supported_schemes()
+        self.provider.signature_verification_algorithms.supported_schemes()
     }
 }
 

@@ -65,10 +65,7 @@ pub struct Workdir {
 
 impl Workdir {
     pub fn new(main_tf: &str) -> Workdir {
-        let dir = tempfile::Builder::new()
-            .prefix("tf-test")
-            .tempdir()
-            .expect("temp dir");
+        let dir = tempfile::Builder::new().prefix("tf-test").tempdir().expect("temp dir");
         let version = env!("CARGO_PKG_VERSION");
         let mirror = dir.path().join("mirror");
         let platform = mirror.join(PROVIDER_PATH).join(version).join("linux_amd64");
@@ -165,8 +162,7 @@ impl Workdir {
 impl Drop for Workdir {
     fn drop(&mut self) {
         if std::env::var_os("KEEP_TF_WORKDIR").is_some() {
-            let kept: PathBuf =
-                std::mem::replace(&mut self.dir, tempfile::tempdir().expect("temp dir")).keep();
+            let kept: PathBuf = std::mem::replace(&mut self.dir, tempfile::tempdir().expect("temp dir")).keep();
             eprintln!("kept {}", kept.display());
         }
     }
