@@ -314,31 +314,7 @@ fn invalid_configurations_are_rejected_at_plan_time_pointing_at_the_attribute() 
     assert!(emulator.connection_names().is_empty());
 }
 
-const WRITE_ONLY: &str = r#"
-resource "eventbridge_connection" "wo" {
-  name               = "write-only"
-  description        = "secrets kept out of state"
-  authorization_type = "API_KEY"
-  secrets_wo_version = 1
-  auth_parameters {
-    api_key {
-      key      = "x-api-key"
-      value_wo = "wo-key-first"
-    }
-    invocation_http_parameters {
-      header {
-        key             = "x-signature"
-        value_wo        = "wo-header-first"
-        is_value_secret = true
-      }
-      header {
-        key   = "x-tenant"
-        value = "acme"
-      }
-    }
-  }
-}
-"#;
+const WRITE_ONLY: &str = include_str!("../examples/write-only/main.tf");
 
 /// Every file Terraform wrote in the working directory (state, backups,
 /// saved plans, lock file), as text: everything but the configuration.

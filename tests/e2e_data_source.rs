@@ -6,6 +6,7 @@ use support::terraform::Workdir;
 
 const PROVIDER: &str = include_str!("../examples/provider/provider.tf");
 const INVOCATION: &str = include_str!("../examples/resources/eventbridge_connection/invocation_http_parameters.tf");
+const DATA_SOURCE_EXAMPLE: &str = include_str!("../examples/data-sources/eventbridge_connection/data-source.tf");
 
 const READ_BACK: &str = r#"
 data "eventbridge_connection" "read" {
@@ -70,6 +71,24 @@ fn the_data_source_reads_everything_but_the_secrets() {
     );
     assert!(!out.stdout.contains("example-orders-password") && !out.stdout.contains("example-signing-key"));
     wd.run(&["destroy", "-auto-approve", "-input=false", "-no-color"]).ok();
+}
+
+#[test]
+fn the_registry_example_reads_a_connection_created_before() {
+    let emulator = support::emulator::require();
+    let wd = Workdir::new(&format!("{PROVIDER}\n{INVOCATION}"));
+    wd.env("AWS_ENDPOINT_URL_EVENTBRIDGE", &emulator.endpoint);
+    wd.env("AWS_ACCESS_KEY_ID", "testing");
+    wd.env("AWS_SECRET_ACCESS_KEY", "testing");
+    wd.env("TF_EVENTBRIDGE_POLL_INTERVAL", "100ms");
+    wd.init();
+    wd.run(&["apply", "-auto-approve", "-input=false", "-no-color"]).ok();
+    wd.write("data.tf", DATA_SOURCE_EXAMPLE);
+    wd.run(&["apply", "-auto-approve", "-input=false", "-no-color"]).ok();
+    let out = wd.run(&["output", "-json", "-no-color"]).ok();
+    let outputs: serde_json::Value = serde_json::from_str(&out.stdout).expect("outputs");
+    assert_eq!(outputs["orders_connection"]["value"]["username"], "orders");
+    assert_eq!(outputs["orders_connection"]["value"]["state"], "AUTHORIZED");
 }
 
 #[test]
