@@ -13,7 +13,8 @@ use aws_credential_types::Credentials;
 use aws_runtime::env_config::file::{EnvConfigFileKind as ProfileFileKind, EnvConfigFiles as ProfileFiles};
 
 use crate::connection::wait::PollPolicy;
-use crate::connection::{duration::parse_duration, wire::ExplicitIsValueSecret, ConnectionResource};
+use crate::connection::wire::{CallLog, ExplicitIsValueSecret};
+use crate::connection::{duration::parse_duration, ConnectionResource};
 use crate::data_sources::connection::ConnectionDataSource;
 use crate::tfplugin::{
     Attribute, AttributePath, Block, ConfigureRequest, DataSource, Diagnostics, NestedBlock, Provider, Resource,
@@ -50,7 +51,8 @@ impl AwsClient {
         let factory: ClientFactory = Box::new(move |region: &str| {
             let mut builder = aws_sdk_eventbridge::config::Builder::from(&config)
                 .region(Region::new(region.to_string()))
-                .interceptor(ExplicitIsValueSecret);
+                .interceptor(ExplicitIsValueSecret)
+                .interceptor(CallLog);
             if let Some(endpoint) = &endpoint {
                 builder = builder.endpoint_url(endpoint);
             }

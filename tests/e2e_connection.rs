@@ -387,3 +387,23 @@ fn write_only_secrets_never_reach_plan_or_state() {
     assert!(!everything_written(&wd).contains("wo-key-second"));
     wd.run(&["destroy", "-auto-approve", "-input=false", "-no-color"]).ok();
 }
+
+#[test]
+fn debug_logs_show_each_aws_call_and_trace_logs_show_no_secret() {
+    let emulator = support::emulator::require();
+    let wd = workdir(&emulator, SWITCHING);
+    wd.env("TF_LOG", "trace");
+    let out = wd.run(&["apply", "-auto-approve", "-input=false", "-no-color"]).ok();
+    let log = format!("{}{}", out.stdout, out.stderr);
+    assert!(
+        log.contains("AWS CreateConnection \"switching\""),
+        "no call line in the log"
+    );
+    assert!(log.contains("AWS DescribeConnection \"switching\""));
+    assert!(log.contains("request_id="), "request ids missing");
+    for secret in ["first-key"] {
+        assert!(!log.contains(secret), "secret {secret:?} in the trace log");
+    }
+    wd.env("TF_LOG", "");
+    wd.run(&["destroy", "-auto-approve", "-input=false", "-no-color"]).ok();
+}

@@ -1,13 +1,21 @@
-//! A request interceptor that makes `IsValueSecret: false` explicit.
-//!
-//! The Rust SDK leaves a `false` boolean out of the JSON it sends, so AWS
-//! applies its own default for the flag — which users report to be `true`.
-//! A parameter the configuration marks as not secret must say so on the wire.
+//! SDK interceptors for what goes over the wire:
+//! - [`ExplicitIsValueSecret`]: the Rust SDK leaves a `false` boolean out
+//!   of the JSON it sends, so AWS would apply its own default for the flag —
+//!   which users report to be `true`. A parameter the configuration marks as
+//!   not secret must say so on the wire.
+//! - [`CallLog`]: one debug line per AWS call, with operation, connection,
+//!   request id, latency and attempts.
 
-use aws_sdk_eventbridge::config::interceptors::BeforeTransmitInterceptorContextMut;
+use std::time::Instant;
+
+use aws_sdk_eventbridge::config::interceptors::{
+    BeforeSerializationInterceptorContextRef, BeforeTransmitInterceptorContextMut, BeforeTransmitInterceptorContextRef,
+    FinalizerInterceptorContextRef,
+};
 use aws_sdk_eventbridge::config::{ConfigBag, Intercept, RuntimeComponents};
 use aws_smithy_runtime_api::box_error::BoxError;
 use aws_smithy_types::body::SdkBody;
+use aws_smithy_types::config_bag::{Storable, StoreReplace};
 use serde_json::Value as Json;
 
 #[derive(Debug, Default)]
@@ -44,6 +52,104 @@ impl Intercept for ExplicitIsValueSecret {
             .headers_mut()
             .insert("content-length", rewritten.len().to_string());
         *request.body_mut() = SdkBody::from(rewritten);
+        Ok(())
+    }
+}
+
+/// Logs every AWS call once it is done (all retries included).
+#[derive(Debug, Default)]
+pub struct CallLog;
+
+/// What [`CallLog`] remembers about the call in flight.
+#[derive(Debug, Clone)]
+struct CallInFlight {
+    started: Instant,
+    operation: String,
+    connection: String,
+    attempts: u32,
+}
+
+impl Storable for CallInFlight {
+    type Storer = StoreReplace<Self>;
+}
+
+impl Intercept for CallLog {
+    fn name(&self) -> &'static str {
+        "CallLog"
+    }
+
+    fn read_before_execution(
+        &self,
+        _context: &BeforeSerializationInterceptorContextRef<'_>,
+        cfg: &mut ConfigBag,
+    ) -> Result<(), BoxError> {
+        cfg.interceptor_state().store_put(CallInFlight {
+            started: Instant::now(),
+            operation: String::new(),
+            connection: String::new(),
+            attempts: 0,
+        });
+        Ok(())
+    }
+
+    fn read_before_transmit(
+        &self,
+        context: &BeforeTransmitInterceptorContextRef<'_>,
+        _components: &RuntimeComponents,
+        cfg: &mut ConfigBag,
+    ) -> Result<(), BoxError> {
+        let Some(mut call) = cfg.load::<CallInFlight>().cloned() else {
+            return Ok(());
+        };
+        let request = context.request();
+        if call.attempts == 0 {
+            let target = request.headers().get("x-amz-target").unwrap_or_default();
+            call.operation = target.trim_start_matches("AWSEvents.").to_string();
+            // Only the connection's name is read from the body, never more.
+            call.connection = request
+                .body()
+                .bytes()
+                .and_then(|b| serde_json::from_slice::<Json>(b).ok())
+                .and_then(|j| j.get("Name").and_then(Json::as_str).map(str::to_string))
+                .unwrap_or_default();
+        }
+        call.attempts += 1;
+        cfg.interceptor_state().store_put(call);
+        Ok(())
+    }
+
+    fn read_after_execution(
+        &self,
+        context: &FinalizerInterceptorContextRef<'_>,
+        _components: &RuntimeComponents,
+        cfg: &mut ConfigBag,
+    ) -> Result<(), BoxError> {
+        let Some(call) = cfg.load::<CallInFlight>() else {
+            return Ok(());
+        };
+        let response = context.response();
+        let request_id = response
+            .and_then(|r| {
+                r.headers()
+                    .get("x-amzn-requestid")
+                    .or_else(|| r.headers().get("x-amz-request-id"))
+            })
+            .unwrap_or("-");
+        let status = response.map(|r| r.status().as_u16()).unwrap_or(0);
+        tracing::debug!(
+            operation = %call.operation,
+            connection = %call.connection,
+            request_id = %request_id,
+            status,
+            latency_ms = call.started.elapsed().as_millis() as u64,
+            attempts = call.attempts,
+            retries = call.attempts.saturating_sub(1),
+            "AWS {} {:?}: HTTP {status} in {} ms, {} attempt(s)",
+            call.operation,
+            call.connection,
+            call.started.elapsed().as_millis(),
+            call.attempts,
+        );
         Ok(())
     }
 }
