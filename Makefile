@@ -2,7 +2,7 @@
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 PLUGIN_DIR := $(HOME)/.terraform.d/plugins/registry.terraform.io/eventbridge-rs/eventbridge/$(VERSION)/linux_amd64
 
-.PHONY: build test demo install lint
+.PHONY: build test demo install lint docs bench release
 
 build:
 	cargo build
@@ -22,3 +22,6 @@ install:
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
+
+docs:
+	cargo run --quiet -- docs docs

@@ -8,6 +8,7 @@
 
 pub mod connection;
 pub mod data_sources;
+pub mod docs;
 pub mod provider;
 pub mod tfplugin;
 

@@ -80,7 +80,7 @@ pub fn schema() -> Schema {
                 "state_reason",
                 Attribute::string()
                     .computed()
-                    .doc("Why the connection is in its state, as AWS reports it (empty when AWS gives none)."),
+                    .doc("Why the connection is in its state, as AWS reports it (null when AWS gives none)."),
             )
             .block("auth_parameters", NestedBlock::list(auth_parameters()).min(1).max(1))
             .block(

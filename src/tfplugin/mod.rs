@@ -6,6 +6,7 @@
 mod codec;
 mod convert;
 mod diagnostics;
+pub mod docs;
 mod handshake;
 pub mod logging;
 pub mod proto;

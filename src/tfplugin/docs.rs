@@ -1,0 +1,215 @@
+//! Registry documentation rendered from a schema: the page layout the
+//! Terraform Registry shows (front matter, example usage, the schema split
+//! into required / optional / read-only, nested blocks with anchors, import).
+
+use std::fmt::Write;
+
+use super::schema::{Attribute, Block, NestedBlock, Nesting, Schema};
+use super::value::Type;
+
+/// What kind of page.
+#[derive(Clone, Copy)]
+pub enum PageKind {
+    Provider,
+    Resource,
+    DataSource,
+}
+
+/// One documentation page.
+pub struct Page<'a> {
+    pub kind: PageKind,
+    /// `eventbridge_connection`, or the provider's name for the index page.
+    pub name: &'a str,
+    pub schema: &'a Schema,
+    /// Terraform examples, each with a short title.
+    pub examples: Vec<(String, String)>,
+    /// Shell example of `terraform import`, for resources.
+    pub import: Option<String>,
+}
+
+pub fn render(page: &Page<'_>) -> String {
+    let block = &page.schema.block;
+    let (title, heading) = match page.kind {
+        PageKind::Provider => (format!("{} Provider", page.name), format!("{} Provider", page.name)),
+        PageKind::Resource => (format!("{} Resource", page.name), format!("{} (Resource)", page.name)),
+        PageKind::DataSource => (
+            format!("{} Data Source", page.name),
+            format!("{} (Data Source)", page.name),
+        ),
+    };
+    let mut out = String::new();
+    let _ = writeln!(out, "---\npage_title: \"{title}\"\nsubcategory: \"\"\ndescription: |-");
+    for line in first_paragraph(&block.description).lines() {
+        let _ = writeln!(out, "  {line}");
+    }
+    let _ = writeln!(out, "---\n\n# {heading}\n");
+    if !block.description.is_empty() {
+        let _ = writeln!(out, "{}\n", block.description.trim());
+    }
+    if !page.examples.is_empty() {
+        let _ = writeln!(out, "## Example Usage\n");
+        for (title, example) in &page.examples {
+            if page.examples.len() > 1 {
+                let _ = writeln!(out, "### {title}\n");
+            }
+            let _ = writeln!(out, "```terraform\n{}\n```\n", example.trim_end());
+        }
+    }
+    let _ = writeln!(out, "## Schema\n");
+    let mut nested = Vec::new();
+    render_block(&mut out, block, "", &mut nested);
+    while !nested.is_empty() {
+        let pending = std::mem::take(&mut nested);
+        for (anchor, title, block) in pending {
+            let _ = writeln!(out, "<a id=\"{anchor}\"></a>\n### Nested Schema for `{title}`\n");
+            render_block(&mut out, block, &title, &mut nested);
+        }
+    }
+    if let Some(import) = &page.import {
+        let _ = writeln!(out, "## Import\n\nImport is supported using the following syntax:\n");
+        let _ = writeln!(out, "```shell\n{}\n```", import.trim_end());
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+fn first_paragraph(text: &str) -> &str {
+    text.split("\n\n").next().unwrap_or_default().trim()
+}
+
+type Pending<'a> = Vec<(String, String, &'a Block)>;
+
+fn render_block<'a>(out: &mut String, block: &'a Block, prefix: &str, nested: &mut Pending<'a>) {
+    let mut required = Vec::new();
+    let mut optional = Vec::new();
+    let mut read_only = Vec::new();
+    let mut attrs: Vec<&(String, Attribute)> = block.attributes.iter().collect();
+    attrs.sort_by(|a, b| a.0.cmp(&b.0));
+    for (name, attr) in attrs {
+        let line = format!(
+            "- `{name}` ({}{}) {}",
+            type_name(&attr.ty),
+            flags(attr),
+            one_line(&attr.description)
+        );
+        if attr.required {
+            required.push(line);
+        } else if attr.optional {
+            optional.push(line);
+        } else {
+            read_only.push(line);
+        }
+    }
+    let mut blocks: Vec<&(String, NestedBlock)> = block.blocks.iter().collect();
+    blocks.sort_by(|a, b| a.0.cmp(&b.0));
+    for (name, nb) in blocks {
+        let path = if prefix.is_empty() {
+            name.clone()
+        } else {
+            format!("{prefix}.{name}")
+        };
+        let anchor = format!("nestedblock--{}", path.replace('.', "--"));
+        let line = format!(
+            "- `{name}` ({}) {} (see [below for nested schema](#{anchor}))",
+            block_kind(nb),
+            one_line(&nb.block.description)
+        );
+        if nb.min_items > 0 {
+            required.push(line);
+        } else {
+            optional.push(line);
+        }
+        nested.push((anchor, path, &nb.block));
+    }
+    for (heading, lines) in [("Required", required), ("Optional", optional), ("Read-Only", read_only)] {
+        if !lines.is_empty() {
+            let _ = writeln!(out, "### {heading}\n\n{}\n", lines.join("\n"));
+        }
+    }
+}
+
+fn flags(attr: &Attribute) -> String {
+    let mut flags = String::new();
+    if attr.sensitive {
+        flags.push_str(", Sensitive");
+    }
+    if attr.write_only {
+        flags.push_str(", Write-only");
+    }
+    if attr.deprecated {
+        flags.push_str(", Deprecated");
+    }
+    flags
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn block_kind(nb: &NestedBlock) -> String {
+    let mut kind = match nb.nesting {
+        Nesting::Single | Nesting::Group => "Block".to_string(),
+        Nesting::List => "Block List".to_string(),
+        Nesting::Set => "Block Set".to_string(),
+        Nesting::Map => "Block Map".to_string(),
+    };
+    if nb.min_items > 0 {
+        let _ = write!(kind, ", Min: {}", nb.min_items);
+    }
+    if nb.max_items > 0 {
+        let _ = write!(kind, ", Max: {}", nb.max_items);
+    }
+    kind
+}
+
+fn type_name(ty: &Type) -> String {
+    match ty {
+        Type::String => "String".into(),
+        Type::Number => "Number".into(),
+        Type::Bool => "Boolean".into(),
+        Type::Dynamic => "Dynamic".into(),
+        Type::List(e) => format!("List of {}", type_name(e)),
+        Type::Set(e) => format!("Set of {}", type_name(e)),
+        Type::Map(e) => format!("Map of {}", type_name(e)),
+        Type::Object(_) => "Object".into(),
+        Type::Tuple(_) => "Tuple".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tfplugin::Attribute;
+
+    #[test]
+    fn a_page_lists_arguments_by_kind_and_links_nested_blocks() {
+        let schema = Schema::new(
+            Block::new()
+                .doc("Manages a thing.")
+                .attr("name", Attribute::string().required().doc("The name."))
+                .attr("secret", Attribute::string().optional().sensitive().doc("A secret."))
+                .attr("arn", Attribute::string().computed().doc("The ARN."))
+                .block(
+                    "inner",
+                    NestedBlock::list(Block::new().attr("x", Attribute::bool().optional())).max(1),
+                ),
+        );
+        let page = Page {
+            kind: PageKind::Resource,
+            name: "test_thing",
+            schema: &schema,
+            examples: vec![("Basic".into(), "resource \"test_thing\" \"x\" {}".into())],
+            import: Some("terraform import test_thing.x id".into()),
+        };
+        let md = render(&page);
+        assert!(md.starts_with("---\npage_title: \"test_thing Resource\""));
+        assert!(md.contains("### Required\n\n- `name` (String) The name."));
+        assert!(md.contains("- `secret` (String, Sensitive) A secret."));
+        assert!(md.contains("### Read-Only\n\n- `arn` (String) The ARN."));
+        assert!(md.contains("(Block List, Max: 1)"));
+        assert!(md.contains("<a id=\"nestedblock--inner\"></a>\n### Nested Schema for `inner`"));
+        assert!(md.contains("## Import"));
+    }
+}
