@@ -401,9 +401,7 @@ fn debug_logs_show_each_aws_call_and_trace_logs_show_no_secret() {
     );
     assert!(log.contains("AWS DescribeConnection \"switching\""));
     assert!(log.contains("request_id="), "request ids missing");
-    for secret in ["first-key"] {
-        assert!(!log.contains(secret), "secret {secret:?} in the trace log");
-    }
+    assert!(!log.contains("first-key"), "the API key is in the trace log");
     wd.env("TF_LOG", "");
     wd.run(&["destroy", "-auto-approve", "-input=false", "-no-color"]).ok();
 }
