@@ -25,3 +25,11 @@ lint:
 
 docs:
 	cargo run --quiet -- docs docs
+
+release:
+	cargo build --release
+	bash scripts/package.sh target/release/terraform-provider-eventbridge target/release-artifacts $(VERSION)
+
+bench:
+	cargo build --release
+	cargo bench --bench provider

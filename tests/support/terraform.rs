@@ -92,6 +92,16 @@ impl Workdir {
         wd
     }
 
+    /// Installs from `zip` (a release package) in the packed mirror layout
+    /// instead of the unpacked binary.
+    pub fn use_packed_mirror(&self, zip: &std::path::Path) {
+        let provider_dir = self.dir.path().join("mirror").join(PROVIDER_PATH);
+        std::fs::remove_dir_all(&provider_dir).expect("clear the mirror");
+        std::fs::create_dir_all(&provider_dir).expect("mirror dir");
+        let name = zip.file_name().expect("zip name");
+        std::fs::copy(zip, provider_dir.join(name)).expect("copy the package");
+    }
+
     /// The directory terraform runs in.
     pub fn path(&self) -> PathBuf {
         self.dir.path().join("work")
