@@ -65,13 +65,18 @@ pub struct Workdir {
 
 impl Workdir {
     pub fn new(main_tf: &str) -> Workdir {
+        Workdir::with_provider_binary(main_tf, std::path::Path::new(super::protocol::BINARY))
+    }
+
+    /// Same, installing `binary` (e.g. the release build) as the provider.
+    pub fn with_provider_binary(main_tf: &str, binary: &std::path::Path) -> Workdir {
         let dir = tempfile::Builder::new().prefix("tf-test").tempdir().expect("temp dir");
         let version = env!("CARGO_PKG_VERSION");
         let mirror = dir.path().join("mirror");
         let platform = mirror.join(PROVIDER_PATH).join(version).join("linux_amd64");
         std::fs::create_dir_all(&platform).expect("mirror dir");
         std::fs::copy(
-            super::protocol::BINARY,
+            binary,
             platform.join(format!("terraform-provider-eventbridge_v{version}")),
         )
         .expect("copy provider into the mirror");
@@ -128,6 +133,16 @@ impl Workdir {
 
     /// Runs terraform with `args` (pass `-no-color` yourself).
     pub fn run(&self, args: &[&str]) -> Output {
+        let out = self.command(args).output().expect("run terraform");
+        Output {
+            status_code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).to_string(),
+            stderr: String::from_utf8_lossy(&out.stderr).to_string(),
+        }
+    }
+
+    /// The terraform command `run` executes, to start it yourself.
+    pub fn command(&self, args: &[&str]) -> Command {
         let mut cmd = Command::new(terraform_binary());
         cmd.args(args)
             .current_dir(self.path())
@@ -143,12 +158,7 @@ impl Workdir {
         for (k, v) in self.env.borrow().iter() {
             cmd.env(k, v);
         }
-        let out = cmd.output().expect("run terraform");
-        Output {
-            status_code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.stdout).to_string(),
-            stderr: String::from_utf8_lossy(&out.stderr).to_string(),
-        }
+        cmd
     }
 
     /// `terraform init` from the mirror; must succeed.
