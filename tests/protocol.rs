@@ -334,3 +334,40 @@ async fn debug_mode_prints_a_reattach_line_and_serves_plaintext() {
     let _ = child.kill();
     let _ = child.wait();
 }
+
+async fn served(socket: std::path::PathBuf, tls: Option<rustls::ClientConfig>) -> bool {
+    match support::protocol::connect_with(socket, tls).await {
+        Err(_) => false,
+        Ok(channel) => pb::provider_client::ProviderClient::new(channel)
+            .get_provider_schema(pb::get_provider_schema::Request {})
+            .await
+            .is_ok(),
+    }
+}
+
+#[tokio::test]
+async fn only_the_certificate_terraform_passed_may_connect() {
+    let plugin = Plugin::start().await;
+    let der = plugin.server_cert_der.clone();
+    let right = support::protocol::client_tls_config(der.clone(), Some(plugin.client.clone()));
+    assert!(served(plugin.socket.clone(), Some(right.clone())).await);
+    // Another certificate, even one shaped like Terraform's, is refused.
+    let stranger = support::protocol::terraform_like_client_cert();
+    let other = support::protocol::client_tls_config(der.clone(), Some(stranger));
+    assert!(
+        !served(plugin.socket.clone(), Some(other)).await,
+        "a client with another certificate was served"
+    );
+    // So are no certificate and no TLS at all.
+    let anonymous = support::protocol::client_tls_config(der.clone(), None);
+    assert!(
+        !served(plugin.socket.clone(), Some(anonymous)).await,
+        "a client without a certificate was served"
+    );
+    assert!(
+        !served(plugin.socket.clone(), None).await,
+        "a plaintext client was served"
+    );
+    // And Terraform's still works afterwards.
+    assert!(served(plugin.socket.clone(), Some(right)).await);
+}

@@ -5,6 +5,7 @@
 //! `--debug` instead serves plaintext until Ctrl-C and prints a
 //! `TF_REATTACH_PROVIDERS` value for attaching Terraform by hand.
 
+use std::future::Future;
 use std::io::Write;
 use std::os::unix::fs::PermissionsExt;
 use std::pin::Pin;
@@ -15,13 +16,14 @@ use futures_util::StreamExt as _;
 use tokio::net::UnixListener;
 use tokio::sync::watch;
 use tokio_stream::wrappers::UnixListenerStream;
-use tonic::transport::{Identity, Server, ServerTlsConfig};
+use tonic::transport::Server;
 use tonic::{Request, Response, Status};
 
 use super::proto::plugin;
 use super::proto::tfplugin6::provider_server::ProviderServer;
 use super::resource::Provider;
 use super::server::ProviderService;
+use super::tls::{self, ServerCertificate, TlsError};
 
 /// The go-plugin magic cookie Terraform sets for its providers.
 pub const MAGIC_COOKIE_KEY: &str = "TF_PLUGIN_MAGIC_COOKIE";
@@ -51,8 +53,8 @@ pub enum ServeError {
     UnsupportedProtocol(String),
     #[error("cannot create the plugin socket: {0}")]
     Socket(std::io::Error),
-    #[error("cannot create the TLS certificate: {0}")]
-    Certificate(String),
+    #[error("cannot set up TLS: {0}")]
+    Tls(#[from] TlsError),
     #[error("gRPC server failed: {0}")]
     Transport(#[from] tonic::transport::Error),
 }
@@ -71,20 +73,22 @@ pub async fn serve<P: Provider>(provider: P, options: ServeOptions) -> Result<()
     let listener = UnixListener::bind(&socket_path).map_err(ServeError::Socket)?;
 
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
-    let mut builder = Server::builder();
-    let mut certificate_der = None;
-    if !options.debug && std::env::var_os("PLUGIN_CLIENT_CERT").is_some() {
-        let cert = ServerCertificate::generate()?;
-        builder = builder.tls_config(ServerTlsConfig::new().identity(Identity::from_pem(&cert.pem, &cert.key_pem)))?;
-        certificate_der = Some(cert.der);
-    }
+    // Terraform's AutoMTLS: TLS whenever it hands us its client certificate.
+    let tls = match std::env::var("PLUGIN_CLIENT_CERT") {
+        Ok(client_cert) if !options.debug => {
+            let cert = ServerCertificate::generate()?;
+            let acceptor = tls::pinned_acceptor(&cert, &client_cert)?;
+            Some((cert, acceptor))
+        }
+        _ => None,
+    };
 
     let (health_reporter, health_service) = tonic_health::server::health_reporter();
     health_reporter
         .set_service_status("plugin", tonic_health::ServingStatus::Serving)
         .await;
 
-    let router = builder
+    let router = Server::builder()
         .add_service(health_service)
         .add_service(plugin::grpc_controller_server::GrpcControllerServer::new(Controller {
             shutdown: shutdown_tx.clone(),
@@ -97,7 +101,7 @@ pub async fn serve<P: Provider>(provider: P, options: ServeOptions) -> Result<()
     if options.debug {
         announce_reattach(options.provider_address, &socket_path);
     } else {
-        announce_handshake(&socket_path, certificate_der.as_deref());
+        announce_handshake(&socket_path, tls.as_ref().map(|(cert, _)| cert.der.as_slice()));
     }
     watch_interrupts(options.debug, shutdown_tx.clone());
 
@@ -105,7 +109,12 @@ pub async fn serve<P: Provider>(provider: P, options: ServeOptions) -> Result<()
     let shutdown_signal = async move {
         let _ = stopped.wait_for(|s| *s).await;
     };
-    let serving = router.serve_with_incoming_shutdown(UnixListenerStream::new(listener), shutdown_signal);
+    let serving: Pin<Box<dyn Future<Output = Result<(), tonic::transport::Error>> + Send>> = match tls {
+        Some((_, acceptor)) => {
+            Box::pin(router.serve_with_incoming_shutdown(tls::incoming(listener, acceptor), shutdown_signal))
+        }
+        None => Box::pin(router.serve_with_incoming_shutdown(UnixListenerStream::new(listener), shutdown_signal)),
+    };
     tokio::pin!(serving);
     let mut stopped = shutdown_rx.clone();
     tokio::select! {
@@ -182,43 +191,6 @@ fn watch_interrupts(debug: bool, shutdown: watch::Sender<bool>) {
             tracing::debug!("ignoring interrupt; Terraform stops providers with StopProvider");
         }
     });
-}
-
-struct ServerCertificate {
-    der: Vec<u8>,
-    pem: String,
-    key_pem: String,
-}
-
-impl ServerCertificate {
-    /// A one-off self-signed certificate for `localhost`, shaped like
-    /// go-plugin's own (the client trusts exactly this certificate).
-    fn generate() -> Result<ServerCertificate, ServeError> {
-        use rcgen::{
-            BasicConstraints, CertificateParams, DnType, ExtendedKeyUsagePurpose as Eku, IsCa, KeyPair, KeyUsagePurpose,
-        };
-        let err = |e: rcgen::Error| ServeError::Certificate(e.to_string());
-        let key = KeyPair::generate_for(&rcgen::PKCS_ECDSA_P256_SHA256).map_err(err)?;
-        let mut params = CertificateParams::new(vec!["localhost".to_string()]).map_err(err)?;
-        params.distinguished_name.push(DnType::CommonName, "localhost");
-        params
-            .distinguished_name
-            .push(DnType::OrganizationName, "terraform-provider-eventbridge");
-        params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-        params.key_usages = vec![
-            KeyUsagePurpose::DigitalSignature,
-            KeyUsagePurpose::KeyEncipherment,
-            KeyUsagePurpose::KeyAgreement,
-            KeyUsagePurpose::KeyCertSign,
-        ];
-        params.extended_key_usages = vec![Eku::ServerAuth, Eku::ClientAuth];
-        let cert = params.self_signed(&key).map_err(err)?;
-        Ok(ServerCertificate {
-            der: cert.der().to_vec(),
-            pem: cert.pem(),
-            key_pem: key.serialize_pem(),
-        })
-    }
 }
 
 struct Controller {

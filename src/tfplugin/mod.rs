@@ -13,6 +13,7 @@ pub mod proto;
 mod resource;
 mod schema;
 mod server;
+mod tls;
 mod value;
 
 pub use codec::{decode_json, decode_msgpack, encode_msgpack, CodecError};

@@ -42,6 +42,8 @@ pub struct Plugin {
     pub socket: PathBuf,
     pub handshake: String,
     pub server_cert_der: Vec<u8>,
+    /// The client certificate and key given to the provider (PEM).
+    pub client: (String, String),
     stderr: Arc<Mutex<String>>,
     pub channel: Channel,
 }
@@ -54,7 +56,7 @@ impl Plugin {
 
     /// Same, with extra environment variables.
     pub async fn start_with(extra_env: &[(&str, &str)]) -> Plugin {
-        let (client_cert, _key) = terraform_like_client_cert();
+        let (client_cert, client_key) = terraform_like_client_cert();
         let mut cmd = Command::new(BINARY);
         cmd.env(
             "TF_PLUGIN_MAGIC_COOKIE",
@@ -109,7 +111,9 @@ impl Plugin {
         let server_cert_der = base64::engine::general_purpose::STANDARD_NO_PAD
             .decode(fields[5])
             .expect("unpadded base64 certificate");
-        let channel = connect_tls(socket.clone(), server_cert_der.clone())
+        let client = (client_cert, client_key);
+        let config = client_tls_config(server_cert_der.clone(), Some(client.clone()));
+        let channel = connect_with(socket.clone(), Some(config))
             .await
             .expect("TLS connection");
         Plugin {
@@ -117,6 +121,7 @@ impl Plugin {
             socket,
             handshake,
             server_cert_der,
+            client,
             stderr,
             channel,
         }
@@ -157,13 +162,6 @@ impl Drop for Plugin {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
-}
-
-/// Connects over the unix socket with TLS that trusts exactly the
-/// certificate the handshake announced (as go-plugin's client does).
-pub async fn connect_tls(socket: PathBuf, server_cert_der: Vec<u8>) -> Result<Channel, tonic::transport::Error> {
-    let config = client_tls_config(server_cert_der, None);
-    connect_with(socket, Some(config)).await
 }
 
 /// TLS client configuration pinned to `server_cert_der`, optionally
