@@ -30,11 +30,12 @@ fn command_line() -> Option<Vec<String>> {
     (!words.is_empty()).then_some(words)
 }
 
-fn free_port() -> u16 {
+/// A port nobody listens on right now: bind 127.0.0.1:0 and let it go.
+fn free_port() -> Option<u16> {
     TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .map(|a| a.port())
-        .expect("a free port")
+        .ok()
 }
 
 /// Starts the emulator or fails the test: a test that needs it never
@@ -56,7 +57,13 @@ pub fn start() -> Result<Emulator, String> {
     std::fs::create_dir_all(&logs).map_err(|e| e.to_string())?;
     let mut last_error = String::new();
     for _attempt in 0..3 {
-        let port = free_port();
+        // Another process may take the port between our probe and moto's
+        // bind; then moto exits and the next attempt picks another one.
+        let Some(port) = free_port() else {
+            last_error = "no free loopback port".to_string();
+            std::thread::sleep(Duration::from_millis(50));
+            continue;
+        };
         let log = logs.join(format!("moto-{port}.log"));
         let file = std::fs::File::create(&log).map_err(|e| e.to_string())?;
         let err = file.try_clone().map_err(|e| e.to_string())?;

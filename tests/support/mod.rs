@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod emulator;
+pub mod fault_proxy;
 pub mod protocol;
 pub mod terraform;
 

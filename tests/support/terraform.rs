@@ -12,7 +12,15 @@ const PROVIDER_PATH: &str = "registry.terraform.io/eventbridge-rs/eventbridge";
 /// put in `target/terraform/`.
 pub fn terraform_binary() -> PathBuf {
     if let Some(path) = std::env::var_os("TERRAFORM").filter(|p| !p.is_empty()) {
-        return PathBuf::from(path);
+        let path = PathBuf::from(path);
+        // A bare name (`tofu`) is looked up on the PATH when run.
+        assert!(
+            path.components().count() == 1 || path.exists(),
+            "TERRAFORM={} does not exist; point it at a terraform or tofu binary, or unset it and run \
+             `bash scripts/install-terraform.sh`",
+            path.display()
+        );
+        return path;
     }
     let local = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/terraform/terraform");
     assert!(
