@@ -405,3 +405,85 @@ fn debug_logs_show_each_aws_call_and_trace_logs_show_no_secret() {
     wd.env("TF_LOG", "");
     wd.run(&["destroy", "-auto-approve", "-input=false", "-no-color"]).ok();
 }
+
+/// Every kind of secret, each a recognisable marker.
+const ALL_SECRETS: &str = r#"
+resource "eventbridge_connection" "oauth" {
+  name               = "secret-oauth"
+  authorization_type = "OAUTH_CLIENT_CREDENTIALS"
+  auth_parameters {
+    oauth {
+      authorization_endpoint = "https://auth.example.com/token"
+      http_method            = "POST"
+      client_parameters {
+        client_id     = "client"
+        client_secret = "MARKER-client-secret"
+      }
+      oauth_http_parameters {
+        body {
+          key             = "assertion"
+          value           = "MARKER-oauth-body"
+          is_value_secret = true
+        }
+      }
+    }
+    invocation_http_parameters {
+      header {
+        key             = "x-signature"
+        value           = "MARKER-invocation-header"
+        is_value_secret = true
+      }
+    }
+  }
+}
+
+resource "eventbridge_connection" "key" {
+  name               = "secret-key"
+  authorization_type = "API_KEY"
+  auth_parameters {
+    api_key {
+      key   = "x-api-key"
+      value = "MARKER-api-key"
+    }
+  }
+}
+
+resource "eventbridge_connection" "basic" {
+  name               = "secret-basic"
+  authorization_type = "BASIC"
+  auth_parameters {
+    basic {
+      username = "user"
+      password = "MARKER-password"
+    }
+  }
+}
+"#;
+
+#[test]
+fn no_secret_reaches_the_trace_logs_over_a_whole_lifecycle() {
+    let emulator = support::emulator::require();
+    let wd = workdir(&emulator, ALL_SECRETS);
+    wd.env("TF_LOG", "trace");
+    let mut log = String::new();
+    let mut step = |args: &[&str]| {
+        let out = wd.run(args);
+        log.push_str(&out.stdout);
+        log.push_str(&out.stderr);
+        out
+    };
+    step(&["apply", "-auto-approve", "-input=false", "-no-color"]).ok();
+    step(&["plan", "-input=false", "-no-color"]).ok();
+    let rotated = ALL_SECRETS
+        .replace("MARKER-password", "MARKER-password-2")
+        .replace("MARKER-api-key", "MARKER-api-key-2");
+    wd.write("main.tf", &format!("{PROVIDER}\n{rotated}"));
+    step(&["apply", "-auto-approve", "-input=false", "-no-color"]).ok();
+    step(&["destroy", "-auto-approve", "-input=false", "-no-color"]).ok();
+    assert!(
+        log.contains("AWS CreateConnection"),
+        "the provider's own trace lines are in the log"
+    );
+    let leaked: Vec<&str> = log.lines().filter(|l| l.contains("MARKER-")).collect();
+    assert!(leaked.is_empty(), "secrets reached the log:\n{}", leaked.join("\n"));
+}

@@ -58,8 +58,11 @@ async fn every_invalid_configuration_is_rejected_at_its_attribute_without_aws_ca
     let mut client = plugin.provider();
     let provider_ty = EventBridgeProvider.schema().value_type();
     let provider_config = decode_json(
-        format!(r#"{{"region":"us-east-1","endpoint":"{}","access_key":"t","secret_key":"t","assume_role":[]}}"#, emulator.endpoint)
-            .as_bytes(),
+        format!(
+            r#"{{"region":"us-east-1","endpoint":"{}","access_key":"t","secret_key":"t","assume_role":[]}}"#,
+            emulator.endpoint
+        )
+        .as_bytes(),
         &provider_ty,
         false,
     )
@@ -88,7 +91,10 @@ async fn every_invalid_configuration_is_rejected_at_its_attribute_without_aws_ca
             .validate_resource_config(pb::validate_resource_config::Request {
                 type_name: "eventbridge_connection".into(),
                 config: dv(&value, &ty),
-                client_capabilities: Some(pb::ClientCapabilities { deferral_allowed: false, write_only_attributes_allowed: true }),
+                client_capabilities: Some(pb::ClientCapabilities {
+                    deferral_allowed: false,
+                    write_only_attributes_allowed: true,
+                }),
             })
             .await
             .expect("an answer");
@@ -111,15 +117,24 @@ async fn every_invalid_configuration_is_rejected_at_its_attribute_without_aws_ca
             println!("{name} => {errors:?}");
             continue;
         }
-        let expected = (case["path"].as_str().unwrap().to_string(), case["summary"].as_str().unwrap().to_string());
+        let expected = (
+            case["path"].as_str().unwrap().to_string(),
+            case["summary"].as_str().unwrap().to_string(),
+        );
         if errors.first() != Some(&expected) {
             failures.push(format!("{name}: expected {expected:?}, got {errors:?}"));
         }
     }
-    let calls: usize = ["CreateConnection", "DescribeConnection", "UpdateConnection", "DeleteConnection", "ListConnections"]
-        .iter()
-        .map(|op| emulator.requests(op).len())
-        .sum();
+    let calls: usize = [
+        "CreateConnection",
+        "DescribeConnection",
+        "UpdateConnection",
+        "DeleteConnection",
+        "ListConnections",
+    ]
+    .iter()
+    .map(|op| emulator.requests(op).len())
+    .sum();
     assert_eq!(calls, 0, "validation made AWS calls");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -10,14 +10,16 @@ use terraform_provider_eventbridge::connection::wait::PollPolicy;
 use terraform_provider_eventbridge::connection::ConnectionResource;
 use terraform_provider_eventbridge::provider::AwsClient;
 use terraform_provider_eventbridge::tfplugin::{
-    decode_json, decode_msgpack, encode_msgpack, ClientCapabilities, Context, Diagnostics, Number, PlanRequest, Resource,
-    StopSignal, Type, Value,
+    decode_json, decode_msgpack, encode_msgpack, ClientCapabilities, Context, Diagnostics, Number, PlanRequest,
+    Resource, StopSignal, Type, Value,
 };
 
 fn value_of(ty: &Type) -> BoxedStrategy<Value> {
     let special = prop_oneof![Just(Value::Null), Just(Value::Unknown)];
     let known: BoxedStrategy<Value> = match ty {
-        Type::String => prop_oneof![".{0,12}", "[a-zA-Z0-9._-]{1,70}", Just(String::new())].prop_map(Value::String).boxed(),
+        Type::String => prop_oneof![".{0,12}", "[a-zA-Z0-9._-]{1,70}", Just(String::new())]
+            .prop_map(Value::String)
+            .boxed(),
         Type::Bool => any::<bool>().prop_map(Value::Bool).boxed(),
         Type::Number => prop_oneof![
             any::<i64>().prop_map(|i| Value::Number(Number::Int(i))),
@@ -28,9 +30,15 @@ fn value_of(ty: &Type) -> BoxedStrategy<Value> {
                 .prop_map(|f| Value::Number(Number::Float(f))),
         ]
         .boxed(),
-        Type::List(elem) => proptest::collection::vec(value_of(elem), 0..3).prop_map(Value::List).boxed(),
-        Type::Set(elem) => proptest::collection::vec(value_of(elem), 0..3).prop_map(Value::Set).boxed(),
-        Type::Map(elem) => proptest::collection::btree_map("[a-z]{1,4}", value_of(elem), 0..3).prop_map(Value::Map).boxed(),
+        Type::List(elem) => proptest::collection::vec(value_of(elem), 0..3)
+            .prop_map(Value::List)
+            .boxed(),
+        Type::Set(elem) => proptest::collection::vec(value_of(elem), 0..3)
+            .prop_map(Value::Set)
+            .boxed(),
+        Type::Map(elem) => proptest::collection::btree_map("[a-z]{1,4}", value_of(elem), 0..3)
+            .prop_map(Value::Map)
+            .boxed(),
         Type::Object(attrs) => {
             let fields: Vec<BoxedStrategy<(String, Value)>> = attrs
                 .iter()
@@ -52,8 +60,15 @@ fn context() -> Context<AwsClient> {
         .region(aws_sdk_eventbridge::config::Region::new("us-east-1"))
         .build();
     let client = aws_sdk_eventbridge::Client::from_conf(config);
-    let aws = AwsClient::new("us-east-1".into(), Box::new(move |_| client.clone()), PollPolicy::default());
-    Context { client: Arc::new(aws), stop: StopSignal::never() }
+    let aws = AwsClient::new(
+        "us-east-1".into(),
+        Box::new(move |_| client.clone()),
+        PollPolicy::default(),
+    );
+    Context {
+        client: Arc::new(aws),
+        stop: StopSignal::never(),
+    }
 }
 
 proptest! {

@@ -449,3 +449,42 @@ impl Connectivity {
         )])
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_output_never_shows_a_secret() {
+        let secret = |s: &str| Some(Secret(s.to_string()));
+        let c = Connection {
+            name: "c".into(),
+            auth: AuthParameters {
+                api_key: Some(ApiKey {
+                    key: "k".into(),
+                    value: secret("hunter2-key"),
+                    value_wo: secret("hunter2-wo"),
+                }),
+                basic: Some(Basic {
+                    username: "u".into(),
+                    password: secret("hunter2-pw"),
+                    password_wo: None,
+                }),
+                invocation_http: Some(HttpParameters {
+                    header: vec![Parameter {
+                        key: "h".into(),
+                        value: secret("hunter2-header"),
+                        value_wo: None,
+                        is_value_secret: true,
+                    }],
+                    ..Default::default()
+                }),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let text = format!("{c:?} {c:#?}");
+        assert!(!text.contains("hunter2"), "{text}");
+        assert_eq!(c.secrets().len(), 4);
+    }
+}

@@ -67,11 +67,14 @@ pub fn start() -> Result<Emulator, String> {
         let log = logs.join(format!("moto-{port}.log"));
         let file = std::fs::File::create(&log).map_err(|e| e.to_string())?;
         let err = file.try_clone().map_err(|e| e.to_string())?;
-        let mut cmd = Command::new(&words[0]);
         // moto's recorder keeps every request it receives, for tests that
-        // check what the provider actually sent.
+        // check what the provider actually sent. It appends to its file, so
+        // a file left by an earlier run on the same port must go first.
+        let recording = logs.join(format!("moto-{port}.recording"));
+        let _ = std::fs::remove_file(&recording);
+        let mut cmd = Command::new(&words[0]);
         cmd.env("MOTO_ENABLE_RECORDING", "True")
-            .env("MOTO_RECORDER_FILEPATH", logs.join(format!("moto-{port}.recording")))
+            .env("MOTO_RECORDER_FILEPATH", &recording)
             .args(&words[1..])
             .args(["-H", "127.0.0.1", "-p", &port.to_string()])
             .stdin(Stdio::null())

@@ -48,6 +48,8 @@ struct Script {
     /// Do as AWS: CreateConnection of an existing name fails.
     refuse_duplicates: bool,
     calls: HashMap<String, usize>,
+    in_flight: usize,
+    max_in_flight: usize,
 }
 
 pub struct FaultProxy {
@@ -129,6 +131,11 @@ impl FaultProxy {
         });
     }
 
+    /// The most calls the proxy was answering at the same moment.
+    pub fn max_in_flight(&self) -> usize {
+        self.with(|s| s.max_in_flight)
+    }
+
     /// Calls of `operation` received so far (faulted ones included).
     pub fn calls(&self, operation: &str) -> usize {
         self.with(|s| s.calls.get(operation).copied().unwrap_or(0))
@@ -174,6 +181,21 @@ enum Decision {
 }
 
 async fn handle(
+    req: Request<Incoming>,
+    upstream: u16,
+    script: Arc<Mutex<Script>>,
+) -> Result<Response<Full<Bytes>>, std::io::Error> {
+    {
+        let mut s = script.lock().expect("script");
+        s.in_flight += 1;
+        s.max_in_flight = s.max_in_flight.max(s.in_flight);
+    }
+    let result = answer(req, upstream, script.clone()).await;
+    script.lock().expect("script").in_flight -= 1;
+    result
+}
+
+async fn answer(
     req: Request<Incoming>,
     upstream: u16,
     script: Arc<Mutex<Script>>,
