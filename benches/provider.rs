@@ -312,10 +312,7 @@ resource "eventbridge_connection" "many" {{
 
 fn workdir(emulator: &support::emulator::Emulator, config: &str) -> Workdir {
     let wd = Workdir::with_provider_binary(config, &release_binary());
-    wd.env("AWS_ENDPOINT_URL_EVENTBRIDGE", &emulator.endpoint);
-    wd.env("AWS_ACCESS_KEY_ID", "bench");
-    wd.env("AWS_SECRET_ACCESS_KEY", "bench");
-    wd.env("TF_EVENTBRIDGE_POLL_INTERVAL", "100ms");
+    wd.use_endpoint(&emulator.endpoint);
     wd.init();
     wd
 }

@@ -16,10 +16,7 @@ const INVOCATION: &str = include_str!("../examples/resources/eventbridge_connect
 
 fn workdir(emulator: &Emulator, resources: &str) -> Workdir {
     let wd = Workdir::new(&format!("{PROVIDER}\n{resources}"));
-    wd.env("AWS_ENDPOINT_URL_EVENTBRIDGE", &emulator.endpoint);
-    wd.env("AWS_ACCESS_KEY_ID", "testing");
-    wd.env("AWS_SECRET_ACCESS_KEY", "testing");
-    wd.env("TF_EVENTBRIDGE_POLL_INTERVAL", "100ms");
+    wd.use_endpoint(&emulator.endpoint);
     wd.init();
     wd
 }

@@ -43,10 +43,7 @@ output "created" {
 fn the_data_source_reads_everything_but_the_secrets() {
     let emulator = support::emulator::require();
     let wd = Workdir::new(&format!("{PROVIDER}\n{INVOCATION}\n{READ_BACK}"));
-    wd.env("AWS_ENDPOINT_URL_EVENTBRIDGE", &emulator.endpoint);
-    wd.env("AWS_ACCESS_KEY_ID", "testing");
-    wd.env("AWS_SECRET_ACCESS_KEY", "testing");
-    wd.env("TF_EVENTBRIDGE_POLL_INTERVAL", "100ms");
+    wd.use_endpoint(&emulator.endpoint);
     wd.init();
     wd.run(&["apply", "-auto-approve", "-input=false", "-no-color"]).ok();
     let out = wd.run(&["output", "-json", "-no-color"]).ok();
@@ -77,10 +74,7 @@ fn the_data_source_reads_everything_but_the_secrets() {
 fn the_registry_example_reads_a_connection_created_before() {
     let emulator = support::emulator::require();
     let wd = Workdir::new(&format!("{PROVIDER}\n{INVOCATION}"));
-    wd.env("AWS_ENDPOINT_URL_EVENTBRIDGE", &emulator.endpoint);
-    wd.env("AWS_ACCESS_KEY_ID", "testing");
-    wd.env("AWS_SECRET_ACCESS_KEY", "testing");
-    wd.env("TF_EVENTBRIDGE_POLL_INTERVAL", "100ms");
+    wd.use_endpoint(&emulator.endpoint);
     wd.init();
     wd.run(&["apply", "-auto-approve", "-input=false", "-no-color"]).ok();
     wd.write("data.tf", DATA_SOURCE_EXAMPLE);
@@ -97,9 +91,7 @@ fn a_missing_connection_is_a_clear_error() {
     let wd = Workdir::new(&format!(
         "{PROVIDER}\ndata \"eventbridge_connection\" \"x\" {{\n  name = \"nope\"\n}}\n"
     ));
-    wd.env("AWS_ENDPOINT_URL_EVENTBRIDGE", &emulator.endpoint);
-    wd.env("AWS_ACCESS_KEY_ID", "testing");
-    wd.env("AWS_SECRET_ACCESS_KEY", "testing");
+    wd.use_endpoint(&emulator.endpoint);
     wd.init();
     let out = wd.run(&["plan", "-input=false", "-no-color"]);
     assert_ne!(out.status_code, 0);

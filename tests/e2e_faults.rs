@@ -26,10 +26,7 @@ fn setup(retries: Option<u32>) -> (Emulator, FaultProxy, Workdir) {
         None => PROVIDER.to_string(),
     };
     let wd = Workdir::new(&format!("{provider}\n{INVOCATION}"));
-    wd.env("AWS_ENDPOINT_URL_EVENTBRIDGE", &proxy.endpoint);
-    wd.env("AWS_ACCESS_KEY_ID", "testing");
-    wd.env("AWS_SECRET_ACCESS_KEY", "testing");
-    wd.env("TF_EVENTBRIDGE_POLL_INTERVAL", "100ms");
+    wd.use_endpoint(&proxy.endpoint);
     wd.init();
     (emulator, proxy, wd)
 }
@@ -64,9 +61,7 @@ fn bursts_of_throttling_and_server_errors_are_ridden_out() {
     assert_eq!(wd.plan_exit_code(), 0, "no changes after a throttled refresh");
 
     let fresh = Workdir::new(&format!("{PROVIDER}\n{INVOCATION}"));
-    fresh.env("AWS_ENDPOINT_URL_EVENTBRIDGE", &proxy.endpoint);
-    fresh.env("AWS_ACCESS_KEY_ID", "testing");
-    fresh.env("AWS_SECRET_ACCESS_KEY", "testing");
+    fresh.use_endpoint(&proxy.endpoint);
     fresh.init();
     throttle_every_operation_twice(&proxy);
     fresh.run(&["import", "-input=false", "-no-color", ADDRESS, NAME]).ok();

@@ -40,10 +40,7 @@ fn a_hundred_connections_apply_plan_and_destroy_concurrently_without_leaks() {
     // serving lets several be in flight at once.
     proxy.fail_always("CreateConnection", Fault::Slow(Duration::from_millis(200)));
     let wd = Workdir::new(&format!("{PROVIDER}\n{HUNDRED}"));
-    wd.env("AWS_ENDPOINT_URL_EVENTBRIDGE", &proxy.endpoint);
-    wd.env("AWS_ACCESS_KEY_ID", "testing");
-    wd.env("AWS_SECRET_ACCESS_KEY", "testing");
-    wd.env("TF_EVENTBRIDGE_POLL_INTERVAL", "100ms");
+    wd.use_endpoint(&proxy.endpoint);
     wd.init();
 
     let out = wd

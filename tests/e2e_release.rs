@@ -50,9 +50,7 @@ fn the_release_zip_installs_from_a_packed_mirror_and_applies() {
 
     let wd = Workdir::new(&format!("{PROVIDER}\n{BASIC}"));
     wd.use_packed_mirror(&zip);
-    wd.env("AWS_ENDPOINT_URL_EVENTBRIDGE", &emulator.endpoint);
-    wd.env("AWS_ACCESS_KEY_ID", "testing");
-    wd.env("AWS_SECRET_ACCESS_KEY", "testing");
+    wd.use_endpoint(&emulator.endpoint);
     let init = wd.init();
     assert!(
         init.stdout.contains(&format!("eventbridge-rs/eventbridge v{version}")),

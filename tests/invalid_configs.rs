@@ -7,9 +7,8 @@ mod support;
 
 use support::protocol::{dv, Plugin};
 use terraform_provider_eventbridge::connection::schema::schema as connection_schema;
-use terraform_provider_eventbridge::provider::EventBridgeProvider;
 use terraform_provider_eventbridge::tfplugin::proto::tfplugin6 as pb;
-use terraform_provider_eventbridge::tfplugin::{decode_json, Provider, Value};
+use terraform_provider_eventbridge::tfplugin::{decode_json, Value};
 
 const API_KEY: &str = r#"{"name":"crm","description":"d","authorization_type":"API_KEY",
   "auth_parameters":[{"api_key":[{"key":"x-api-key","value":"s3cr3t-key"}],"basic":[],"oauth":[],"connectivity_parameters":[],
@@ -56,25 +55,7 @@ async fn every_invalid_configuration_is_rejected_at_its_attribute_without_aws_ca
     let emulator = support::emulator::require();
     let plugin = Plugin::start().await;
     let mut client = plugin.provider();
-    let provider_ty = EventBridgeProvider.schema().value_type();
-    let provider_config = decode_json(
-        format!(
-            r#"{{"region":"us-east-1","endpoint":"{}","access_key":"t","secret_key":"t","assume_role":[]}}"#,
-            emulator.endpoint
-        )
-        .as_bytes(),
-        &provider_ty,
-        false,
-    )
-    .unwrap();
-    client
-        .configure_provider(pb::configure_provider::Request {
-            terraform_version: "1.11.4".into(),
-            config: dv(&provider_config, &provider_ty),
-            client_capabilities: None,
-        })
-        .await
-        .unwrap();
+    support::protocol::configure(&mut client, &emulator.endpoint).await;
     let ty = connection_schema().value_type();
     let print = std::env::var_os("PRINT_SUMMARIES").is_some();
     let mut failures = Vec::new();

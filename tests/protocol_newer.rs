@@ -6,9 +6,8 @@ mod support;
 
 use support::protocol::{describe_diagnostics, dv, value_of, Plugin};
 use terraform_provider_eventbridge::connection::schema::schema as connection_schema;
-use terraform_provider_eventbridge::provider::EventBridgeProvider;
 use terraform_provider_eventbridge::tfplugin::proto::tfplugin6 as pb;
-use terraform_provider_eventbridge::tfplugin::{decode_json, encode_msgpack, Provider, Type, Value};
+use terraform_provider_eventbridge::tfplugin::{decode_json, encode_msgpack, Type, Value};
 
 const TYPE: &str = "eventbridge_connection";
 
@@ -31,31 +30,7 @@ fn identity_type() -> Type {
 
 async fn configured(plugin: &Plugin, endpoint: &str) -> pb::provider_client::ProviderClient<tonic::transport::Channel> {
     let mut client = plugin.provider();
-    let provider_ty = EventBridgeProvider.schema().value_type();
-    let config = decode_json(
-        format!(r#"{{"region":"us-east-1","endpoint":"{endpoint}","access_key":"testing","secret_key":"testing","assume_role":[]}}"#)
-            .as_bytes(),
-        &provider_ty,
-        false,
-    )
-    .unwrap();
-    let resp = client
-        .configure_provider(pb::configure_provider::Request {
-            terraform_version: "1.12.0".into(),
-            config: dv(&config, &provider_ty),
-            client_capabilities: Some(pb::ClientCapabilities {
-                deferral_allowed: false,
-                write_only_attributes_allowed: true,
-            }),
-        })
-        .await
-        .unwrap()
-        .into_inner();
-    assert!(
-        resp.diagnostics.is_empty(),
-        "{}",
-        describe_diagnostics(&resp.diagnostics)
-    );
+    support::protocol::configure(&mut client, endpoint).await;
     client
 }
 

@@ -291,3 +291,33 @@ pub fn describe_diagnostics(
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// ConfigureProvider as Terraform 1.12 would: Region us-east-1, dummy keys,
+/// the given endpoint, write-only support declared.
+pub async fn configure(client: &mut ProviderClient<Channel>, endpoint: &str) {
+    use terraform_provider_eventbridge::provider::EventBridgeProvider;
+    use terraform_provider_eventbridge::tfplugin::proto::tfplugin6 as pb;
+    use terraform_provider_eventbridge::tfplugin::{decode_json, Provider};
+    let ty = EventBridgeProvider.schema().value_type();
+    let json = format!(
+        r#"{{"region":"us-east-1","endpoint":"{endpoint}","access_key":"testing","secret_key":"testing","assume_role":[]}}"#
+    );
+    let config = decode_json(json.as_bytes(), &ty, false).expect("provider configuration");
+    let resp = client
+        .configure_provider(pb::configure_provider::Request {
+            terraform_version: "1.12.0".into(),
+            config: dv(&config, &ty),
+            client_capabilities: Some(pb::ClientCapabilities {
+                deferral_allowed: false,
+                write_only_attributes_allowed: true,
+            }),
+        })
+        .await
+        .expect("ConfigureProvider answered")
+        .into_inner();
+    assert!(
+        resp.diagnostics.is_empty(),
+        "{}",
+        describe_diagnostics(&resp.diagnostics)
+    );
+}

@@ -139,6 +139,15 @@ impl Workdir {
         env.push((key.to_string(), value.to_string()));
     }
 
+    /// Points the provider at `endpoint` (the emulator or a proxy in front
+    /// of it) with dummy credentials, and makes its waits poll quickly.
+    pub fn use_endpoint(&self, endpoint: &str) {
+        self.env("AWS_ENDPOINT_URL_EVENTBRIDGE", endpoint);
+        self.env("AWS_ACCESS_KEY_ID", "testing");
+        self.env("AWS_SECRET_ACCESS_KEY", "testing");
+        self.env("TF_EVENTBRIDGE_POLL_INTERVAL", "100ms");
+    }
+
     /// Runs terraform with `args` (pass `-no-color` yourself).
     pub fn run(&self, args: &[&str]) -> Output {
         let out = self.command(args).output().expect("run terraform");
