@@ -1,0 +1,771 @@
+//! Every local rule of `eventbridge_connection`, checked without calling AWS,
+//! each reported at the attribute's path so Terraform points at the line.
+//!
+//! The rules are AWS's own (the CreateConnection model), so a mistake shows
+//! at `terraform validate` instead of halfway through an apply. Unknown
+//! values are skipped: Terraform validates again once they are known.
+//! Messages never quote a sensitive value; they say "the value" instead.
+
+use super::duration::parse_duration;
+use super::schema::MAX_PARAMETERS;
+use crate::tfplugin::{AttributePath, ClientCapabilities, Diagnostics, PathStep, Value};
+
+/// The authorization blocks of `auth_parameters`, each with the
+/// `authorization_type` it goes with.
+const AUTH_BLOCKS: [(&str, &str); 3] = [
+    ("api_key", "API_KEY"),
+    ("basic", "BASIC"),
+    ("oauth", "OAUTH_CLIENT_CREDENTIALS"),
+];
+
+/// The lists of an `oauth_http_parameters` / `invocation_http_parameters` block.
+const PARAMETER_LISTS: [&str; 3] = ["body", "header", "query_string"];
+
+const MAX_NAME_CHARS: usize = 64;
+const MAX_DESCRIPTION_CHARS: usize = 512;
+const MAX_CREDENTIAL_CHARS: usize = 512;
+const MAX_ENDPOINT_CHARS: usize = 2048;
+const MAX_KMS_KEY_CHARS: usize = 2048;
+/// AWS's limit on header names, query string names and every parameter value.
+const MAX_PARAMETER_CHARS: usize = 512;
+
+const EXAMPLE_ARN: &str = "arn:aws:vpc-lattice:us-east-1:123456789012:resourceconfiguration/rcfg-0123456789abcdef0";
+
+/// Every local rule of eventbridge_connection; no AWS calls. Values that are
+/// unknown (Value::Unknown) are skipped — checked when known.
+pub fn validate(config: &Value, diags: &mut Diagnostics) {
+    let root = AttributePath::root();
+    name(config.attr("name"), &root.attr("name"), diags);
+    description(config.attr("description"), &root.attr("description"), diags);
+    authorization_type(
+        config.attr("authorization_type"),
+        &root.attr("authorization_type"),
+        diags,
+    );
+    kms_key_identifier(
+        config.attr("kms_key_identifier"),
+        &root.attr("kms_key_identifier"),
+        diags,
+    );
+    region(config.attr("region"), &root.attr("region"), diags);
+    timeouts(config.attr("timeouts"), &root.attr("timeouts"), diags);
+    for (auth, at) in blocks(config.attr("auth_parameters"), &root.attr("auth_parameters")) {
+        authorization_block_choice(auth, config.attr("authorization_type"), &at, diags);
+        auth_parameters(auth, &at, diags);
+    }
+    let invocation = root.attr("invocation_connectivity_parameters");
+    for (c, at) in blocks(config.attr("invocation_connectivity_parameters"), &invocation) {
+        connectivity_parameters(c, &at, diags);
+    }
+}
+
+/// The known blocks of a list-nested block, each with its path. A block that
+/// is itself still unknown (from a `dynamic` block) is skipped.
+fn blocks<'a>(list: &'a Value, at: &'a AttributePath) -> impl Iterator<Item = (&'a Value, AttributePath)> + 'a {
+    list.elements()
+        .iter()
+        .enumerate()
+        .filter(|(_, block)| matches!(block, Value::Object(_)))
+        .map(move |(i, block)| (block, at.index(i as i64)))
+}
+
+/// How a character AWS refuses is named in a message. A printable
+/// character of a secret is not quoted: it would be part of the secret.
+fn describe_char(c: char, secret: bool) -> String {
+    match c {
+        '\n' | '\r' => "a line break".to_string(),
+        ':' => "':'".to_string(),
+        c if c.is_control() => format!("the control character U+{:04X}", u32::from(c)),
+        c if secret && !c.is_ascii() => "a non-ASCII character".to_string(),
+        _ if secret => "a character that is not allowed".to_string(),
+        c => format!("{c:?}"),
+    }
+}
+
+/// The usual cause of a line break in a value, and its cure.
+fn line_break_hint(c: char) -> &'static str {
+    if matches!(c, '\n' | '\r') {
+        " Values read with file() often end with a line break: wrap them in trimspace()."
+    } else {
+        ""
+    }
+}
+
+fn is_name_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_')
+}
+
+/// The whole name must match `^[.\-_A-Za-z0-9]{1,64}$` (the reference
+/// provider only checks the first character).
+fn name(v: &Value, at: &AttributePath, diags: &mut Diagnostics) {
+    let Some(name) = v.as_str() else { return };
+    let n = name.chars().count();
+    if !(1..=MAX_NAME_CHARS).contains(&n) {
+        diags.error_at(
+            at,
+            "Invalid connection name",
+            format!("name must be 1 to {MAX_NAME_CHARS} characters long; {name:?} has {n}."),
+        );
+    } else if let Some(c) = name.chars().find(|c| !is_name_char(*c)) {
+        diags.error_at(
+            at,
+            "Invalid connection name",
+            format!(
+                "name may only contain letters, digits, '.', '-' and '_'; {name:?} contains {}.",
+                describe_char(c, false)
+            ),
+        );
+    }
+}
+
+fn description(v: &Value, at: &AttributePath, diags: &mut Diagnostics) {
+    let Some(text) = v.as_str() else { return };
+    let n = text.chars().count();
+    if n > MAX_DESCRIPTION_CHARS {
+        diags.error_at(
+            at,
+            "Description too long",
+            format!("description has {n} characters; AWS allows at most {MAX_DESCRIPTION_CHARS}."),
+        );
+    }
+}
+
+fn authorization_type(v: &Value, at: &AttributePath, diags: &mut Diagnostics) {
+    let Some(t) = v.as_str() else { return };
+    if !AUTH_BLOCKS.iter().any(|(_, name)| *name == t) {
+        diags.error_at(
+            at,
+            "Invalid authorization type",
+            format!(
+                "authorization_type is {t:?}; it must be \"API_KEY\", \"BASIC\" or \"OAUTH_CLIENT_CREDENTIALS\" \
+                 (in capitals)."
+            ),
+        );
+    }
+}
+
+/// Exactly one of api_key / basic / oauth, and the one `authorization_type`
+/// names: AWS ignores parameters of another type.
+fn authorization_block_choice(auth: &Value, authorization_type: &Value, at: &AttributePath, diags: &mut Diagnostics) {
+    let set: Vec<(&str, &str)> = AUTH_BLOCKS
+        .iter()
+        .copied()
+        .filter(|(block, _)| !auth.attr(block).elements().is_empty())
+        .collect();
+    // The block authorization_type asks for, when it is known and valid.
+    let wanted = authorization_type
+        .as_str()
+        .and_then(|t| AUTH_BLOCKS.iter().find(|(_, name)| *name == t))
+        .copied();
+    match (set.as_slice(), wanted) {
+        ([], _) => {
+            // A block list still unknown may turn out to hold the block.
+            if AUTH_BLOCKS.iter().any(|(block, _)| auth.attr(block).is_unknown()) {
+                return;
+            }
+            let needed = match wanted {
+                Some((block, t)) => format!(" authorization_type = {t:?} needs a {block} block."),
+                None => String::new(),
+            };
+            diags.error_at(
+                at,
+                "Missing authorization block",
+                format!("auth_parameters needs exactly one of the api_key, basic or oauth blocks.{needed}"),
+            );
+        }
+        ([(block, block_type)], Some((wanted_block, t))) if block != &wanted_block => diags.error_at(
+            &at.attr(block),
+            "Authorization block does not match authorization_type",
+            format!(
+                "authorization_type is {t:?} but auth_parameters sets {block}; use a {wanted_block} block or set \
+                 authorization_type = {block_type:?}."
+            ),
+        ),
+        ([_], _) => {}
+        (several, _) => {
+            let names: Vec<&str> = several.iter().map(|(block, _)| *block).collect();
+            let keep = match wanted {
+                Some((block, t)) => format!(": keep {block}, the one authorization_type = {t:?} uses"),
+                None => ", the one matching authorization_type".to_string(),
+            };
+            diags.error_at(
+                at,
+                "Conflicting authorization blocks",
+                format!(
+                    "auth_parameters sets {}; set exactly one of api_key, basic or oauth{keep}.",
+                    names.join(" and ")
+                ),
+            );
+        }
+    }
+}
+
+fn auth_parameters(auth: &Value, at: &AttributePath, diags: &mut Diagnostics) {
+    for (key, at) in blocks(auth.attr("api_key"), &at.attr("api_key")) {
+        credential(key.attr("key"), &at.attr("key"), API_KEY_NAME, diags);
+        secret_pair(key, "value", &at, API_KEY_VALUE, diags);
+    }
+    for (basic, at) in blocks(auth.attr("basic"), &at.attr("basic")) {
+        credential(basic.attr("username"), &at.attr("username"), USERNAME, diags);
+        secret_pair(basic, "password", &at, PASSWORD, diags);
+    }
+    for (oauth, at) in blocks(auth.attr("oauth"), &at.attr("oauth")) {
+        oauth_parameters(oauth, &at, diags);
+    }
+    for (h, at) in blocks(
+        auth.attr("invocation_http_parameters"),
+        &at.attr("invocation_http_parameters"),
+    ) {
+        http_parameters(h, &at, diags);
+    }
+    for (c, at) in blocks(
+        auth.attr("connectivity_parameters"),
+        &at.attr("connectivity_parameters"),
+    ) {
+        connectivity_parameters(c, &at, diags);
+    }
+}
+
+fn oauth_parameters(oauth: &Value, at: &AttributePath, diags: &mut Diagnostics) {
+    authorization_endpoint(
+        oauth.attr("authorization_endpoint"),
+        &at.attr("authorization_endpoint"),
+        diags,
+    );
+    http_method(oauth.attr("http_method"), &at.attr("http_method"), diags);
+    let clients = oauth.attr("client_parameters");
+    if !clients.is_unknown() && clients.elements().is_empty() {
+        diags.error_at(
+            at,
+            "Missing client_parameters",
+            format!("{at} needs a client_parameters block with the client id and secret: AWS requires them."),
+        );
+    }
+    for (client, at) in blocks(oauth.attr("client_parameters"), &at.attr("client_parameters")) {
+        credential(client.attr("client_id"), &at.attr("client_id"), CLIENT_ID, diags);
+        secret_pair(client, "client_secret", &at, CLIENT_SECRET, diags);
+    }
+    for (h, at) in blocks(oauth.attr("oauth_http_parameters"), &at.attr("oauth_http_parameters")) {
+        http_parameters(h, &at, diags);
+    }
+}
+
+/// What a credential is called in messages, and whether it is a secret.
+#[derive(Clone, Copy)]
+struct Credential {
+    what: &'static str,
+    secret: bool,
+}
+
+const API_KEY_NAME: Credential = Credential {
+    what: "API key name",
+    secret: false,
+};
+const API_KEY_VALUE: Credential = Credential {
+    what: "API key value",
+    secret: true,
+};
+const USERNAME: Credential = Credential {
+    what: "user name",
+    secret: false,
+};
+const PASSWORD: Credential = Credential {
+    what: "password",
+    secret: true,
+};
+const CLIENT_ID: Credential = Credential {
+    what: "client id",
+    secret: false,
+};
+const CLIENT_SECRET: Credential = Credential {
+    what: "client secret",
+    secret: true,
+};
+
+/// A secret given either plainly (`name`) or write-only (`name_wo`): exactly
+/// one of the two, and whichever it is follows the credential rule.
+fn secret_pair(block: &Value, name: &str, block_at: &AttributePath, kind: Credential, diags: &mut Diagnostics) {
+    let wo = format!("{name}_wo");
+    let (plain, write_only) = (block.attr(name), block.attr(&wo));
+    match (plain.is_null(), write_only.is_null()) {
+        (false, false) => diags.error_at(
+            &block_at.attr(&wo),
+            "Conflicting arguments",
+            format!("Set {name} or {wo} in {block_at}, not both."),
+        ),
+        (true, true) => diags.error_at(
+            block_at,
+            format!("Missing {name}"),
+            format!("{block_at} needs {name}, or {wo} to keep the secret out of state (Terraform 1.11 or later)."),
+        ),
+        _ => {}
+    }
+    credential(plain, &block_at.attr(name), kind, diags);
+    credential(write_only, &block_at.attr(&wo), kind, diags);
+}
+
+/// A character AWS refuses in a credential: controls (tab aside) and ':'.
+fn is_forbidden_in_credential(c: char) -> bool {
+    (c <= '\u{1F}' && c != '\t') || c == '\u{7F}' || c == ':'
+}
+
+/// AWS's rule for API key names and values, user names, passwords, client
+/// ids and secrets: 1 to 512 characters matching
+/// `^[ \t]*[^\x00-\x1F:\x7F]+([ \t]+[^\x00-\x1F:\x7F]+)*[ \t]*$`, and not
+/// only blanks.
+fn credential(v: &Value, at: &AttributePath, kind: Credential, diags: &mut Diagnostics) {
+    let Some(text) = v.as_str() else { return };
+    let summary = format!("Invalid {}", kind.what);
+    let n = text.chars().count();
+    if n == 0 {
+        diags.error_at(
+            at,
+            summary,
+            format!(
+                "{at} is empty; the {} must be 1 to {MAX_CREDENTIAL_CHARS} characters.",
+                kind.what
+            ),
+        );
+    } else if n > MAX_CREDENTIAL_CHARS {
+        diags.error_at(
+            at,
+            summary,
+            format!("The value of {at} has {n} characters; AWS allows at most {MAX_CREDENTIAL_CHARS}."),
+        );
+    } else if let Some(c) = text.chars().find(|c| is_forbidden_in_credential(*c)) {
+        diags.error_at(
+            at,
+            summary,
+            format!(
+                "The value of {at} contains {}, which AWS does not accept in the {}: no ':' and no control \
+                 characters (tabs only between words or at the ends).{}",
+                describe_char(c, kind.secret),
+                kind.what,
+                line_break_hint(c)
+            ),
+        );
+    } else if text.chars().all(|c| c == ' ' || c == '\t') {
+        diags.error_at(
+            at,
+            summary,
+            format!(
+                "The value of {at} is only spaces and tabs; the {} needs at least one other character.",
+                kind.what
+            ),
+        );
+    }
+}
+
+/// A character of AWS's URL pattern, `%XX` escapes aside.
+fn is_url_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "-()_.!~*';/?:@&=+$,".contains(c)
+}
+
+/// The first thing in `url` AWS's endpoint pattern refuses, described.
+fn bad_url_char(url: &str) -> Option<String> {
+    let mut chars = url.chars();
+    while let Some(c) = chars.next() {
+        if c == '%' {
+            let escape: String = chars.clone().take(2).collect();
+            if escape.len() != 2 || !escape.chars().all(|h| h.is_ascii_hexdigit()) {
+                return Some("a '%' that does not start a %XX escape".to_string());
+            }
+            chars.nth(1);
+        } else if !is_url_char(c) {
+            return Some(describe_char(c, false));
+        }
+    }
+    None
+}
+
+/// The text after `http://` or `https://` (any case).
+fn after_http_scheme(url: &str) -> Option<&str> {
+    ["https://", "http://"].iter().find_map(|scheme| {
+        url.get(..scheme.len())
+            .filter(|prefix| prefix.eq_ignore_ascii_case(scheme))
+            .map(|_| &url[scheme.len()..])
+    })
+}
+
+/// The host of an authority `user@host:port`.
+fn host(after_scheme: &str) -> &str {
+    let authority = after_scheme.split(['/', '?']).next().unwrap_or_default();
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    host_port.split(':').next().unwrap_or_default()
+}
+
+/// An http(s) URL with a host, 1 to 2048 characters of AWS's URL pattern.
+/// The URL itself is not quoted: it may carry credentials, and Terraform
+/// shows the line anyway.
+fn authorization_endpoint(v: &Value, at: &AttributePath, diags: &mut Diagnostics) {
+    let Some(url) = v.as_str() else { return };
+    let n = url.chars().count();
+    let problem = if n == 0 {
+        Some("is empty".to_string())
+    } else if n > MAX_ENDPOINT_CHARS {
+        Some(format!("has {n} characters; AWS allows at most {MAX_ENDPOINT_CHARS}"))
+    } else if let Some(bad) = bad_url_char(url) {
+        Some(format!(
+            "contains {bad}, which AWS does not accept in a URL; percent-encode it (a space is %20)"
+        ))
+    } else {
+        match after_http_scheme(url) {
+            None => Some("must start with http:// or https://".to_string()),
+            Some(rest) if host(rest).is_empty() => Some("has no host name after the scheme".to_string()),
+            Some(_) => None,
+        }
+    };
+    if let Some(problem) = problem {
+        diags.error_at(
+            at,
+            "Invalid authorization endpoint",
+            format!(
+                "{at} {problem}. Give the full URL of the endpoint that issues tokens, e.g. \
+                 \"https://auth.example.com/oauth2/token\"."
+            ),
+        );
+    }
+}
+
+fn http_method(v: &Value, at: &AttributePath, diags: &mut Diagnostics) {
+    let Some(method) = v.as_str() else { return };
+    if !matches!(method, "GET" | "POST" | "PUT") {
+        diags.error_at(
+            at,
+            "Invalid HTTP method",
+            format!("http_method is {method:?}; the token endpoint can be called with \"GET\", \"POST\" or \"PUT\"."),
+        );
+    }
+}
+
+fn http_parameters(h: &Value, at: &AttributePath, diags: &mut Diagnostics) {
+    parameter_lists_present(h, at, diags);
+    for list in PARAMETER_LISTS {
+        let (params, list_at) = (h.attr(list), at.attr(list));
+        parameter_count(params, &list_at, diags);
+        unique_parameter_keys(list, params, &list_at, diags);
+        for (p, p_at) in blocks(params, &list_at) {
+            parameter_key(list, p.attr("key"), &p_at.attr("key"), diags);
+            for name in ["value", "value_wo"] {
+                parameter_value(list, p.attr(name), &p_at.attr(name), diags);
+            }
+            write_only_parameter(p, &p_at, diags);
+        }
+    }
+}
+
+/// An empty parameters block sends nothing; the reference provider reports
+/// it the same way (and crashed on it before it did).
+fn parameter_lists_present(h: &Value, at: &AttributePath, diags: &mut Diagnostics) {
+    let lists = PARAMETER_LISTS.map(|list| h.attr(list));
+    if lists.iter().any(|l| l.is_unknown()) || lists.iter().any(|l| !l.elements().is_empty()) {
+        return;
+    }
+    diags.error_at(
+        at,
+        "Missing required argument",
+        format!("{at} needs at least one body, header or query_string block; add one or remove the empty block."),
+    );
+}
+
+fn parameter_count(params: &Value, at: &AttributePath, diags: &mut Diagnostics) {
+    let n = params.elements().len();
+    if n > MAX_PARAMETERS {
+        diags.error_at(
+            at,
+            "Too many parameters",
+            format!("{at} has {n} entries; AWS (and this schema) allow at most {MAX_PARAMETERS} per list."),
+        );
+    }
+}
+
+/// Keys name parameters, so one key twice in a list is a mistake; header
+/// names are compared ignoring case, as HTTP does.
+fn unique_parameter_keys(list: &str, params: &Value, at: &AttributePath, diags: &mut Diagnostics) {
+    let same = |a: &str, b: &str| {
+        if list == "header" {
+            a.eq_ignore_ascii_case(b)
+        } else {
+            a == b
+        }
+    };
+    let mut seen: Vec<(&str, usize)> = Vec::new();
+    for (i, p) in params.elements().iter().enumerate() {
+        let Some(key) = p.attr("key").as_str() else {
+            continue;
+        };
+        match seen.iter().find(|(earlier, _)| same(earlier, key)) {
+            Some((_, first)) => diags.error_at(
+                &at.index(i as i64).attr("key"),
+                "Duplicate parameter key",
+                format!(
+                    "{key:?} is also the key of {at}[{first}]; keys must be unique within one {list} list{}.",
+                    if list == "header" {
+                        " (header names ignore case)"
+                    } else {
+                        ""
+                    }
+                ),
+            ),
+            None => seen.push((key, i)),
+        }
+    }
+}
+
+/// HTTP's token characters, the only ones AWS accepts in a header name.
+fn is_header_name_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c)
+}
+
+fn parameter_key(list: &str, v: &Value, at: &AttributePath, diags: &mut Diagnostics) {
+    let Some(key) = v.as_str() else { return };
+    let n = key.chars().count();
+    if key.is_empty() {
+        diags.error_at(
+            at,
+            "Empty parameter key",
+            format!("{at} is empty; give the name of the {list} parameter."),
+        );
+    } else if list != "body" && n > MAX_PARAMETER_CHARS {
+        diags.error_at(
+            at,
+            "Parameter key too long",
+            format!("{at} has {n} characters; AWS allows at most {MAX_PARAMETER_CHARS} in a {list} name."),
+        );
+    } else if let Some(c) = key.chars().find(|c| list == "header" && !is_header_name_char(*c)) {
+        diags.error_at(
+            at,
+            "Invalid header name",
+            format!(
+                "{key:?} is not an HTTP header name: it contains {}; use letters, digits and !#$%&'*+-.^_`|~ only.",
+                describe_char(c, false)
+            ),
+        );
+    }
+}
+
+/// What AWS accepts in a header value: printable ASCII, spaces and tabs.
+fn is_header_value_char(c: char) -> bool {
+    c == '\t' || (' '..='~').contains(&c)
+}
+
+/// Parameter values are sensitive: never quoted.
+fn parameter_value(list: &str, v: &Value, at: &AttributePath, diags: &mut Diagnostics) {
+    let Some(value) = v.as_str() else { return };
+    let n = value.chars().count();
+    // AWS limits header and query string values; a body value (say a signed
+    // JWT client assertion) may be longer.
+    if list != "body" && n > MAX_PARAMETER_CHARS {
+        diags.error_at(
+            at,
+            "Parameter value too long",
+            format!("The value of {at} has {n} characters; AWS allows at most {MAX_PARAMETER_CHARS}."),
+        );
+    } else if let Some(c) = value.chars().find(|c| list == "header" && !is_header_value_char(*c)) {
+        diags.error_at(
+            at,
+            "Invalid header value",
+            format!(
+                "The value of {at} contains {}, which AWS does not accept in a header: use printable ASCII, \
+                 spaces and tabs only.{}",
+                describe_char(c, true),
+                line_break_hint(c)
+            ),
+        );
+    }
+}
+
+/// A write-only parameter value stays out of state only if AWS keeps it
+/// secret too: a value that is not secret comes back from AWS on read.
+fn write_only_parameter(p: &Value, at: &AttributePath, diags: &mut Diagnostics) {
+    if p.attr("value_wo").is_null() {
+        return;
+    }
+    let wo_at = at.attr("value_wo");
+    if !p.attr("value").is_null() {
+        diags.error_at(
+            &wo_at,
+            "Conflicting arguments",
+            format!("Set value or value_wo in {at}, not both."),
+        );
+    }
+    let is_value_secret = p.attr("is_value_secret");
+    if is_value_secret.is_null() || is_value_secret.as_bool() == Some(false) {
+        diags.error_at(
+            &wo_at,
+            "Write-only value of a non-secret parameter",
+            format!(
+                "{wo_at} needs is_value_secret = true: AWS returns values that are not secret, so they cannot be \
+                 kept out of state. Use value instead."
+            ),
+        );
+    }
+}
+
+fn is_kms_key_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '/' | ':')
+}
+
+fn kms_key_identifier(v: &Value, at: &AttributePath, diags: &mut Diagnostics) {
+    let Some(key) = v.as_str() else { return };
+    let n = key.chars().count();
+    if key.is_empty() {
+        diags.error_at(
+            at,
+            "Empty KMS key identifier",
+            "kms_key_identifier is empty; remove the argument to use a key that AWS owns.",
+        );
+    } else if n > MAX_KMS_KEY_CHARS {
+        diags.error_at(
+            at,
+            "Invalid KMS key identifier",
+            format!("kms_key_identifier has {n} characters; AWS allows at most {MAX_KMS_KEY_CHARS}."),
+        );
+    } else if let Some(c) = key.chars().find(|c| !is_kms_key_char(*c)) {
+        diags.error_at(
+            at,
+            "Invalid KMS key identifier",
+            format!(
+                "kms_key_identifier {key:?} contains {}; give a key id, key ARN, alias name or alias ARN, made \
+                 of letters, digits, '_', '-', '/' and ':'.",
+                describe_char(c, false)
+            ),
+        );
+    }
+}
+
+fn region(v: &Value, at: &AttributePath, diags: &mut Diagnostics) {
+    let Some(r) = v.as_str() else { return };
+    if r.is_empty()
+        || !r
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
+        diags.error_at(
+            at,
+            "Invalid AWS Region",
+            format!(
+                "region {r:?} is not a Region name; use one like \"eu-west-1\", or remove the argument to use \
+                 the provider's Region."
+            ),
+        );
+    }
+}
+
+fn timeouts(v: &Value, at: &AttributePath, diags: &mut Diagnostics) {
+    for op in ["create", "update", "delete"] {
+        let Some(text) = v.attr(op).as_str() else {
+            continue;
+        };
+        if parse_duration(text).is_none() {
+            let op_at = at.attr(op);
+            diags.error_at(
+                &op_at,
+                "Invalid timeout",
+                format!(
+                    "{op_at} is {text:?}, which is not a duration: write numbers with the units ms, s, m or h, \
+                     e.g. \"30s\", \"10m\" or \"1h30m\"."
+                ),
+            );
+        }
+    }
+}
+
+fn connectivity_parameters(c: &Value, at: &AttributePath, diags: &mut Diagnostics) {
+    for (r, r_at) in blocks(c.attr("resource_parameters"), &at.attr("resource_parameters")) {
+        resource_configuration_arn(
+            r.attr("resource_configuration_arn"),
+            &r_at.attr("resource_configuration_arn"),
+            diags,
+        );
+    }
+}
+
+fn is_partition(p: &str) -> bool {
+    p == "aws"
+        || p.strip_prefix("aws-").is_some_and(|rest| {
+            !rest.is_empty()
+                && rest
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        })
+}
+
+/// `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE`, with an AWS partition,
+/// a service and a resource.
+fn is_arn(text: &str) -> bool {
+    let parts: Vec<&str> = text.splitn(6, ':').collect();
+    matches!(parts.as_slice(), ["arn", partition, service, _, _, resource]
+        if is_partition(partition) && !service.is_empty() && !resource.is_empty())
+        && !text.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+fn resource_configuration_arn(v: &Value, at: &AttributePath, diags: &mut Diagnostics) {
+    let Some(arn) = v.as_str() else { return };
+    if arn.is_empty() {
+        diags.error_at(
+            at,
+            "Invalid ARN",
+            format!(
+                "{at} is empty; give the ARN of a VPC Lattice resource configuration, or remove the \
+                 connectivity block to call a public endpoint."
+            ),
+        );
+    } else if !is_arn(arn) {
+        diags.error_at(
+            at,
+            "Invalid ARN",
+            format!(
+                "{arn:?} is not an ARN (arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE); give the ARN of a VPC \
+                 Lattice resource configuration, e.g. {EXAMPLE_ARN:?}."
+            ),
+        );
+    }
+}
+
+/// Write-only arguments need a Terraform that knows them (protocol 6.8,
+/// Terraform 1.11): an older one would store them in state like any other.
+pub fn write_only_supported(config: &Value, capabilities: ClientCapabilities, diags: &mut Diagnostics) {
+    if capabilities.write_only_attributes_allowed {
+        return;
+    }
+    let mut used = Vec::new();
+    find_write_only(config, &AttributePath::root(), &mut used);
+    for at in used {
+        let name = match at.0.last() {
+            Some(PathStep::Attribute(n)) => n.clone(),
+            _ => String::new(),
+        };
+        diags.error_at(
+            &at,
+            "Write-only arguments need Terraform 1.11 or later",
+            format!(
+                "{name} is write-only: it is sent to AWS and never stored, which this Terraform does not support. \
+                 Upgrade to Terraform 1.11 or later (or OpenTofu 1.11 or later), or use the plain argument."
+            ),
+        );
+    }
+}
+
+fn find_write_only(v: &Value, at: &AttributePath, found: &mut Vec<AttributePath>) {
+    match v {
+        Value::Object(fields) => {
+            for (name, field) in fields {
+                if name.ends_with("_wo") && !field.is_null() {
+                    found.push(at.attr(name));
+                } else {
+                    find_write_only(field, &at.attr(name), found);
+                }
+            }
+        }
+        Value::List(items) => {
+            for (i, item) in items.iter().enumerate() {
+                find_write_only(item, &at.index(i as i64), found);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests;
