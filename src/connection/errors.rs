@@ -1,7 +1,7 @@
 //! Turning SDK errors into messages that name the operation, the
 //! connection, and AWS's error code and message, with secrets scrubbed.
 
-use aws_sdk_eventbridge::error::{DisplayErrorContext, ProvideErrorMetadata, SdkError};
+use aws_sdk_eventbridge::error::{ProvideErrorMetadata, SdkError};
 
 /// True when AWS says the connection does not exist. Matched by code:
 /// some operations return it untyped.
@@ -36,7 +36,27 @@ where
             }
             text
         }
-        other => DisplayErrorContext(other).to_string(),
+        other => {
+            // The cause chain's messages, without the debug dump of raw
+            // responses that the SDK's own error context appends.
+            let mut parts = vec![other.to_string()];
+            let mut source = std::error::Error::source(other);
+            while let Some(cause) = source {
+                let text = cause.to_string();
+                if !parts.iter().any(|p| p.contains(&text)) {
+                    parts.push(text);
+                }
+                source = cause.source();
+            }
+            let mut text = parts.join(": ");
+            if text.contains("credentials") {
+                text.push_str(
+                    ". Check the provider's credentials: access_key/secret_key, profile, assume_role, or the \
+                     AWS_* environment variables.",
+                );
+            }
+            text
+        }
     }
 }
 

@@ -75,9 +75,10 @@ pub fn plan(prior: &Value, proposed: &Value, config: &Value, default_region: &st
         }
         for_each_resource_parameters(&mut state, |r| set(r, "resource_association_arn", Value::Unknown));
     } else {
+        let (now, before) = (settings(&state), settings(prior));
         let reauthorizes = ["authorization_type", "auth_parameters", "secrets_wo_version"]
             .iter()
-            .any(|name| settings(&state).attr(name) != settings(prior).attr(name));
+            .any(|name| now.attr(name) != before.attr(name));
         if reauthorizes {
             // New credentials may authorize, or fail to: AWS decides.
             set(&mut state, "connection_state", Value::Unknown);

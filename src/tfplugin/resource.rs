@@ -10,7 +10,7 @@ use tokio::sync::watch;
 
 use super::diagnostics::{AttributePath, Diagnostics};
 use super::schema::{IdentitySchema, Schema};
-use super::value::Value;
+use super::value::{Type, Value};
 
 /// Tells long-running work that Terraform asked the provider to stop
 /// (StopProvider, sent on Ctrl-C).
@@ -179,10 +179,17 @@ pub trait Resource<C>: Send + Sync {
     }
 
     /// Converts stored state written with schema `version` (JSON, as in the
-    /// state file) to the current schema. The default accepts the current
-    /// version only.
-    fn upgrade_state(&self, version: i64, json: &[u8], diags: &mut Diagnostics) -> Option<Value> {
-        let schema = self.schema();
+    /// state file) to `current`, the schema this resource has now (its
+    /// value type given too, so that nothing is rebuilt per request). The
+    /// default accepts the current version only.
+    fn upgrade_state(
+        &self,
+        version: i64,
+        json: &[u8],
+        current: (&Schema, &Type),
+        diags: &mut Diagnostics,
+    ) -> Option<Value> {
+        let (schema, ty) = current;
         if version != schema.version {
             diags.error(
                 "Unsupported state version",
@@ -194,7 +201,7 @@ pub trait Resource<C>: Send + Sync {
             );
             return None;
         }
-        match super::codec::decode_json(json, &schema.value_type(), false) {
+        match super::codec::decode_json(json, ty, false) {
             Ok(v) => Some(v),
             Err(e) => {
                 diags.error("Invalid stored state", format!("At {}: {e}", e.path));

@@ -330,7 +330,9 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
                 );
                 return Err(diags);
             }
-            let upgraded = entry.resource.upgrade_state(req.version, &raw.json, &mut diags);
+            let upgraded = entry
+                .resource
+                .upgrade_state(req.version, &raw.json, (&entry.schema, &entry.ty), &mut diags);
             let upgraded_state = match upgraded {
                 Some(v) if !diags.has_errors() => Some(encode(&v, &entry.ty, "upgraded state")?),
                 _ => None,
