@@ -3,10 +3,8 @@
 //! hostile bytes end in a [`CodecError`], never a panic, and objects always
 //! come out with exactly the attributes of their type.
 
+use rmp::Marker;
 use std::collections::BTreeMap;
-use std::io::Cursor;
-
-use rmpv::Value as Mp;
 
 use super::diagnostics::AttributePath;
 use super::value::{Number, Type, Value};
@@ -32,59 +30,125 @@ impl CodecError {
 /// does not bound.
 const MAX_DYNAMIC_DEPTH: usize = 32;
 
-/// Decodes msgpack bytes as a value of type `ty`.
+/// Decodes msgpack bytes as a value of type `ty`, straight from the bytes
+/// (no intermediate tree): this is on every request's path.
 pub fn decode_msgpack(bytes: &[u8], ty: &Type) -> Result<Value, CodecError> {
     let root = AttributePath::root();
-    let mut cursor = Cursor::new(bytes);
-    let raw = rmpv::decode::read_value_with_max_depth(&mut cursor, 256)
-        .map_err(|e| CodecError::at(&root, format!("malformed msgpack: {e}")))?;
-    if (cursor.position() as usize) != bytes.len() {
+    let mut rd = bytes;
+    let value = read_msgpack(&mut rd, ty, &root, 0)?;
+    if !rd.is_empty() {
         return Err(CodecError::at(&root, "malformed msgpack: trailing bytes"));
     }
-    from_msgpack(&raw, ty, &root, 0)
+    Ok(value)
 }
 
-fn from_msgpack(raw: &Mp, ty: &Type, path: &AttributePath, depth: usize) -> Result<Value, CodecError> {
-    match raw {
-        Mp::Nil => return Ok(Value::Null),
+fn malformed<E: std::fmt::Display>(path: &AttributePath) -> impl Fn(E) -> CodecError + '_ {
+    move |e| CodecError::at(path, format!("malformed msgpack: {e}"))
+}
+
+fn advance<'a>(rd: &mut &'a [u8], n: usize, path: &AttributePath) -> Result<&'a [u8], CodecError> {
+    if rd.len() < n {
+        return Err(CodecError::at(path, "malformed msgpack: unexpected end"));
+    }
+    let (taken, rest) = rd.split_at(n);
+    *rd = rest;
+    Ok(taken)
+}
+
+fn is_str(m: Marker) -> bool {
+    matches!(m, Marker::FixStr(_) | Marker::Str8 | Marker::Str16 | Marker::Str32)
+}
+
+fn read_string<'a>(rd: &mut &'a [u8], path: &AttributePath) -> Result<&'a str, CodecError> {
+    let (text, rest) = rmp::decode::read_str_from_slice(*rd).map_err(|e| match e {
+        rmp::decode::DecodeStringError::InvalidUtf8(..) => CodecError::at(path, "string is not valid UTF-8"),
+        other => CodecError::at(path, format!("malformed msgpack: {other}")),
+    })?;
+    *rd = rest;
+    Ok(text)
+}
+
+/// A length read from the input, bounded by the bytes left (every element
+/// takes at least one), so hostile lengths cannot make huge allocations.
+fn bounded(len: u32, rd: &[u8], path: &AttributePath) -> Result<usize, CodecError> {
+    let len = len as usize;
+    if len > rd.len() {
+        return Err(CodecError::at(path, "malformed msgpack: length beyond the input"));
+    }
+    Ok(len)
+}
+
+fn read_msgpack(rd: &mut &[u8], ty: &Type, path: &AttributePath, depth: usize) -> Result<Value, CodecError> {
+    let marker = Marker::from_u8(
+        *rd.first()
+            .ok_or_else(|| CodecError::at(path, "malformed msgpack: unexpected end"))?,
+    );
+    match marker {
+        Marker::Null => {
+            advance(rd, 1, path)?;
+            return Ok(Value::Null);
+        }
         // Terraform marks unknown values with an extension (code 0, or 12
         // for refined unknowns in newer releases); any extension is unknown.
-        Mp::Ext(_, _) => return Ok(Value::Unknown),
+        Marker::FixExt1
+        | Marker::FixExt2
+        | Marker::FixExt4
+        | Marker::FixExt8
+        | Marker::FixExt16
+        | Marker::Ext8
+        | Marker::Ext16
+        | Marker::Ext32 => {
+            let meta = rmp::decode::read_ext_meta(rd).map_err(malformed(path))?;
+            advance(rd, meta.size as usize, path)?;
+            return Ok(Value::Unknown);
+        }
+        Marker::Reserved => return Err(CodecError::at(path, "malformed msgpack: reserved marker")),
         _ => {}
     }
-    let wrong = |what: &str| CodecError::at(path, format!("expected {what}, got {}", kind_of(raw)));
+    let wrong = |what: &str| CodecError::at(path, format!("expected {what}, got {}", kind_of(marker)));
     match ty {
-        Type::String => match raw {
-            Mp::String(s) => s
-                .as_str()
-                .map(Value::string)
-                .ok_or_else(|| CodecError::at(path, "string is not valid UTF-8")),
-            _ => Err(wrong("a string")),
-        },
-        Type::Bool => raw.as_bool().map(Value::Bool).ok_or_else(|| wrong("a bool")),
-        Type::Number => match raw {
-            Mp::Integer(i) => {
-                if let Some(v) = i.as_i64() {
-                    Ok(Value::Number(Number::Int(v)))
-                } else if let Some(v) = i.as_u64() {
-                    Ok(Value::Number(Number::Big(v.to_string())))
-                } else {
-                    Err(wrong("a number"))
-                }
+        Type::String if is_str(marker) => Ok(Value::string(read_string(rd, path)?)),
+        Type::String => Err(wrong("a string")),
+        Type::Bool => {
+            let b = rmp::decode::read_bool(rd).map_err(|_| wrong("a bool"))?;
+            Ok(Value::Bool(b))
+        }
+        Type::Number => match marker {
+            Marker::F32 => Ok(Value::Number(Number::Float(f64::from(
+                rmp::decode::read_f32(rd).map_err(malformed(path))?,
+            )))),
+            Marker::F64 => Ok(Value::Number(Number::Float(
+                rmp::decode::read_f64(rd).map_err(malformed(path))?,
+            ))),
+            Marker::U64 => {
+                let v: u64 = rmp::decode::read_int(rd).map_err(malformed(path))?;
+                Ok(Value::Number(
+                    i64::try_from(v).map_or_else(|_| Number::Big(v.to_string()), Number::Int),
+                ))
             }
-            Mp::F32(f) => Ok(Value::Number(Number::Float(f64::from(*f)))),
-            Mp::F64(f) => Ok(Value::Number(Number::Float(*f))),
-            Mp::String(s) => {
-                let text = s.as_str().ok_or_else(|| wrong("a number"))?;
+            Marker::FixPos(_)
+            | Marker::FixNeg(_)
+            | Marker::U8
+            | Marker::U16
+            | Marker::U32
+            | Marker::I8
+            | Marker::I16
+            | Marker::I32
+            | Marker::I64 => Ok(Value::Number(Number::Int(
+                rmp::decode::read_int(rd).map_err(malformed(path))?,
+            ))),
+            m if is_str(m) => {
+                let text = read_string(rd, path)?;
                 parse_decimal(text).ok_or_else(|| CodecError::at(path, format!("{text:?} is not a number")))
             }
             _ => Err(wrong("a number")),
         },
         Type::List(elem) | Type::Set(elem) => {
-            let items = raw.as_array().ok_or_else(|| wrong("a list"))?;
-            let mut out = Vec::with_capacity(items.len());
-            for (i, item) in items.iter().enumerate() {
-                out.push(from_msgpack(item, elem, &path.index(i as i64), depth + 1)?);
+            let len = rmp::decode::read_array_len(rd).map_err(|_| wrong("a list"))?;
+            let len = bounded(len, rd, path)?;
+            let mut out = Vec::with_capacity(len);
+            for i in 0..len {
+                out.push(read_msgpack(rd, elem, &path.index(i as i64), depth + 1)?);
             }
             Ok(if matches!(ty, Type::Set(_)) {
                 Value::Set(out)
@@ -93,41 +157,39 @@ fn from_msgpack(raw: &Mp, ty: &Type, path: &AttributePath, depth: usize) -> Resu
             })
         }
         Type::Tuple(elems) => {
-            let items = raw.as_array().ok_or_else(|| wrong("a tuple"))?;
-            if items.len() != elems.len() {
+            let len = rmp::decode::read_array_len(rd).map_err(|_| wrong("a tuple"))? as usize;
+            if len != elems.len() {
                 return Err(CodecError::at(
                     path,
                     format!("expected a tuple of {} elements", elems.len()),
                 ));
             }
-            let mut out = Vec::with_capacity(items.len());
-            for (i, (item, t)) in items.iter().zip(elems).enumerate() {
-                out.push(from_msgpack(item, t, &path.index(i as i64), depth + 1)?);
+            let mut out = Vec::with_capacity(len);
+            for (i, t) in elems.iter().enumerate() {
+                out.push(read_msgpack(rd, t, &path.index(i as i64), depth + 1)?);
             }
             Ok(Value::Tuple(out))
         }
         Type::Map(elem) => {
-            let entries = raw.as_map().ok_or_else(|| wrong("a map"))?;
+            let len = rmp::decode::read_map_len(rd).map_err(|_| wrong("a map"))?;
+            let len = bounded(len, rd, path)?;
             let mut out = BTreeMap::new();
-            for (k, v) in entries {
-                let key = k
-                    .as_str()
-                    .ok_or_else(|| CodecError::at(path, "map key is not a string"))?;
-                out.insert(key.to_string(), from_msgpack(v, elem, &path.key(key), depth + 1)?);
+            for _ in 0..len {
+                let key = read_key(rd, path)?;
+                out.insert(key.to_string(), read_msgpack(rd, elem, &path.key(key), depth + 1)?);
             }
             Ok(Value::Map(out))
         }
         Type::Object(attrs) => {
-            let entries = raw.as_map().ok_or_else(|| wrong("an object"))?;
+            let len = rmp::decode::read_map_len(rd).map_err(|_| wrong("an object"))?;
+            let len = bounded(len, rd, path)?;
             let mut out = BTreeMap::new();
-            for (k, v) in entries {
-                let key = k
-                    .as_str()
-                    .ok_or_else(|| CodecError::at(path, "object key is not a string"))?;
+            for _ in 0..len {
+                let key = read_key(rd, path)?;
                 let attr_ty = attrs
                     .get(key)
                     .ok_or_else(|| CodecError::at(path, format!("unsupported attribute {key:?}")))?;
-                out.insert(key.to_string(), from_msgpack(v, attr_ty, &path.attr(key), depth + 1)?);
+                out.insert(key.to_string(), read_msgpack(rd, attr_ty, &path.attr(key), depth + 1)?);
             }
             // Be lenient about absent attributes (they read as null) so that
             // every object we hand on carries every attribute of its type.
@@ -140,13 +202,16 @@ fn from_msgpack(raw: &Mp, ty: &Type, path: &AttributePath, depth: usize) -> Resu
             if depth > MAX_DYNAMIC_DEPTH {
                 return Err(CodecError::at(path, "dynamic value nested too deeply"));
             }
-            let pair = raw
-                .as_array()
-                .filter(|a| a.len() == 2)
-                .ok_or_else(|| wrong("a [type, value] pair"))?;
-            let type_json = match &pair[0] {
-                Mp::Binary(b) => serde_json::from_slice(b).ok(),
-                Mp::String(s) => s.as_str().and_then(|s| serde_json::from_str(s).ok()),
+            let len = rmp::decode::read_array_len(rd).map_err(|_| wrong("a [type, value] pair"))?;
+            if len != 2 {
+                return Err(wrong("a [type, value] pair"));
+            }
+            let type_json = match Marker::from_u8(*rd.first().unwrap_or(&0xc1)) {
+                Marker::Bin8 | Marker::Bin16 | Marker::Bin32 => {
+                    let n = rmp::decode::read_bin_len(rd).map_err(malformed(path))? as usize;
+                    serde_json::from_slice(advance(rd, n, path)?).ok()
+                }
+                m if is_str(m) => serde_json::from_str(read_string(rd, path)?).ok(),
                 _ => None,
             };
             let concrete = type_json
@@ -156,21 +221,39 @@ fn from_msgpack(raw: &Mp, ty: &Type, path: &AttributePath, depth: usize) -> Resu
             if concrete == Type::Dynamic {
                 return Err(CodecError::at(path, "dynamic value has no concrete type"));
             }
-            from_msgpack(&pair[1], &concrete, path, depth + 1)
+            read_msgpack(rd, &concrete, path, depth + 1)
         }
     }
 }
 
-fn kind_of(raw: &Mp) -> &'static str {
-    match raw {
-        Mp::Nil => "null",
-        Mp::Boolean(_) => "a bool",
-        Mp::Integer(_) | Mp::F32(_) | Mp::F64(_) => "a number",
-        Mp::String(_) => "a string",
-        Mp::Binary(_) => "binary data",
-        Mp::Array(_) => "an array",
-        Mp::Map(_) => "a map",
-        Mp::Ext(_, _) => "an extension",
+fn read_key<'a>(rd: &mut &'a [u8], path: &AttributePath) -> Result<&'a str, CodecError> {
+    match rd.first().map(|b| Marker::from_u8(*b)) {
+        Some(m) if is_str(m) => read_string(rd, path),
+        _ => Err(CodecError::at(path, "object key is not a string")),
+    }
+}
+
+fn kind_of(marker: Marker) -> &'static str {
+    match marker {
+        Marker::Null => "null",
+        Marker::True | Marker::False => "a bool",
+        Marker::FixPos(_)
+        | Marker::FixNeg(_)
+        | Marker::U8
+        | Marker::U16
+        | Marker::U32
+        | Marker::U64
+        | Marker::I8
+        | Marker::I16
+        | Marker::I32
+        | Marker::I64
+        | Marker::F32
+        | Marker::F64 => "a number",
+        Marker::FixStr(_) | Marker::Str8 | Marker::Str16 | Marker::Str32 => "a string",
+        Marker::Bin8 | Marker::Bin16 | Marker::Bin32 => "binary data",
+        Marker::FixArray(_) | Marker::Array16 | Marker::Array32 => "an array",
+        Marker::FixMap(_) | Marker::Map16 | Marker::Map32 => "a map",
+        _ => "an extension",
     }
 }
 
@@ -432,8 +515,8 @@ mod tests {
     fn missing_attributes_encode_as_null_so_terraform_sees_all_of_them() {
         let v = object([("name", Value::string("x"))]);
         let bytes = encode_msgpack(&v, &obj_type()).unwrap();
-        let raw = rmpv::decode::read_value(&mut &bytes[..]).unwrap();
-        assert_eq!(raw.as_map().unwrap().len(), 4);
+        let entries = rmp::decode::read_map_len(&mut &bytes[..]).unwrap();
+        assert_eq!(entries, 4);
     }
 
     #[test]
