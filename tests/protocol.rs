@@ -6,7 +6,7 @@ mod support;
 use std::os::unix::fs::PermissionsExt;
 use std::time::{Duration, Instant};
 
-use support::protocol::{describe_diagnostics, dv, value_of, Plugin, BINARY};
+use support::protocol::{assert_no_diagnostics, describe_diagnostics, dv, value_of, Plugin, BINARY};
 use terraform_provider_eventbridge::connection::schema::schema as connection_schema;
 use terraform_provider_eventbridge::provider::EventBridgeProvider;
 use terraform_provider_eventbridge::tfplugin::proto::plugin::Empty;
@@ -55,12 +55,7 @@ async fn handshake_announces_a_tls_unix_socket_in_a_private_directory() {
 #[tokio::test]
 async fn the_schema_describes_the_provider_and_the_connection_resource() {
     let plugin = Plugin::start().await;
-    let schema = plugin
-        .provider()
-        .get_provider_schema(pb::get_provider_schema::Request {})
-        .await
-        .unwrap()
-        .into_inner();
+    let schema = plugin.schema().await;
     let provider = schema.provider.expect("provider schema").block.expect("block");
     let names: Vec<&str> = provider.attributes.iter().map(|a| a.name.as_str()).collect();
     for name in [
@@ -162,11 +157,7 @@ async fn configure_against_the_emulator_then_read_a_missing_connection_as_gone()
         .await
         .unwrap()
         .into_inner();
-    assert!(
-        resp.diagnostics.is_empty(),
-        "{}",
-        describe_diagnostics(&resp.diagnostics)
-    );
+    assert_no_diagnostics(&resp.diagnostics);
 
     let ty = connection_schema().value_type();
     let mut state = std::collections::BTreeMap::new();
@@ -186,11 +177,7 @@ async fn configure_against_the_emulator_then_read_a_missing_connection_as_gone()
         .await
         .unwrap()
         .into_inner();
-    assert!(
-        read.diagnostics.is_empty(),
-        "{}",
-        describe_diagnostics(&read.diagnostics)
-    );
+    assert_no_diagnostics(&read.diagnostics);
     assert_eq!(value_of(read.new_state.as_ref(), &ty), Value::Null);
 }
 

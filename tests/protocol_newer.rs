@@ -4,7 +4,7 @@
 
 mod support;
 
-use support::protocol::{describe_diagnostics, dv, value_of, Plugin};
+use support::protocol::{assert_no_diagnostics, describe_diagnostics, dv, value_of, Plugin};
 use terraform_provider_eventbridge::connection::schema::schema as connection_schema;
 use terraform_provider_eventbridge::tfplugin::proto::tfplugin6 as pb;
 use terraform_provider_eventbridge::tfplugin::{decode_json, encode_msgpack, Type, Value};
@@ -68,7 +68,7 @@ async fn write_only_values_are_validated_by_capability_planned_null_and_never_st
         .await
         .unwrap()
         .into_inner();
-    assert!(new.diagnostics.is_empty(), "{}", describe_diagnostics(&new.diagnostics));
+    assert_no_diagnostics(&new.diagnostics);
 
     let plan = client
         .plan_resource_change(pb::plan_resource_change::Request {
@@ -94,11 +94,7 @@ async fn write_only_values_are_validated_by_capability_planned_null_and_never_st
         .await
         .unwrap()
         .into_inner();
-    assert!(
-        applied.diagnostics.is_empty(),
-        "{}",
-        describe_diagnostics(&applied.diagnostics)
-    );
+    assert_no_diagnostics(&applied.diagnostics);
     assert!(
         !contains(&applied.new_state.clone().unwrap().msgpack, b"pw-never-stored"),
         "secret in the state"
@@ -180,12 +176,7 @@ async fn move_from(
 #[tokio::test]
 async fn moves_from_hashicorp_aws_keep_every_block_and_the_secrets() {
     let plugin = Plugin::start().await;
-    let schema = plugin
-        .provider()
-        .get_provider_schema(pb::get_provider_schema::Request {})
-        .await
-        .unwrap()
-        .into_inner();
+    let schema = plugin.schema().await;
     assert!(schema.server_capabilities.unwrap().move_resource_state);
     let mut client = plugin.provider();
 
@@ -196,11 +187,7 @@ async fn moves_from_hashicorp_aws_keep_every_block_and_the_secrets() {
         AWS_STATE_EVERY_BLOCK,
     )
     .await;
-    assert!(
-        moved.diagnostics.is_empty(),
-        "{}",
-        describe_diagnostics(&moved.diagnostics)
-    );
+    assert_no_diagnostics(&moved.diagnostics);
     let state = value_of(moved.target_state.as_ref(), &ty());
     assert_eq!(state.attr("name"), &Value::string("partner"));
     assert_eq!(state.attr("region"), &Value::string("eu-west-1"));
@@ -241,7 +228,7 @@ async fn moves_from_hashicorp_aws_keep_every_block_and_the_secrets() {
         AWS_STATE_V5,
     )
     .await;
-    assert!(v5.diagnostics.is_empty(), "{}", describe_diagnostics(&v5.diagnostics));
+    assert_no_diagnostics(&v5.diagnostics);
     let state = value_of(v5.target_state.as_ref(), &ty());
     assert_eq!(
         state.attr("region"),
@@ -331,11 +318,7 @@ async fn identity_schema_import_by_identity_and_identity_upgrade() {
         .await
         .unwrap()
         .into_inner();
-    assert!(
-        imported.diagnostics.is_empty(),
-        "{}",
-        describe_diagnostics(&imported.diagnostics)
-    );
+    assert_no_diagnostics(&imported.diagnostics);
     let resource = &imported.imported_resources[0];
     let state = value_of(resource.state.as_ref(), &ty());
     assert_eq!(state.attr("region"), &Value::string("eu-west-1"));
@@ -389,11 +372,7 @@ async fn states_written_before_later_attributes_upgrade_without_a_diff() {
         .await
         .unwrap()
         .into_inner();
-    assert!(
-        upgraded.diagnostics.is_empty(),
-        "{}",
-        describe_diagnostics(&upgraded.diagnostics)
-    );
+    assert_no_diagnostics(&upgraded.diagnostics);
     let prior = value_of(upgraded.upgraded_state.as_ref(), &ty());
     assert_eq!(prior.attr("secrets_wo_version"), &Value::Null);
 

@@ -127,6 +127,18 @@ impl Plugin {
         }
     }
 
+    /// GetProviderSchema; panics on a transport error.
+    pub async fn schema(
+        &self,
+    ) -> terraform_provider_eventbridge::tfplugin::proto::tfplugin6::get_provider_schema::Response {
+        use terraform_provider_eventbridge::tfplugin::proto::tfplugin6 as pb;
+        self.provider()
+            .get_provider_schema(pb::get_provider_schema::Request {})
+            .await
+            .expect("GetProviderSchema")
+            .into_inner()
+    }
+
     pub fn provider(&self) -> ProviderClient<Channel> {
         ProviderClient::new(self.channel.clone())
     }
@@ -320,4 +332,10 @@ pub async fn configure(client: &mut ProviderClient<Channel>, endpoint: &str) {
         "{}",
         describe_diagnostics(&resp.diagnostics)
     );
+}
+
+/// Fails the test, listing them, when there are any diagnostics.
+#[track_caller]
+pub fn assert_no_diagnostics(diags: &[terraform_provider_eventbridge::tfplugin::proto::tfplugin6::Diagnostic]) {
+    assert!(diags.is_empty(), "{}", describe_diagnostics(diags));
 }
