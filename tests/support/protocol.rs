@@ -56,8 +56,14 @@ impl Plugin {
 
     /// Same, with extra environment variables.
     pub async fn start_with(extra_env: &[(&str, &str)]) -> Plugin {
+        Plugin::start_binary(std::path::Path::new(BINARY), extra_env).await
+    }
+
+    /// Starts `binary` (e.g. the release build) with extra environment
+    /// variables.
+    pub async fn start_binary(binary: &std::path::Path, extra_env: &[(&str, &str)]) -> Plugin {
         let (client_cert, client_key) = terraform_like_client_cert();
-        let mut cmd = Command::new(BINARY);
+        let mut cmd = Command::new(binary);
         cmd.env(
             "TF_PLUGIN_MAGIC_COOKIE",
             terraform_provider_eventbridge::tfplugin::MAGIC_COOKIE_VALUE,

@@ -10,10 +10,14 @@
 //! - peak RSS and CPU seconds of the provider processes against
 //!   Terraform's own, for apply, refresh-and-plan and destroy of 200
 //!   connections;
-//! - stripped release binary size.
+//! - stripped release binary size;
+//! - where the CPU goes: a process's start, one RPC over the socket, one
+//!   AWS call against the emulator's floor (breakdown.rs).
 
-#[path = "../tests/support/mod.rs"]
+#[path = "../../tests/support/mod.rs"]
 mod support;
+
+mod breakdown;
 
 use std::fmt::Write as _;
 use std::io::{BufRead, BufReader};
@@ -99,6 +103,19 @@ fn dynamic(v: &Value, ty: &terraform_provider_eventbridge::tfplugin::Type) -> Op
     })
 }
 
+/// The connection type and the OAuth configuration with parameters that
+/// the RPC measurements send.
+fn oauth_config() -> (terraform_provider_eventbridge::tfplugin::Type, Value) {
+    let ty = connection_schema().value_type();
+    let config = decode_json(
+        include_str!("../../tests/fixtures/oauth_config.json").as_bytes(),
+        &ty,
+        false,
+    )
+    .expect("config");
+    (ty, config)
+}
+
 /// Latency of the pure RPC handlers, in process (no gRPC transport).
 fn in_process_latency(iterations: usize) -> Vec<(&'static str, Stats)> {
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -124,13 +141,7 @@ fn in_process_latency(iterations: usize) -> Vec<(&'static str, Stats)> {
             .expect("configure");
         assert!(configured.into_inner().diagnostics.is_empty());
 
-        let ty = connection_schema().value_type();
-        let config = decode_json(
-            include_str!("../tests/fixtures/oauth_config.json").as_bytes(),
-            &ty,
-            false,
-        )
-        .expect("config");
+        let (ty, config) = oauth_config();
         let mut results = Vec::new();
 
         let mut samples = Vec::with_capacity(iterations);
@@ -192,6 +203,20 @@ fn children_cpu_seconds() -> f64 {
     tv(usage.ru_utime) + tv(usage.ru_stime)
 }
 
+/// CPU time of a live process (all its threads) in nanoseconds, from
+/// /proc/PID/task/*/schedstat: /proc/PID/stat counts in 10 ms ticks, too
+/// coarse for a process that lives a few milliseconds.
+/// The provider runs one runtime thread; any other thread (a blocking-pool
+/// worker) lives on idle for seconds, so the live threads hold it all.
+fn cpu_of(pid: u32) -> Option<Duration> {
+    let mut nanos = 0u64;
+    for task in std::fs::read_dir(format!("/proc/{pid}/task")).ok()?.flatten() {
+        let schedstat = std::fs::read_to_string(task.path().join("schedstat")).ok()?;
+        nanos += schedstat.split_whitespace().next()?.parse::<u64>().ok()?;
+    }
+    Some(Duration::from_nanos(nanos))
+}
+
 /// (peak RSS KiB, CPU seconds) of a live process, from /proc.
 fn proc_sample(pid: u32) -> Option<(u64, f64)> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
@@ -202,11 +227,7 @@ fn proc_sample(pid: u32) -> Option<(u64, f64)> {
         .nth(1)?
         .parse()
         .ok()?;
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
-    let ticks = unsafe { libc::sysconf(libc::_SC_CLK_TCK) } as f64;
-    let cpu = (fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?) / ticks;
-    Some((hwm, cpu))
+    Some((hwm, cpu_of(pid)?.as_secs_f64()))
 }
 
 /// Provider processes descending from `ancestor` (Terraform runs itself
@@ -283,7 +304,7 @@ fn measured_run(wd: &Workdir, args: &[&str]) -> RunCost {
     }
 }
 
-const PROVIDER_TF: &str = include_str!("../examples/provider/provider.tf");
+const PROVIDER_TF: &str = include_str!("../../examples/provider/provider.tf");
 
 fn many_connections(count: usize) -> String {
     format!(
@@ -422,29 +443,10 @@ fn today() -> String {
     String::from_utf8_lossy(&out.stdout).trim().to_string()
 }
 
-fn main() {
-    if std::env::args().any(|a| a == "--list") {
-        return; // `cargo bench -- --list` and test discovery
-    }
-    assert!(
-        release_binary().exists(),
-        "build it first: cargo build --release (make bench does)"
-    );
-    let size = std::fs::metadata(release_binary()).map(|m| m.len()).unwrap_or(0);
-    let tf_version = {
-        let (major, minor) = support::terraform::terraform_version();
-        format!("{major}.{minor}")
-    };
-
-    eprintln!("bench: handshake latency");
-    let handshake = handshake_latency(50);
-    eprintln!("bench: in-process RPC latency");
-    let rpcs = in_process_latency(2000);
-    eprintln!("bench: AWS calls per operation");
-    let calls = aws_calls();
-    eprintln!("bench: 200 connections");
-    let emulator = support::emulator::require();
-    let wd = workdir(&emulator, &many_connections(200));
+/// apply, refresh + plan, and destroy of 200 connections with the
+/// Terraform the harness runs.
+fn hundreds_of_connections(emulator: &support::emulator::Emulator) -> Vec<(&'static str, RunCost)> {
+    let wd = workdir(emulator, &many_connections(200));
     let apply = measured_run(
         &wd,
         &["apply", "-auto-approve", "-input=false", "-no-color", "-parallelism=20"],
@@ -464,6 +466,63 @@ fn main() {
         emulator.connection_names().is_empty(),
         "destroy left connections behind"
     );
+    vec![("apply", apply), ("refresh + plan", plan), ("destroy", destroy)]
+}
+
+/// A `terraform` on the PATH that is not the one under test (as
+/// scripts/test.sh finds it): (path, "major.minor.patch").
+fn newer_terraform_on_path() -> Option<(PathBuf, String)> {
+    if std::env::var_os("TERRAFORM").is_some_and(|t| !t.is_empty()) {
+        return None;
+    }
+    let path = std::env::split_paths(&std::env::var_os("PATH")?)
+        .map(|dir| dir.join("terraform"))
+        .find(|p| p.is_file())?;
+    let version = version_of(&path)?;
+    (version != version_of(&support::terraform::terraform_binary())?).then_some((path, version))
+}
+
+/// "1.11.4" from `terraform version -json`.
+fn version_of(terraform: &std::path::Path) -> Option<String> {
+    let out = Command::new(terraform)
+        .args(["version", "-json"])
+        .env("TF_CLI_CONFIG_FILE", "/dev/null")
+        .env("CHECKPOINT_DISABLE", "1")
+        .output()
+        .ok()?;
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).ok()?;
+    Some(json["terraform_version"].as_str()?.to_string())
+}
+
+fn main() {
+    if std::env::args().any(|a| a == "--list") {
+        return; // `cargo bench -- --list` and test discovery
+    }
+    assert!(
+        release_binary().exists(),
+        "build it first: cargo build --release (make bench does)"
+    );
+    let size = std::fs::metadata(release_binary()).map(|m| m.len()).unwrap_or(0);
+    let tf_version = version_of(&support::terraform::terraform_binary()).expect("terraform version");
+
+    eprintln!("bench: handshake latency");
+    let handshake = handshake_latency(50);
+    eprintln!("bench: in-process RPC latency");
+    let rpcs = in_process_latency(2000);
+    eprintln!("bench: AWS calls per operation");
+    let calls = aws_calls();
+    eprintln!("bench: where the CPU goes");
+    let emulator = support::emulator::require();
+    let split = breakdown::measure(&release_binary(), &emulator.endpoint);
+    eprintln!("bench: 200 connections, Terraform {tf_version}");
+    let mut hundreds = vec![(tf_version.clone(), hundreds_of_connections(&emulator))];
+    if let Some((path, version)) = newer_terraform_on_path() {
+        eprintln!("bench: 200 connections, Terraform {version}");
+        // The harness reads TERRAFORM for every command it runs.
+        std::env::set_var("TERRAFORM", &path);
+        hundreds.push((version, hundreds_of_connections(&emulator)));
+        std::env::remove_var("TERRAFORM");
+    }
 
     let mut md = String::new();
     let _ = writeln!(md, "# Benchmark results\n");
@@ -472,10 +531,12 @@ fn main() {
         "Command: `make bench` (= `cargo build --release && cargo bench --bench provider`).  "
     );
     let _ = writeln!(md, "Machine: {}.  ", machine());
+    let versions: Vec<&str> = hundreds.iter().map(|(v, _)| v.as_str()).collect();
     let _ = writeln!(
         md,
-        "Date: {}. Terraform {tf_version}, moto 5.2.5 on loopback.\n",
-        today()
+        "Date: {}. Terraform {}, moto 5.2.5 on loopback.\n",
+        today(),
+        versions.join(" and ")
     );
     let _ = writeln!(md, "| what | figure | target |\n|---|---|---|");
     let _ = writeln!(
@@ -505,25 +566,71 @@ fn main() {
         let target = if label.starts_with("refresh") { "1" } else { "≤ 2" };
         let _ = writeln!(md, "| AWS calls per {label} | {figure} | {target} |");
     }
-    for (label, cost) in [("apply", &apply), ("refresh + plan", &plan), ("destroy", &destroy)] {
-        let share = 100.0 * cost.provider_cpu / cost.terraform_cpu.max(1e-9);
-        let _ = writeln!(
-            md,
-            "| 200 connections, `{label}` (-parallelism=20) | wall {:.1} s; provider peak RSS **{:.1} MB**; provider CPU {:.2} s vs Terraform {:.2} s = **{share:.1} %** ({} provider process(es)) | RSS ≤ 20 MB, CPU ≤ 5 % |",
-            cost.wall.as_secs_f64(),
-            cost.provider_peak_rss_kib as f64 / 1024.0,
-            cost.provider_cpu,
-            cost.terraform_cpu,
-            cost.providers_seen
-        );
+    for (version, runs) in &hundreds {
+        for (label, cost) in runs {
+            let share = 100.0 * cost.provider_cpu / cost.terraform_cpu.max(1e-9);
+            let _ = writeln!(
+                md,
+                "| 200 connections, `{label}` (-parallelism=20), Terraform {version} | wall {:.1} s; provider peak RSS **{:.1} MB**; provider CPU {:.3} s vs Terraform {:.2} s = **{share:.1} %** ({} provider process(es)) | RSS ≤ 20 MB, CPU ≤ 5 % |",
+                cost.wall.as_secs_f64(),
+                cost.provider_peak_rss_kib as f64 / 1024.0,
+                cost.provider_cpu,
+                cost.terraform_cpu,
+                cost.providers_seen
+            );
+        }
+    }
+
+    let starts = &split.process_start;
+    let _ = writeln!(
+        md,
+        "\n## Where the provider's CPU goes\n\n| cost | provider CPU |\n|---|---|"
+    );
+    let _ = writeln!(
+        md,
+        "| one provider process: exec, TLS handshake (P-521 client certificate), GetProviderSchema ({} starts) | median **{}**, min {}, max {} |",
+        starts.len(),
+        fmt_ms(starts[starts.len() / 2]),
+        fmt_ms(starts[0]),
+        fmt_ms(starts[starts.len() - 1])
+    );
+    let parts = [
+        (
+            format!(
+                "one ValidateResourceConfig over the TLS socket, 20 in flight ({} RPCs); in process it is the p50 above",
+                split.rpcs
+            ),
+            split.rpc_over_socket,
+        ),
+        (
+            format!(
+                "one DescribeConnection through the provider's SDK client, against the emulator ({} calls)",
+                split.calls
+            ),
+            split.sdk_call,
+        ),
+        (
+            format!(
+                "the same DescribeConnection as a bare HTTP/1.1 request on a fresh TCP connection: the floor the emulator sets ({} calls)",
+                split.calls
+            ),
+            split.bare_call,
+        ),
+    ];
+    for (what, cpu) in &parts {
+        let _ = writeln!(md, "| {what} | **{}** |", fmt_us(*cpu));
     }
     let _ = writeln!(
         md,
         "\nNotes: RSS is the kernel's high-water mark (VmHWM) of each provider process, sampled every 5 ms \
-         until Terraform exits; CPU is user+system time from /proc for the provider and from \
-         getrusage(RUSAGE_CHILDREN) for Terraform (minus the provider's). AWS calls are counted by the \
+         until Terraform exits; provider CPU is the sum of its threads' run time from /proc/PID/task/*/schedstat \
+         (nanoseconds), Terraform's is getrusage(RUSAGE_CHILDREN) minus the provider's. AWS calls are counted by the \
          emulator's request recorder. The emulator answers every call at once (no AUTHORIZING phase), so \
-         wall times measure Terraform and the provider, not AWS."
+         wall times measure Terraform and the provider, not AWS. The emulator closes every HTTP connection, so \
+         each AWS call costs the provider a loopback TCP connect and close, much of it kernel time spent on the \
+         emulator's side of the loopback; against AWS the SDK keeps connections open. The per-call rows are \
+         measured in the bench process on one thread (getrusage(RUSAGE_THREAD)); bench/PROFILE.md puts the \
+         rows together."
     );
     let out = root().join("bench/RESULTS.md");
     std::fs::create_dir_all(out.parent().expect("bench dir")).expect("bench dir");
