@@ -22,8 +22,9 @@ const QUIET: &[(&str, &str)] = &[("TF_LOG_PROVIDER", "warn")];
 
 pub struct Breakdown {
     /// CPU of one provider process from exec through the TLS handshake and
-    /// GetProviderSchema: sorted samples.
-    pub process_start: Vec<Duration>,
+    /// GetProviderSchema.
+    pub process_start: crate::Stats,
+    pub starts: usize,
     /// Provider CPU per ValidateResourceConfig over the TLS socket.
     pub rpc_over_socket: Duration,
     pub rpcs: usize,
@@ -39,13 +40,15 @@ pub fn measure(binary: &Path, emulator_endpoint: &str) -> Breakdown {
         .enable_all()
         .build()
         .expect("runtime");
-    let process_start = runtime.block_on(process_start(binary, 20));
+    let starts = 20;
+    let process_start = crate::stats(runtime.block_on(process_start(binary, starts)));
     let rpcs = 4000;
     let rpc_over_socket = runtime.block_on(rpc_over_socket(binary, rpcs));
     let calls = 500;
     let (sdk_call, bare_call) = runtime.block_on(aws_call(emulator_endpoint, calls));
     Breakdown {
         process_start,
+        starts,
         rpc_over_socket,
         rpcs,
         sdk_call,
@@ -61,7 +64,6 @@ async fn process_start(binary: &Path, runs: usize) -> Vec<Duration> {
         let _ = plugin.schema().await;
         samples.push(crate::cpu_of(plugin.pid()).expect("provider CPU"));
     }
-    samples.sort();
     samples
 }
 
@@ -94,10 +96,7 @@ async fn rpc_over_socket(binary: &Path, rpcs: usize) -> Duration {
 /// CPU of this thread: the runtime is single-threaded, so this is all the
 /// work of the calls made on it.
 fn thread_cpu() -> Duration {
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    unsafe { libc::getrusage(libc::RUSAGE_THREAD, &mut usage) };
-    let tv = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
-    tv(usage.ru_utime) + tv(usage.ru_stime)
+    crate::rusage_cpu(libc::RUSAGE_THREAD)
 }
 
 /// (SDK call, bare call): DescribeConnection of one existing connection.

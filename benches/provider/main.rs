@@ -196,11 +196,17 @@ struct RunCost {
     providers_seen: usize,
 }
 
-fn children_cpu_seconds() -> f64 {
+/// User + system CPU of `who` (RUSAGE_CHILDREN: waited-for descendants;
+/// RUSAGE_THREAD: the calling thread).
+fn rusage_cpu(who: libc::c_int) -> Duration {
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
-    let tv = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    unsafe { libc::getrusage(who, &mut usage) };
+    let tv = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
     tv(usage.ru_utime) + tv(usage.ru_stime)
+}
+
+fn children_cpu_seconds() -> f64 {
+    rusage_cpu(libc::RUSAGE_CHILDREN).as_secs_f64()
 }
 
 /// CPU time of a live process (all its threads) in nanoseconds, from
@@ -331,8 +337,11 @@ resource "eventbridge_connection" "many" {{
     )
 }
 
-fn workdir(emulator: &support::emulator::Emulator, config: &str) -> Workdir {
-    let wd = Workdir::with_provider_binary(config, &release_binary());
+fn workdir(emulator: &support::emulator::Emulator, config: &str, terraform: Option<&std::path::Path>) -> Workdir {
+    let mut wd = Workdir::with_provider_binary(config, &release_binary());
+    if let Some(terraform) = terraform {
+        wd.use_terraform(terraform);
+    }
     wd.use_endpoint(&emulator.endpoint);
     wd.init();
     wd
@@ -370,7 +379,7 @@ fn calls_between(
 fn aws_calls() -> Vec<(&'static str, String)> {
     let emulator = support::emulator::require();
     let one = many_connections(1);
-    let wd = workdir(&emulator, &one);
+    let wd = workdir(&emulator, &one, None);
     let mut rows = Vec::new();
     let mut before = total_requests(&emulator);
     let mut step = |label: &'static str, args: &[&str], rows: &mut Vec<(&'static str, String)>| {
@@ -443,10 +452,13 @@ fn today() -> String {
     String::from_utf8_lossy(&out.stdout).trim().to_string()
 }
 
-/// apply, refresh + plan, and destroy of 200 connections with the
-/// Terraform the harness runs.
-fn hundreds_of_connections(emulator: &support::emulator::Emulator) -> Vec<(&'static str, RunCost)> {
-    let wd = workdir(emulator, &many_connections(200));
+/// apply, refresh + plan, and destroy of 200 connections with
+/// `terraform`, else the Terraform the harness runs.
+fn hundreds_of_connections(
+    emulator: &support::emulator::Emulator,
+    terraform: Option<&std::path::Path>,
+) -> Vec<(&'static str, RunCost)> {
+    let wd = workdir(emulator, &many_connections(200), terraform);
     let apply = measured_run(
         &wd,
         &["apply", "-auto-approve", "-input=false", "-no-color", "-parallelism=20"],
@@ -478,20 +490,8 @@ fn newer_terraform_on_path() -> Option<(PathBuf, String)> {
     let path = std::env::split_paths(&std::env::var_os("PATH")?)
         .map(|dir| dir.join("terraform"))
         .find(|p| p.is_file())?;
-    let version = version_of(&path)?;
-    (version != version_of(&support::terraform::terraform_binary())?).then_some((path, version))
-}
-
-/// "1.11.4" from `terraform version -json`.
-fn version_of(terraform: &std::path::Path) -> Option<String> {
-    let out = Command::new(terraform)
-        .args(["version", "-json"])
-        .env("TF_CLI_CONFIG_FILE", "/dev/null")
-        .env("CHECKPOINT_DISABLE", "1")
-        .output()
-        .ok()?;
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).ok()?;
-    Some(json["terraform_version"].as_str()?.to_string())
+    let version = support::terraform::version_text(&path)?;
+    (version != support::terraform::version_text(&support::terraform::terraform_binary())?).then_some((path, version))
 }
 
 fn main() {
@@ -503,7 +503,8 @@ fn main() {
         "build it first: cargo build --release (make bench does)"
     );
     let size = std::fs::metadata(release_binary()).map(|m| m.len()).unwrap_or(0);
-    let tf_version = version_of(&support::terraform::terraform_binary()).expect("terraform version");
+    let tf_version =
+        support::terraform::version_text(&support::terraform::terraform_binary()).expect("terraform version");
 
     eprintln!("bench: handshake latency");
     let handshake = handshake_latency(50);
@@ -515,13 +516,10 @@ fn main() {
     let emulator = support::emulator::require();
     let split = breakdown::measure(&release_binary(), &emulator.endpoint);
     eprintln!("bench: 200 connections, Terraform {tf_version}");
-    let mut hundreds = vec![(tf_version.clone(), hundreds_of_connections(&emulator))];
+    let mut hundreds = vec![(tf_version.clone(), hundreds_of_connections(&emulator, None))];
     if let Some((path, version)) = newer_terraform_on_path() {
         eprintln!("bench: 200 connections, Terraform {version}");
-        // The harness reads TERRAFORM for every command it runs.
-        std::env::set_var("TERRAFORM", &path);
-        hundreds.push((version, hundreds_of_connections(&emulator)));
-        std::env::remove_var("TERRAFORM");
+        hundreds.push((version, hundreds_of_connections(&emulator, Some(&path))));
     }
 
     let mut md = String::new();
@@ -589,10 +587,10 @@ fn main() {
     let _ = writeln!(
         md,
         "| one provider process: exec, TLS handshake (P-521 client certificate), GetProviderSchema ({} starts) | median **{}**, min {}, max {} |",
-        starts.len(),
-        fmt_ms(starts[starts.len() / 2]),
-        fmt_ms(starts[0]),
-        fmt_ms(starts[starts.len() - 1])
+        split.starts,
+        fmt_ms(starts.p50),
+        fmt_ms(starts.min),
+        fmt_ms(starts.max)
     );
     let parts = [
         (

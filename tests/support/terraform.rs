@@ -33,14 +33,21 @@ pub fn terraform_binary() -> PathBuf {
 
 /// The (major, minor) version of the terraform under test.
 pub fn terraform_version() -> (u32, u32) {
-    let out = Command::new(terraform_binary())
-        .args(["version", "-json"])
-        .output()
-        .expect("terraform version");
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("version JSON");
-    let text = json["terraform_version"].as_str().unwrap_or_default();
+    let text = version_text(&terraform_binary()).expect("terraform version -json");
     let mut parts = text.split('.').map(|p| p.parse::<u32>().unwrap_or(0));
     (parts.next().unwrap_or(0), parts.next().unwrap_or(0))
+}
+
+/// "1.11.4" from `terraform version -json` (OpenTofu prints the same key).
+pub fn version_text(terraform: &std::path::Path) -> Option<String> {
+    let out = Command::new(terraform)
+        .args(["version", "-json"])
+        .env("TF_CLI_CONFIG_FILE", "/dev/null")
+        .env("CHECKPOINT_DISABLE", "1")
+        .output()
+        .ok()?;
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).ok()?;
+    Some(json["terraform_version"].as_str()?.to_string())
 }
 
 /// What a terraform command printed.
@@ -69,6 +76,8 @@ impl Output {
 pub struct Workdir {
     dir: tempfile::TempDir,
     env: RefCell<Vec<(String, String)>>,
+    /// The terraform to run instead of [`terraform_binary`].
+    terraform: Option<PathBuf>,
 }
 
 impl Workdir {
@@ -97,6 +106,7 @@ impl Workdir {
         let wd = Workdir {
             dir,
             env: RefCell::new(Vec::new()),
+            terraform: None,
         };
         wd.write("main.tf", main_tf);
         if std::env::var_os("KEEP_TF_WORKDIR").is_some() {
@@ -113,6 +123,11 @@ impl Workdir {
         std::fs::create_dir_all(&provider_dir).expect("mirror dir");
         let name = zip.file_name().expect("zip name");
         std::fs::copy(zip, provider_dir.join(name)).expect("copy the package");
+    }
+
+    /// Runs `terraform` (another Terraform or OpenTofu) in this directory.
+    pub fn use_terraform(&mut self, terraform: &std::path::Path) {
+        self.terraform = Some(terraform.to_path_buf());
     }
 
     /// The directory terraform runs in.
@@ -160,7 +175,7 @@ impl Workdir {
 
     /// The terraform command `run` executes, to start it yourself.
     pub fn command(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(terraform_binary());
+        let mut cmd = Command::new(self.terraform.clone().unwrap_or_else(terraform_binary));
         cmd.args(args)
             .current_dir(self.path())
             .env("TF_CLI_CONFIG_FILE", self.dir.path().join("cli.tfrc"))
