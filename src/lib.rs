@@ -6,6 +6,7 @@
 //!   no gRPC or msgpack;
 //! - [`tfplugin`]: Terraform's plugin protocol, no AWS.
 
+pub mod aws;
 pub mod connection;
 pub mod data_sources;
 pub mod docs;

@@ -12,6 +12,8 @@ use aws_credential_types::provider::SharedCredentialsProvider;
 use aws_credential_types::Credentials;
 use aws_runtime::env_config::file::{EnvConfigFileKind as ProfileFileKind, EnvConfigFiles as ProfileFiles};
 
+use crate::aws::region::region_problem;
+use crate::aws::unreachable::FailFastWhenUnreachable;
 use crate::connection::wait::PollPolicy;
 use crate::connection::wire::{CallLog, ExplicitIsValueSecret};
 use crate::connection::{duration::parse_duration, ConnectionResource};
@@ -52,7 +54,8 @@ impl AwsClient {
             let mut builder = aws_sdk_eventbridge::config::Builder::from(&config)
                 .region(Region::new(region.to_string()))
                 .interceptor(ExplicitIsValueSecret)
-                .interceptor(CallLog);
+                .interceptor(CallLog)
+                .interceptor(FailFastWhenUnreachable { service: "EventBridge" });
             if let Some(endpoint) = &endpoint {
                 builder = builder.endpoint_url(endpoint);
             }
@@ -214,18 +217,8 @@ impl Provider for EventBridgeProvider {
 
     fn validate(&self, config: &Value, diags: &mut Diagnostics) {
         let at = |name: &str| AttributePath::of(&[name]);
-        if let Some(region) = config.attr("region").as_str() {
-            if region.is_empty()
-                || !region
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-            {
-                diags.error_at(
-                    &at("region"),
-                    "Invalid AWS Region",
-                    format!("{region:?} is not a Region name; use one like \"us-east-1\"."),
-                );
-            }
+        if let Some(problem) = config.attr("region").as_str().and_then(region_problem) {
+            diags.error_at(&at("region"), "Invalid AWS Region", problem);
         }
         let has = |name: &str| !config.attr(name).is_null();
         if has("access_key") != has("secret_key") {

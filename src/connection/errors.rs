@@ -3,6 +3,8 @@
 
 use aws_sdk_eventbridge::error::{ProvideErrorMetadata, SdkError};
 
+use crate::aws::unreachable::EndpointUnreachable;
+
 /// True when AWS says the connection does not exist. Matched by code:
 /// some operations return it untyped.
 pub fn is_not_found<E: ProvideErrorMetadata, R>(err: &SdkError<E, R>) -> bool {
@@ -37,6 +39,12 @@ where
             text
         }
         other => {
+            // An endpoint that was never reached says all there is to say.
+            let unreachable = std::iter::successors(std::error::Error::source(other), |e| e.source())
+                .find_map(|e| e.downcast_ref::<EndpointUnreachable>());
+            if let Some(unreachable) = unreachable {
+                return format!("{unreachable}.");
+            }
             // The cause chain's messages, without the debug dump of raw
             // responses that the SDK's own error context appends.
             let mut parts = vec![other.to_string()];
@@ -48,14 +56,16 @@ where
                 }
                 source = cause.source();
             }
-            let mut text = parts.join(": ");
+            let text = parts.join(": ");
+            let text = text.trim_end_matches('.');
             if text.contains("credentials") {
-                text.push_str(
-                    ". Check the provider's credentials: access_key/secret_key, profile, assume_role, or the \
-                     AWS_* environment variables.",
-                );
+                format!(
+                    "{text}. Check the provider's credentials: access_key/secret_key, profile, assume_role, or \
+                     the AWS_* environment variables."
+                )
+            } else {
+                text.to_string()
             }
-            text
         }
     }
 }

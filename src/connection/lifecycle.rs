@@ -423,15 +423,14 @@ pub fn parse_import_id(id: &str) -> (&str, Option<&str>) {
 pub async fn import(ctx: &Context<AwsClient>, id: &str, diags: &mut Diagnostics) -> Option<Value> {
     let (name, region) = parse_import_id(id.trim());
     let region = region.map_or_else(|| ctx.client.default_region().to_string(), str::to_string);
-    let valid_name = (1..=64).contains(&name.len())
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'));
-    if !valid_name {
+    let problem =
+        crate::connection::connection_name_problem(name).or_else(|| crate::aws::region::region_problem(&region));
+    if let Some(problem) = problem {
         diags.error(
             "Invalid import id",
             format!(
-                "{id:?} is not a connection name; use NAME or NAME@REGION, e.g. \"crm-api\" or \"crm-api@eu-west-1\"."
+                "{id:?} does not name a connection: {problem} Use NAME or NAME@REGION, e.g. \"crm-api\" or \
+                 \"crm-api@eu-west-1\"."
             ),
         );
         return None;

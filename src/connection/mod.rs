@@ -13,6 +13,8 @@ mod validate;
 pub mod wait;
 pub mod wire;
 
+pub use validate::rules::connection_name_problem;
+
 use async_trait::async_trait;
 
 use crate::provider::AwsClient;
@@ -69,6 +71,20 @@ impl Resource<AwsClient> for ConnectionResource {
     }
 
     async fn apply(&self, ctx: &Context<AwsClient>, req: ApplyRequest<'_>) -> ApplyResponse {
+        // Values unknown at plan time were skipped by validation; now they
+        // are known, so check them before any call.
+        if !req.planned_state.is_null() {
+            let mut diagnostics = Diagnostics::new();
+            validate::validate(req.config, &mut diagnostics);
+            if diagnostics.has_errors() {
+                return ApplyResponse {
+                    new_state: req.prior_state.clone(),
+                    new_identity: identity::of_state(req.prior_state),
+                    diagnostics,
+                    ..Default::default()
+                };
+            }
+        }
         let mut resp = match (req.prior_state.is_null(), req.planned_state.is_null()) {
             (_, true) if !req.prior_state.is_null() => lifecycle::delete(ctx, req.prior_state).await,
             (_, true) => ApplyResponse::default(),

@@ -6,7 +6,8 @@ use aws_sdk_eventbridge::operation::describe_connection::DescribeConnectionOutpu
 use aws_sdk_eventbridge::primitives::DateTimeFormat;
 use aws_sdk_eventbridge::types::ConnectionHttpParameters;
 
-use crate::connection::errors;
+use crate::aws::region::region_problem;
+use crate::connection::{connection_name_problem, errors};
 use crate::provider::AwsClient;
 use crate::tfplugin::{object, Attribute, AttributePath, Block, Context, DataSource, Diagnostics, Schema, Type, Value};
 
@@ -92,18 +93,11 @@ impl DataSource<AwsClient> for ConnectionDataSource {
     }
 
     fn validate(&self, config: &Value, diags: &mut Diagnostics) {
-        if let Some(name) = config.attr("name").as_str() {
-            let ok = (1..=64).contains(&name.len())
-                && name
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'));
-            if !ok {
-                diags.error_at(
-                    &AttributePath::of(&["name"]),
-                    "Invalid connection name",
-                    format!("{name:?} is not a connection name: use 1 to 64 letters, digits, '.', '-' or '_'."),
-                );
-            }
+        if let Some(problem) = config.attr("name").as_str().and_then(connection_name_problem) {
+            diags.error_at(&AttributePath::of(&["name"]), "Invalid connection name", problem);
+        }
+        if let Some(problem) = config.attr("region").as_str().and_then(region_problem) {
+            diags.error_at(&AttributePath::of(&["region"]), "Invalid AWS Region", problem);
         }
     }
 

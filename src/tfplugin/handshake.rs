@@ -104,6 +104,9 @@ pub async fn serve<P: Provider>(provider: P, options: ServeOptions) -> Result<()
         announce_handshake(&socket_path, tls.as_ref().map(|(cert, _)| cert.der.as_slice()));
     }
     watch_interrupts(options.debug, shutdown_tx.clone());
+    if !options.debug {
+        watch_parent(shutdown_tx.clone());
+    }
 
     let mut stopped = shutdown_rx.clone();
     let shutdown_signal = async move {
@@ -189,6 +192,30 @@ fn watch_interrupts(debug: bool, shutdown: watch::Sender<bool>) {
                 return;
             }
             tracing::debug!("ignoring interrupt; Terraform stops providers with StopProvider");
+        }
+    });
+}
+
+/// How often the provider checks that Terraform is still alive.
+const PARENT_CHECK: Duration = Duration::from_millis(200);
+
+/// Terraform killed outright (SIGKILL from a CI timeout or the OOM killer)
+/// never sends Shutdown; its plugins would live on, retrying AWS calls for
+/// nobody. When the parent process changes (we were reparented), stop.
+fn watch_parent(shutdown: watch::Sender<bool>) {
+    let parent = std::os::unix::process::parent_id();
+    if parent <= 1 {
+        return; // Already orphaned at start: nothing to compare with.
+    }
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(PARENT_CHECK);
+        loop {
+            tick.tick().await;
+            if std::os::unix::process::parent_id() != parent {
+                tracing::warn!(parent, "Terraform (the parent process) is gone; stopping");
+                shutdown.send_replace(true);
+                return;
+            }
         }
     });
 }

@@ -6,9 +6,13 @@
 //! values are skipped: Terraform validates again once they are known.
 //! Messages never quote a sensitive value; they say "the value" instead.
 
+pub mod rules;
+
 use super::duration::parse_duration;
 use super::schema::MAX_PARAMETERS;
+use crate::aws::region::region_problem;
 use crate::tfplugin::{AttributePath, ClientCapabilities, Diagnostics, PathStep, Value};
+use rules::{describe_char, length_words, line_break_hint, Broken, TextRule};
 
 /// The authorization blocks of `auth_parameters`, each with the
 /// `authorization_type` it goes with.
@@ -20,14 +24,6 @@ const AUTH_BLOCKS: [(&str, &str); 3] = [
 
 /// The lists of an `oauth_http_parameters` / `invocation_http_parameters` block.
 const PARAMETER_LISTS: [&str; 3] = ["body", "header", "query_string"];
-
-const MAX_NAME_CHARS: usize = 64;
-const MAX_DESCRIPTION_CHARS: usize = 512;
-const MAX_CREDENTIAL_CHARS: usize = 512;
-const MAX_ENDPOINT_CHARS: usize = 2048;
-const MAX_KMS_KEY_CHARS: usize = 2048;
-/// AWS's limit on header names, query string names and every parameter value.
-const MAX_PARAMETER_CHARS: usize = 512;
 
 const EXAMPLE_ARN: &str = "arn:aws:vpc-lattice:us-east-1:123456789012:resourceconfiguration/rcfg-0123456789abcdef0";
 
@@ -69,64 +65,42 @@ fn blocks<'a>(list: &'a Value, at: &'a AttributePath) -> impl Iterator<Item = (&
         .map(move |(i, block)| (block, at.index(i as i64)))
 }
 
-/// How a character AWS refuses is named in a message. A printable
-/// character of a secret is not quoted: it would be part of the secret.
-fn describe_char(c: char, secret: bool) -> String {
-    match c {
-        '\n' | '\r' => "a line break".to_string(),
-        ':' => "':'".to_string(),
-        c if c.is_control() => format!("the control character U+{:04X}", u32::from(c)),
-        c if secret && !c.is_ascii() => "a non-ASCII character".to_string(),
-        _ if secret => "a character that is not allowed".to_string(),
-        c => format!("{c:?}"),
-    }
-}
-
-/// The usual cause of a line break in a value, and its cure.
-fn line_break_hint(c: char) -> &'static str {
-    if matches!(c, '\n' | '\r') {
-        " Values read with file() often end with a line break: wrap them in trimspace()."
-    } else {
-        ""
-    }
-}
-
-fn is_name_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_')
-}
-
-/// The whole name must match `^[.\-_A-Za-z0-9]{1,64}$` (the reference
-/// provider only checks the first character).
+/// The whole name must match AWS's rule (the reference provider only
+/// checks the first character).
 fn name(v: &Value, at: &AttributePath, diags: &mut Diagnostics) {
     let Some(name) = v.as_str() else { return };
-    let n = name.chars().count();
-    if !(1..=MAX_NAME_CHARS).contains(&n) {
-        diags.error_at(
-            at,
-            "Invalid connection name",
-            format!("name must be 1 to {MAX_NAME_CHARS} characters long; {name:?} has {n}."),
-        );
-    } else if let Some(c) = name.chars().find(|c| !is_name_char(*c)) {
-        diags.error_at(
-            at,
-            "Invalid connection name",
-            format!(
-                "name may only contain letters, digits, '.', '-' and '_'; {name:?} contains {}.",
-                describe_char(c, false)
-            ),
-        );
+    if let Some(problem) = rules::connection_name_problem(name) {
+        diags.error_at(at, "Invalid connection name", problem);
     }
 }
 
+/// One line of at most 512 characters: AWS's `.*` is Java's, where `.`
+/// matches no line terminator.
 fn description(v: &Value, at: &AttributePath, diags: &mut Diagnostics) {
     let Some(text) = v.as_str() else { return };
-    let n = text.chars().count();
-    if n > MAX_DESCRIPTION_CHARS {
-        diags.error_at(
+    match rules::DESCRIPTION.check(text) {
+        Ok(()) => {}
+        Err(Broken::TooLong { units, chars }) => diags.error_at(
             at,
             "Description too long",
-            format!("description has {n} characters; AWS allows at most {MAX_DESCRIPTION_CHARS}."),
-        );
+            format!(
+                "description {}; AWS allows at most {}.",
+                length_words(units, chars),
+                rules::DESCRIPTION.max
+            ),
+        ),
+        Err(_) => {
+            let c = text.chars().find(|c| rules::is_line_terminator(*c)).unwrap_or('\n');
+            diags.error_at(
+                at,
+                "Invalid description",
+                format!(
+                    "description contains {}; AWS accepts a single line of text. A heredoc (<<EOT) always ends \
+                     with a line break: use a quoted string, or chomp() / replace() to remove the breaks.",
+                    describe_char(c, false)
+                ),
+            )
+        }
     }
 }
 
@@ -304,78 +278,36 @@ fn secret_pair(block: &Value, name: &str, block_at: &AttributePath, kind: Creden
     credential(write_only, &block_at.attr(&wo), kind, diags);
 }
 
-/// A character AWS refuses in a credential: controls (tab aside) and ':'.
-fn is_forbidden_in_credential(c: char) -> bool {
-    (c <= '\u{1F}' && c != '\t') || c == '\u{7F}' || c == ':'
-}
-
 /// AWS's rule for API key names and values, user names, passwords, client
-/// ids and secrets: 1 to 512 characters matching
-/// `^[ \t]*[^\x00-\x1F:\x7F]+([ \t]+[^\x00-\x1F:\x7F]+)*[ \t]*$`, and not
-/// only blanks.
+/// ids and secrets ([`rules::CREDENTIAL`]).
 fn credential(v: &Value, at: &AttributePath, kind: Credential, diags: &mut Diagnostics) {
     let Some(text) = v.as_str() else { return };
     let summary = format!("Invalid {}", kind.what);
-    let n = text.chars().count();
-    if n == 0 {
-        diags.error_at(
-            at,
-            summary,
-            format!(
-                "{at} is empty; the {} must be 1 to {MAX_CREDENTIAL_CHARS} characters.",
-                kind.what
-            ),
-        );
-    } else if n > MAX_CREDENTIAL_CHARS {
-        diags.error_at(
-            at,
-            summary,
-            format!("The value of {at} has {n} characters; AWS allows at most {MAX_CREDENTIAL_CHARS}."),
-        );
-    } else if let Some(c) = text.chars().find(|c| is_forbidden_in_credential(*c)) {
-        diags.error_at(
-            at,
-            summary,
-            format!(
-                "The value of {at} contains {}, which AWS does not accept in the {}: no ':' and no control \
-                 characters (tabs only between words or at the ends).{}",
-                describe_char(c, kind.secret),
-                kind.what,
-                line_break_hint(c)
-            ),
-        );
-    } else if text.chars().all(|c| c == ' ' || c == '\t') {
-        diags.error_at(
-            at,
-            summary,
-            format!(
-                "The value of {at} is only spaces and tabs; the {} needs at least one other character.",
-                kind.what
-            ),
-        );
-    }
-}
-
-/// A character of AWS's URL pattern, `%XX` escapes aside.
-fn is_url_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || "-()_.!~*';/?:@&=+$,".contains(c)
-}
-
-/// The first thing in `url` AWS's endpoint pattern refuses, described.
-fn bad_url_char(url: &str) -> Option<String> {
-    let mut chars = url.chars();
-    while let Some(c) = chars.next() {
-        if c == '%' {
-            let escape: String = chars.clone().take(2).collect();
-            if escape.len() != 2 || !escape.chars().all(|h| h.is_ascii_hexdigit()) {
-                return Some("a '%' that does not start a %XX escape".to_string());
-            }
-            chars.nth(1);
-        } else if !is_url_char(c) {
-            return Some(describe_char(c, false));
+    let max = rules::CREDENTIAL.max;
+    let detail = match rules::CREDENTIAL.check(text) {
+        Ok(()) => return,
+        Err(Broken::Empty | Broken::TooShort { .. }) => {
+            format!("{at} is empty; the {} must be 1 to {max} characters.", kind.what)
         }
-    }
-    None
+        Err(Broken::TooLong { units, chars }) => {
+            format!(
+                "The value of {at} {}; AWS allows at most {max}.",
+                length_words(units, chars)
+            )
+        }
+        Err(Broken::Character(c)) => format!(
+            "The value of {at} contains {}, which AWS does not accept in the {}: no ':' and no control \
+             characters (tabs are allowed).{}",
+            describe_char(c, kind.secret),
+            kind.what,
+            line_break_hint(c)
+        ),
+        Err(Broken::OnlyFiller) => format!(
+            "The value of {at} is only spaces and tabs; the {} needs at least one other character.",
+            kind.what
+        ),
+    };
+    diags.error_at(at, summary, detail);
 }
 
 /// The text after `http://` or `https://` (any case).
@@ -399,12 +331,17 @@ fn host(after_scheme: &str) -> &str {
 /// shows the line anyway.
 fn authorization_endpoint(v: &Value, at: &AttributePath, diags: &mut Diagnostics) {
     let Some(url) = v.as_str() else { return };
-    let n = url.chars().count();
+    let n = rules::utf16_len(url);
     let problem = if n == 0 {
         Some("is empty".to_string())
-    } else if n > MAX_ENDPOINT_CHARS {
-        Some(format!("has {n} characters; AWS allows at most {MAX_ENDPOINT_CHARS}"))
-    } else if let Some(bad) = bad_url_char(url) {
+    } else if n > rules::MAX_ENDPOINT {
+        Some(format!(
+            "{}; AWS allows at most {}",
+            length_words(n, url.chars().count()),
+            rules::MAX_ENDPOINT
+        ))
+    } else if let Some(bad) = rules::bad_url_char(url) {
+        let bad = bad.map_or_else(str::to_string, |c| describe_char(c, false));
         Some(format!(
             "contains {bad}, which AWS does not accept in a URL; percent-encode it (a space is %20)"
         ))
@@ -512,66 +449,101 @@ fn unique_parameter_keys(list: &str, params: &Value, at: &AttributePath, diags: 
     }
 }
 
-/// HTTP's token characters, the only ones AWS accepts in a header name.
-fn is_header_name_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c)
+/// AWS's rules for the key and the value of a parameter of `list`.
+fn parameter_rules(list: &str) -> (&'static TextRule, Option<&'static TextRule>) {
+    match list {
+        "header" => (&rules::HEADER_KEY, Some(&rules::HEADER_VALUE)),
+        "query_string" => (&rules::QUERY_KEY, Some(&rules::QUERY_VALUE)),
+        // A body value (say a signed JWT client assertion) has no limit.
+        _ => (&rules::BODY_KEY, None),
+    }
 }
 
 fn parameter_key(list: &str, v: &Value, at: &AttributePath, diags: &mut Diagnostics) {
     let Some(key) = v.as_str() else { return };
-    let n = key.chars().count();
-    if key.is_empty() {
-        diags.error_at(
+    let (rule, _) = parameter_rules(list);
+    match rule.check(key) {
+        Ok(()) | Err(Broken::OnlyFiller) => {}
+        Err(Broken::Empty | Broken::TooShort { .. }) => diags.error_at(
             at,
             "Empty parameter key",
             format!("{at} is empty; give the name of the {list} parameter."),
-        );
-    } else if list != "body" && n > MAX_PARAMETER_CHARS {
-        diags.error_at(
+        ),
+        Err(Broken::TooLong { units, chars }) => diags.error_at(
             at,
             "Parameter key too long",
-            format!("{at} has {n} characters; AWS allows at most {MAX_PARAMETER_CHARS} in a {list} name."),
-        );
-    } else if let Some(c) = key.chars().find(|c| list == "header" && !is_header_name_char(*c)) {
-        diags.error_at(
+            format!(
+                "{at} {}; AWS allows at most {} in a {list} name.",
+                length_words(units, chars),
+                rule.max
+            ),
+        ),
+        Err(Broken::Character(c)) if list == "header" => diags.error_at(
             at,
             "Invalid header name",
             format!(
                 "{key:?} is not an HTTP header name: it contains {}; use letters, digits and !#$%&'*+-.^_`|~ only.",
                 describe_char(c, false)
             ),
-        );
+        ),
+        Err(Broken::Character(c)) => diags.error_at(
+            at,
+            "Invalid query string name",
+            format!(
+                "{key:?} contains {}, which AWS does not accept in a query string name: no control characters.",
+                describe_char(c, false)
+            ),
+        ),
     }
-}
-
-/// What AWS accepts in a header value: printable ASCII, spaces and tabs.
-fn is_header_value_char(c: char) -> bool {
-    c == '\t' || (' '..='~').contains(&c)
 }
 
 /// Parameter values are sensitive: never quoted.
 fn parameter_value(list: &str, v: &Value, at: &AttributePath, diags: &mut Diagnostics) {
     let Some(value) = v.as_str() else { return };
-    let n = value.chars().count();
-    // AWS limits header and query string values; a body value (say a signed
-    // JWT client assertion) may be longer.
-    if list != "body" && n > MAX_PARAMETER_CHARS {
-        diags.error_at(
+    let (_, Some(rule)) = parameter_rules(list) else {
+        return;
+    };
+    let what = if list == "header" {
+        "a header value"
+    } else {
+        "a query string value"
+    };
+    let summary = if list == "header" {
+        "Invalid header value"
+    } else {
+        "Invalid query string value"
+    };
+    match rule.check(value) {
+        Ok(()) => {}
+        Err(Broken::Empty | Broken::TooShort { .. }) => diags.error_at(
+            at,
+            "Empty parameter value",
+            format!("{at} is empty, which AWS does not accept in {what}; give a value or remove the parameter."),
+        ),
+        Err(Broken::TooLong { units, chars }) => diags.error_at(
             at,
             "Parameter value too long",
-            format!("The value of {at} has {n} characters; AWS allows at most {MAX_PARAMETER_CHARS}."),
-        );
-    } else if let Some(c) = value.chars().find(|c| list == "header" && !is_header_value_char(*c)) {
-        diags.error_at(
-            at,
-            "Invalid header value",
             format!(
-                "The value of {at} contains {}, which AWS does not accept in a header: use printable ASCII, \
-                 spaces and tabs only.{}",
+                "The value of {at} {}; AWS allows at most {}.",
+                length_words(units, chars),
+                rule.max
+            ),
+        ),
+        Err(Broken::Character(c)) => diags.error_at(
+            at,
+            summary,
+            format!(
+                "The value of {at} contains {}, which AWS does not accept in {what}: {} only.{}",
                 describe_char(c, true),
+                rule.allowed_words,
                 line_break_hint(c)
             ),
-        );
+        ),
+        Err(Broken::OnlyFiller) => diags.error_at(
+            at,
+            summary,
+            format!("The value of {at} is only tabs; AWS needs at least one other character in {what}."),
+        ),
     }
 }
 
@@ -602,27 +574,26 @@ fn write_only_parameter(p: &Value, at: &AttributePath, diags: &mut Diagnostics) 
     }
 }
 
-fn is_kms_key_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '/' | ':')
-}
-
 fn kms_key_identifier(v: &Value, at: &AttributePath, diags: &mut Diagnostics) {
     let Some(key) = v.as_str() else { return };
-    let n = key.chars().count();
-    if key.is_empty() {
-        diags.error_at(
+    let rule = &rules::KMS_KEY;
+    match rule.check(key) {
+        Ok(()) | Err(Broken::OnlyFiller) => {}
+        Err(Broken::Empty | Broken::TooShort { .. }) => diags.error_at(
             at,
             "Empty KMS key identifier",
             "kms_key_identifier is empty; remove the argument to use a key that AWS owns.",
-        );
-    } else if n > MAX_KMS_KEY_CHARS {
-        diags.error_at(
+        ),
+        Err(Broken::TooLong { units, chars }) => diags.error_at(
             at,
             "Invalid KMS key identifier",
-            format!("kms_key_identifier has {n} characters; AWS allows at most {MAX_KMS_KEY_CHARS}."),
-        );
-    } else if let Some(c) = key.chars().find(|c| !is_kms_key_char(*c)) {
-        diags.error_at(
+            format!(
+                "kms_key_identifier {}; AWS allows at most {}.",
+                length_words(units, chars),
+                rule.max
+            ),
+        ),
+        Err(Broken::Character(c)) => diags.error_at(
             at,
             "Invalid KMS key identifier",
             format!(
@@ -630,24 +601,17 @@ fn kms_key_identifier(v: &Value, at: &AttributePath, diags: &mut Diagnostics) {
                  of letters, digits, '_', '-', '/' and ':'.",
                 describe_char(c, false)
             ),
-        );
+        ),
     }
 }
 
 fn region(v: &Value, at: &AttributePath, diags: &mut Diagnostics) {
     let Some(r) = v.as_str() else { return };
-    if r.is_empty()
-        || !r
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-    {
+    if let Some(problem) = region_problem(r) {
         diags.error_at(
             at,
             "Invalid AWS Region",
-            format!(
-                "region {r:?} is not a Region name; use one like \"eu-west-1\", or remove the argument to use \
-                 the provider's Region."
-            ),
+            format!("{problem} Or remove the argument to use the provider's Region."),
         );
     }
 }
@@ -681,25 +645,6 @@ fn connectivity_parameters(c: &Value, at: &AttributePath, diags: &mut Diagnostic
     }
 }
 
-fn is_partition(p: &str) -> bool {
-    p == "aws"
-        || p.strip_prefix("aws-").is_some_and(|rest| {
-            !rest.is_empty()
-                && rest
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        })
-}
-
-/// `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE`, with an AWS partition,
-/// a service and a resource.
-fn is_arn(text: &str) -> bool {
-    let parts: Vec<&str> = text.splitn(6, ':').collect();
-    matches!(parts.as_slice(), ["arn", partition, service, _, _, resource]
-        if is_partition(partition) && !service.is_empty() && !resource.is_empty())
-        && !text.chars().any(|c| c.is_whitespace() || c.is_control())
-}
-
 fn resource_configuration_arn(v: &Value, at: &AttributePath, diags: &mut Diagnostics) {
     let Some(arn) = v.as_str() else { return };
     if arn.is_empty() {
@@ -711,13 +656,13 @@ fn resource_configuration_arn(v: &Value, at: &AttributePath, diags: &mut Diagnos
                  connectivity block to call a public endpoint."
             ),
         );
-    } else if !is_arn(arn) {
+    } else if !rules::is_resource_configuration_arn(arn) {
         diags.error_at(
             at,
             "Invalid ARN",
             format!(
-                "{arn:?} is not an ARN (arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE); give the ARN of a VPC \
-                 Lattice resource configuration, e.g. {EXAMPLE_ARN:?}."
+                "{arn:?} is not {}, e.g. {EXAMPLE_ARN:?}.",
+                rules::RESOURCE_CONFIGURATION_ARN_WORDS
             ),
         );
     }

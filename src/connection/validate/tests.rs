@@ -285,6 +285,84 @@ fn descriptions_are_limited_to_512_characters_not_bytes() {
 }
 
 #[test]
+fn descriptions_are_one_line_as_java_reads_aws_pattern() {
+    assert_valid(&with(api_key_connection(), "description", s("CRM\twebhook, é 日")));
+    for bad in [
+        "line one\nline two",
+        "ends with a break\n",
+        "a\rb",
+        "a\u{85}b",
+        "a\u{2028}b",
+        "a\u{2029}b",
+    ] {
+        let d = the_error(&with(api_key_connection(), "description", s(bad)));
+        assert_eq!(
+            (path_of(&d), d.summary.as_str()),
+            ("description".into(), "Invalid description"),
+            "{bad:?}"
+        );
+        assert!(d.detail.contains("single line"), "{}", d.detail);
+    }
+}
+
+#[test]
+fn lengths_count_characters_outside_the_bmp_twice_as_aws_does() {
+    assert_valid(&with(api_key_connection(), "description", s(&"🙂".repeat(256))));
+    let d = the_error(&with(api_key_connection(), "description", s(&"🙂".repeat(257))));
+    assert!(d.detail.contains("514") && d.detail.contains("twice"), "{}", d.detail);
+}
+
+#[test]
+fn header_and_query_string_values_are_never_empty_and_query_values_refuse_tabs() {
+    for (value, connection) in [
+        (
+            "auth_parameters[0].invocation_http_parameters[0].header[0].value",
+            api_key_connection(),
+        ),
+        (
+            "auth_parameters[0].oauth[0].oauth_http_parameters[0].query_string[0].value",
+            oauth_connection(),
+        ),
+    ] {
+        let d = the_error(&with(connection.clone(), value, s("")));
+        assert_eq!(
+            (path_of(&d), d.summary.as_str()),
+            (value.into(), "Empty parameter value")
+        );
+        if value.contains("query_string") {
+            assert_valid(&with(connection.clone(), value, s("multi\r\nline")));
+            let d = the_error(&with(connection, value, s("a\tb")));
+            assert_eq!(
+                (path_of(&d), d.summary.as_str()),
+                (value.into(), "Invalid query string value")
+            );
+            assert!(d.detail.contains("a tab") && !d.detail.contains("a\tb"), "{}", d.detail);
+        } else {
+            assert_valid(&with(connection.clone(), value, s("   ")));
+            let d = the_error(&with(connection, value, s("\t")));
+            assert_eq!(
+                (path_of(&d), d.summary.as_str()),
+                (value.into(), "Invalid header value")
+            );
+        }
+    }
+    // An empty body value is sent as it is: AWS has no rule for it.
+    let body = "auth_parameters[0].invocation_http_parameters[0].body[0].value";
+    assert_valid(&with(api_key_connection(), body, s("")));
+}
+
+#[test]
+fn query_string_names_refuse_control_characters() {
+    let key = "auth_parameters[0].oauth[0].oauth_http_parameters[0].query_string[0].key";
+    assert_valid(&with(oauth_connection(), key, s("filter[name] é")));
+    let d = the_error(&with(oauth_connection(), key, s("a\u{1}")));
+    assert_eq!(
+        (path_of(&d), d.summary.as_str()),
+        (key.into(), "Invalid query string name")
+    );
+}
+
+#[test]
 fn authorization_type_is_one_of_the_three_aws_knows() {
     let d = the_error(&with(api_key_connection(), "authorization_type", s("api_key")));
     assert_eq!(path_of(&d), "authorization_type");
@@ -725,7 +803,7 @@ fn resource_configuration_arns_must_be_arns_in_both_connectivity_blocks() {
     ] {
         for good in [
             EXAMPLE_ARN,
-            "arn:aws-cn:vpc-lattice:cn-north-1:123456789012:resourceconfiguration/rcfg-1",
+            "arn:aws-cn:vpc-lattice:cn-north-1:123456789012:resourceconfiguration/rcfg-0123456789abcdef0",
         ] {
             assert_valid(&with(oauth_connection(), arn_path, s(good)));
         }
@@ -738,6 +816,11 @@ fn resource_configuration_arns_must_be_arns_in_both_connectivity_blocks() {
             "arn:aws:vpc-lattice:us-east-1:123456789012:",
             "arn:aws:vpc-lattice:us-east-1:123456789012",
             "arn:aws:vpc-lattice:us-east-1:123456789012:resource configuration",
+            // An ARN, but not of a VPC Lattice resource configuration.
+            "arn:aws:lambda:us-east-1:123456789012:function:crm",
+            "arn:aws:vpc-lattice:us-east-1:123456789012:resourceconfiguration/rcfg-1",
+            "arn:aws:vpc-lattice:us-east-1:123456789012:resourceconfiguration/rcfg-0123456789ABCDEF0",
+            "arn:aws:vpc-lattice:us-east-1:12345678901:resourceconfiguration/rcfg-0123456789abcdef0",
         ] {
             let d = the_error(&with(oauth_connection(), arn_path, s(bad)));
             assert_eq!(
@@ -752,7 +835,7 @@ fn resource_configuration_arns_must_be_arns_in_both_connectivity_blocks() {
 #[test]
 fn regions_are_lowercase_region_names() {
     assert_valid(&with(api_key_connection(), "region", s("us-gov-west-1")));
-    for bad in ["", "EU-WEST-1", "eu west 1", "eu_west_1"] {
+    for bad in ["", "EU-WEST-1", "eu west 1", "eu_west_1", "mars-1", "us-east-1x"] {
         let d = the_error(&with(api_key_connection(), "region", s(bad)));
         assert_eq!(
             (path_of(&d), d.summary.as_str()),

@@ -1,0 +1,248 @@
+//! Failures that end fast and say what to fix, end to end with real
+//! Terraform: an endpoint nothing listens on (create, refresh, import), a
+//! Region that cannot exist (provider block, resource, import id), and a
+//! provider whose Terraform is killed outright.
+
+mod support;
+
+use std::net::TcpListener;
+use std::time::{Duration, Instant};
+
+use support::fault_proxy::FaultProxy;
+use support::terraform::Workdir;
+
+const CONNECTION: &str = r#"
+terraform {
+  required_providers {
+    eventbridge = { source = "registry.terraform.io/eventbridge-rs/eventbridge" }
+  }
+}
+
+provider "eventbridge" {
+  region = "us-east-1"
+}
+
+resource "eventbridge_connection" "crm" {
+  name               = "fast-failures"
+  authorization_type = "API_KEY"
+  auth_parameters {
+    api_key {
+      key   = "x-api-key"
+      value = "s3cr3t-key-value"
+    }
+  }
+}
+"#;
+
+const ADDRESS: &str = "eventbridge_connection.crm";
+
+/// A loopback port nothing listens on: bound, then let go.
+fn closed_port_endpoint() -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    drop(listener);
+    format!("http://127.0.0.1:{port}")
+}
+
+/// Terraform wraps diagnostics at 80 columns: compare words, not lines.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn apply(wd: &Workdir) -> support::terraform::Output {
+    wd.run(&["apply", "-auto-approve", "-input=false", "-no-color"])
+}
+
+/// The failure names the endpoint and the Region, says it could not be
+/// reached, and came after a few attempts, not the 26 of `max_retries`.
+fn assert_unreachable(out: &support::terraform::Output, endpoint: &str) {
+    let text = one_line(&format!("{}{}", out.stdout, out.stderr));
+    assert_ne!(out.status_code, 0, "{text}");
+    for part in [
+        &format!("EventBridge endpoint {endpoint}"),
+        "(Region us-east-1)",
+        "could not be reached",
+        "Connection refused",
+        "3 attempts",
+    ] {
+        assert!(text.contains(part), "missing {part:?} in:\n{text}");
+    }
+    assert!(!text.contains("s3cr3t-key-value"), "{text}");
+}
+
+#[test]
+fn an_endpoint_nothing_listens_on_fails_create_refresh_and_import_in_a_few_attempts() {
+    let emulator = support::emulator::require();
+    let proxy = FaultProxy::start(emulator.port);
+    let closed = closed_port_endpoint();
+
+    let create = Workdir::new(CONNECTION);
+    create.use_endpoint(&closed);
+    create.init();
+    assert_unreachable(&apply(&create), &closed);
+    assert!(emulator.connection_names().is_empty());
+
+    let refresh = Workdir::new(CONNECTION);
+    refresh.use_endpoint(&proxy.endpoint);
+    refresh.init();
+    apply(&refresh).ok();
+    refresh.use_endpoint(&closed);
+    let plan = refresh.run(&["plan", "-input=false", "-no-color"]);
+    assert_unreachable(&plan, &closed);
+
+    let import = Workdir::new(CONNECTION);
+    import.use_endpoint(&closed);
+    import.init();
+    let out = import.run(&["import", "-input=false", "-no-color", ADDRESS, "fast-failures"]);
+    assert_unreachable(&out, &closed);
+
+    refresh.use_endpoint(&proxy.endpoint);
+    refresh
+        .run(&["destroy", "-auto-approve", "-input=false", "-no-color"])
+        .ok();
+}
+
+#[test]
+fn a_region_that_cannot_exist_is_refused_before_any_call() {
+    let emulator = support::emulator::require();
+    let proxy = FaultProxy::start(emulator.port);
+
+    let in_provider = Workdir::new(&CONNECTION.replace("region = \"us-east-1\"", "region = \"mars-1\""));
+    in_provider.use_endpoint(&proxy.endpoint);
+    in_provider.init();
+    let out = in_provider.run(&["plan", "-input=false", "-no-color"]);
+    assert_ne!(out.status_code, 0);
+    let text = one_line(&out.stderr);
+    assert!(
+        text.contains("Invalid AWS Region") && text.contains("\"mars-1\" is not an AWS Region name"),
+        "{text}"
+    );
+
+    let in_resource = Workdir::new(&CONNECTION.replace(
+        "authorization_type = \"API_KEY\"",
+        "authorization_type = \"API_KEY\"\n  region             = \"us-east-1x\"",
+    ));
+    in_resource.use_endpoint(&proxy.endpoint);
+    in_resource.init();
+    let out = in_resource.run(&["plan", "-input=false", "-no-color"]);
+    let text = one_line(&out.stderr);
+    assert!(
+        text.contains("Invalid AWS Region") && text.contains("region = \"us-east-1x\""),
+        "{text}"
+    );
+
+    let import = Workdir::new(CONNECTION);
+    import.use_endpoint(&proxy.endpoint);
+    import.init();
+    let out = import.run(&["import", "-input=false", "-no-color", ADDRESS, "does-not-exist@mars-1"]);
+    assert_ne!(out.status_code, 0);
+    let text = one_line(&out.stderr);
+    assert!(
+        text.contains("Invalid import id") && text.contains("\"mars-1\" is not an AWS Region name"),
+        "{text}"
+    );
+    let calls: usize = ["CreateConnection", "DescribeConnection"]
+        .iter()
+        .map(|op| proxy.calls(op))
+        .sum();
+    assert_eq!(calls, 0, "no AWS call for a Region that cannot exist");
+}
+
+/// `(pid, parent pid, command)` of every process.
+fn processes() -> Vec<(u32, u32, String)> {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .filter_map(|pid| {
+            // pid (comm) state ppid ...
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+            let (head, rest) = stat.split_once(") ")?;
+            let comm = head.split_once(" (")?.1.to_string();
+            let ppid = rest.split_whitespace().nth(1)?.parse().ok()?;
+            Some((pid, ppid, comm))
+        })
+        .collect()
+}
+
+/// The provider among the descendants of `root` (a wrapper script may sit
+/// between the test and the real terraform), with its parent's pid.
+fn provider_under(root: u32) -> Option<(u32, u32)> {
+    let all = processes();
+    let mut family = vec![root];
+    let mut i = 0;
+    while i < family.len() {
+        let parent = family[i];
+        family.extend(all.iter().filter(|p| p.1 == parent).map(|p| p.0));
+        i += 1;
+    }
+    all.iter()
+        .find(|(pid, _, comm)| family.contains(pid) && comm.starts_with("terraform-prov"))
+        .map(|(pid, ppid, _)| (*pid, *ppid))
+}
+
+fn alive(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .is_ok_and(|stat| !stat.split_once(") ").is_some_and(|(_, rest)| rest.starts_with('Z')))
+}
+
+#[test]
+fn a_provider_whose_terraform_is_killed_exits_instead_of_living_on() {
+    let emulator = support::emulator::require();
+    let proxy = FaultProxy::start(emulator.port);
+    // The connection never leaves CREATING: apply waits (for 20 minutes).
+    proxy.stuck_in("CREATING");
+    let wd = Workdir::new(CONNECTION);
+    wd.use_endpoint(&proxy.endpoint);
+    wd.init();
+    let mut terraform = wd
+        .command(&["apply", "-auto-approve", "-input=false", "-no-color"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start terraform apply");
+
+    let start = Instant::now();
+    let mut found = None;
+    while found.is_none() && start.elapsed() < Duration::from_secs(60) {
+        if proxy.calls("DescribeConnection") > 0 {
+            found = provider_under(terraform.id());
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let (provider, its_terraform) = found.expect("the provider is running and waiting on its connection");
+
+    // SIGKILL, as a CI timeout or the OOM killer does: no Shutdown RPC.
+    // SAFETY: kill(2) on a pid we just read; no memory is involved.
+    assert_eq!(unsafe { libc::kill(its_terraform as i32, libc::SIGKILL) }, 0);
+    let _ = terraform.kill();
+    let _ = terraform.wait();
+    let killed = Instant::now();
+    while alive(provider) && killed.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let outlived = alive(provider);
+    if outlived {
+        // SAFETY: as above; don't leave it running after a failed test.
+        unsafe { libc::kill(provider as i32, libc::SIGKILL) };
+    }
+    assert!(!outlived, "the provider outlived its Terraform");
+}
+
+#[test]
+fn missing_credentials_say_where_credentials_come_from_in_one_clean_sentence() {
+    let emulator = support::emulator::require();
+    let wd = Workdir::new(CONNECTION);
+    wd.env("AWS_ENDPOINT_URL_EVENTBRIDGE", &emulator.endpoint);
+    wd.env("AWS_CONFIG_FILE", "/nonexistent/config");
+    wd.env("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/credentials");
+    wd.env("AWS_EC2_METADATA_DISABLED", "true");
+    wd.init();
+    let out = apply(&wd);
+    assert_ne!(out.status_code, 0);
+    let text = one_line(&out.stderr);
+    assert!(text.contains("Check the provider's credentials"), "{text}");
+    assert!(!text.contains(".."), "{text}");
+    assert!(emulator.connection_names().is_empty());
+}
