@@ -18,10 +18,10 @@ use aws_smithy_mocks::{mock, mock_client, Rule, RuleMode};
 use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 use aws_smithy_runtime_api::http::StatusCode;
 use aws_smithy_types::body::SdkBody;
+use terraform_provider_eventbridge::aws::poll::PollPolicy;
+use terraform_provider_eventbridge::aws::AwsClient;
 use terraform_provider_eventbridge::connection::schema::schema;
-use terraform_provider_eventbridge::connection::wait::PollPolicy;
 use terraform_provider_eventbridge::connection::ConnectionResource;
-use terraform_provider_eventbridge::provider::AwsClient;
 use terraform_provider_eventbridge::tfplugin::{
     decode_json, ApplyRequest, ApplyResponse, ClientCapabilities, Context, Diagnostics, PlanRequest, ReadRequest,
     Resource, Severity, StopSignal, Value,

@@ -5,10 +5,10 @@
 use std::sync::Arc;
 
 use proptest::prelude::*;
+use terraform_provider_eventbridge::aws::poll::PollPolicy;
+use terraform_provider_eventbridge::aws::AwsClient;
 use terraform_provider_eventbridge::connection::schema::schema;
-use terraform_provider_eventbridge::connection::wait::PollPolicy;
 use terraform_provider_eventbridge::connection::ConnectionResource;
-use terraform_provider_eventbridge::provider::AwsClient;
 use terraform_provider_eventbridge::tfplugin::{
     decode_json, decode_msgpack, encode_msgpack, ClientCapabilities, Context, Diagnostics, Number, PlanRequest,
     Resource, StopSignal, Type, Value,

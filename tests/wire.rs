@@ -4,12 +4,12 @@ use aws_config::{BehaviorVersion, Region, SdkConfig};
 use aws_credential_types::provider::SharedCredentialsProvider;
 use aws_credential_types::Credentials;
 use aws_smithy_http_client::test_util::capture_request;
+use terraform_provider_eventbridge::aws::poll::PollPolicy;
+use terraform_provider_eventbridge::aws::AwsClient;
 use terraform_provider_eventbridge::connection::api;
 use terraform_provider_eventbridge::connection::model::{
     AuthParameters, Basic, Connection, HttpParameters, Parameter, Secret,
 };
-use terraform_provider_eventbridge::connection::wait::PollPolicy;
-use terraform_provider_eventbridge::provider::AwsClient;
 
 fn connection() -> Connection {
     let param = |key: &str, secret: bool| Parameter {

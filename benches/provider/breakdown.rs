@@ -11,8 +11,8 @@ use std::path::Path;
 use std::time::Duration;
 
 use aws_credential_types::Credentials;
-use terraform_provider_eventbridge::connection::wait::PollPolicy;
-use terraform_provider_eventbridge::provider::AwsClient;
+use terraform_provider_eventbridge::aws::poll::PollPolicy;
+use terraform_provider_eventbridge::aws::AwsClient;
 use terraform_provider_eventbridge::tfplugin::proto::tfplugin6 as pb;
 
 use crate::support;

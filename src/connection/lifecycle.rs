@@ -6,10 +6,11 @@ use std::time::Duration;
 use aws_sdk_eventbridge::operation::describe_connection::DescribeConnectionOutput;
 use aws_sdk_eventbridge::types::ConnectionState;
 
+use super::api;
 use super::model::Connection;
 use super::wait::{self, WaitError};
-use super::{api, errors};
-use crate::provider::AwsClient;
+use crate::aws::errors;
+use crate::aws::AwsClient;
 use crate::tfplugin::{ApplyResponse, Context, Diagnostics, ReadResponse, Value};
 
 /// Default waits, as the reference provider uses for create and update.
@@ -21,7 +22,7 @@ fn timeout(c: &Connection, op: &str, default: Duration) -> Duration {
     c.timeouts
         .attr(op)
         .as_str()
-        .and_then(super::duration::parse_duration)
+        .and_then(crate::aws::duration::parse_duration)
         .unwrap_or(default)
 }
 

@@ -1,8 +1,6 @@
 //! The `eventbridge_connection` resource.
 
 pub mod api;
-pub mod duration;
-pub mod errors;
 pub mod identity;
 mod lifecycle;
 pub mod model;
@@ -11,13 +9,12 @@ mod plan;
 pub mod schema;
 mod validate;
 pub mod wait;
-pub mod wire;
 
 pub use validate::rules::connection_name_problem;
 
 use async_trait::async_trait;
 
-use crate::provider::AwsClient;
+use crate::aws::AwsClient;
 use crate::tfplugin::{
     ApplyRequest, ApplyResponse, ClientCapabilities, Context, Diagnostics, IdentitySchema, ImportRequest,
     ImportResponse, MoveRequest, MoveResponse, PlanRequest, PlanResponse, ReadRequest, ReadResponse, Resource, Schema,

@@ -7,24 +7,9 @@ use aws_sdk_eventbridge::types::ConnectionState;
 use aws_sdk_eventbridge::Client;
 use tokio::time::Instant;
 
-use super::errors;
+use crate::aws::errors;
+use crate::aws::poll::PollPolicy;
 use crate::tfplugin::StopSignal;
-
-/// How often to poll DescribeConnection: `first`, then growing to `max`.
-#[derive(Clone, Copy, Debug)]
-pub struct PollPolicy {
-    pub first: Duration,
-    pub max: Duration,
-}
-
-impl Default for PollPolicy {
-    fn default() -> PollPolicy {
-        PollPolicy {
-            first: Duration::from_secs(1),
-            max: Duration::from_secs(5),
-        }
-    }
-}
 
 /// How a wait ended, when it did not end in a settled state.
 #[derive(Debug)]

@@ -6,9 +6,10 @@ use aws_sdk_eventbridge::operation::describe_connection::DescribeConnectionOutpu
 use aws_sdk_eventbridge::primitives::DateTimeFormat;
 use aws_sdk_eventbridge::types::ConnectionHttpParameters;
 
+use crate::aws::errors;
 use crate::aws::region::region_problem;
-use crate::connection::{connection_name_problem, errors};
-use crate::provider::AwsClient;
+use crate::aws::AwsClient;
+use crate::connection::connection_name_problem;
 use crate::tfplugin::{object, Attribute, AttributePath, Block, Context, DataSource, Diagnostics, Schema, Type, Value};
 
 pub struct ConnectionDataSource;

@@ -8,8 +8,8 @@
 
 pub mod rules;
 
-use super::duration::parse_duration;
 use super::schema::MAX_PARAMETERS;
+use crate::aws::duration::parse_duration;
 use crate::aws::region::region_problem;
 use crate::tfplugin::{AttributePath, ClientCapabilities, Diagnostics, PathStep, Value};
 use rules::{describe_char, length_words, line_break_hint, Broken, TextRule};
