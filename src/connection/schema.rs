@@ -3,13 +3,21 @@
 //! (single blocks are lists of at most one, so state and references match
 //! `aws_cloudwatch_event_connection`).
 
-use crate::tfplugin::{Attribute, Block, NestedBlock, Schema};
+use crate::tfplugin::{Attribute, Block, NestedBlock, Schema, Value};
 
-/// Current schema version; bump it with an upgrade in `upgrade.rs`.
+/// Current schema version. Bumping it needs an `upgrade_state` on
+/// `ConnectionResource` that turns older states into this one (the default
+/// accepts the current version only).
 pub const SCHEMA_VERSION: i64 = 0;
 
 /// Most entries AWS accepts in one body / header / query string list.
 pub const MAX_PARAMETERS: usize = 100;
+
+/// The schema, built once, for plan rules that consult its flags.
+pub fn cached() -> &'static Schema {
+    static SCHEMA: std::sync::OnceLock<Schema> = std::sync::OnceLock::new();
+    SCHEMA.get_or_init(schema)
+}
 
 pub fn schema() -> Schema {
     Schema::new(
@@ -214,7 +222,7 @@ fn parameter(doc: &str) -> Block {
             "is_value_secret",
             Attribute::bool()
                 .optional()
-                .computed()
+                .default(Value::Bool(false))
                 .doc("Whether AWS stores the value as a secret and never returns it. Defaults to `false`."),
         )
 }
