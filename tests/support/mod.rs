@@ -1,8 +1,10 @@
-//! Shared by the integration tests: the emulator, the terraform binary and
-//! working directories, and a protocol-level client. Each test binary uses
-//! part of it.
+//! Shared by the integration tests: the emulator and the fault proxy in
+//! front of it, the AWS service model they are checked against, the
+//! terraform binary and working directories, and a protocol-level client.
+//! Each test binary uses part of it.
 #![allow(dead_code)]
 
+pub mod aws_model;
 pub mod emulator;
 pub mod fault_proxy;
 pub mod protocol;
