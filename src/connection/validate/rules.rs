@@ -237,6 +237,9 @@ pub fn bad_url_char(url: &str) -> Option<Result<char, &'static str>> {
 /// \d{12}:resourceconfiguration/rcfg-[0-9a-z]{17}` (AWS also takes "" to
 /// mean public; here removing the block says that).
 pub fn is_resource_configuration_arn(arn: &str) -> bool {
+    if arn.len() > MAX_ARN {
+        return false;
+    }
     let parts: Vec<&str> = arn.splitn(6, ':').collect();
     let [prefix, partition, service, region, account, resource] = parts.as_slice() else {
         return false;
@@ -256,10 +259,13 @@ pub fn is_resource_configuration_arn(arn: &str) -> bool {
         && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
 }
 
+/// `ResourceConfigurationArn` length limit.
+pub const MAX_ARN: usize = 2048;
+
 /// The resource configuration ARN rule in words, for messages and docs.
 pub const RESOURCE_CONFIGURATION_ARN_WORDS: &str =
     "the ARN of a VPC Lattice resource configuration: arn:PARTITION:vpc-lattice:REGION:ACCOUNT:resourceconfiguration/rcfg-ID, \
-     with a 12-digit account and a 17-character ID of lower-case letters and digits";
+     with a 12-digit account and a 17-character ID of lower-case letters and digits, at most 2048 characters in all";
 
 /// A connection name AWS accepts, or why not in one sentence. The one check
 /// behind `name`, import ids and the data source.
