@@ -316,7 +316,7 @@ pub async fn read(ctx: &Context<AwsClient>, current: &Value) -> ReadResponse {
 }
 
 /// `NAME` or `NAME@REGION`.
-pub fn parse_import_id(id: &str) -> (&str, Option<&str>) {
+fn parse_import_id(id: &str) -> (&str, Option<&str>) {
     match id.rsplit_once('@') {
         Some((name, region)) if !region.is_empty() => (name, Some(region)),
         _ => (id, None),

@@ -35,9 +35,9 @@ pub fn authorization_type(c: &Connection) -> ConnectionAuthorizationType {
 }
 
 /// One API parameter, whatever its list.
-pub struct ApiParameter<'a> {
-    pub key: &'a str,
-    pub value: Option<&'a str>,
+struct ApiParameter<'a> {
+    key: &'a str,
+    value: Option<&'a str>,
     pub is_value_secret: bool,
 }
 
@@ -104,7 +104,7 @@ pub fn connectivity(c: &Connectivity) -> Result<ConnectivityResourceParameters, 
 }
 
 /// Switches a connection back to public connectivity (AWS: an empty ARN).
-pub fn public_connectivity() -> Result<ConnectivityResourceParameters, BuildError> {
+fn public_connectivity() -> Result<ConnectivityResourceParameters, BuildError> {
     connectivity(&Connectivity {
         resource_configuration_arn: String::new(),
         resource_association_arn: None,
@@ -193,7 +193,7 @@ pub fn create_auth(c: &Connection) -> Result<CreateConnectionAuthRequestParamete
 /// The full auth parameters for the target type. Blocks removed since the
 /// prior state are sent empty so AWS really drops them (the reference
 /// provider omits them, which leaves a permanent diff).
-pub fn update_auth(c: &Connection, prior: &Connection) -> Result<UpdateConnectionAuthRequestParameters, BuildError> {
+fn update_auth(c: &Connection, prior: &Connection) -> Result<UpdateConnectionAuthRequestParameters, BuildError> {
     let a = &c.auth;
     let mut b = UpdateConnectionAuthRequestParameters::builder();
     if let Some(k) = &a.api_key {

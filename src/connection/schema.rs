@@ -8,7 +8,7 @@ use crate::tfplugin::{Attribute, Block, NestedBlock, Schema, Value};
 /// Current schema version. Bumping it needs an `upgrade_state` on
 /// `ConnectionResource` that turns older states into this one (the default
 /// accepts the current version only).
-pub const SCHEMA_VERSION: i64 = 0;
+const SCHEMA_VERSION: i64 = 0;
 
 /// Most entries AWS accepts in one body / header / query string list.
 pub const MAX_PARAMETERS: usize = 100;

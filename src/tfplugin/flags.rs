@@ -76,7 +76,7 @@ pub fn null_write_only(block: &Block, value: &mut Value) {
 }
 
 /// Paths of the write-only attributes set in `config`.
-pub fn write_only_set(block: &Block, config: &Value) -> Vec<AttributePath> {
+fn write_only_set(block: &Block, config: &Value) -> Vec<AttributePath> {
     let mut found = Vec::new();
     let mut copy = config.clone();
     visit_mut(block, &mut copy, &AttributePath::root(), &mut |attribute, at, v| {
@@ -105,7 +105,7 @@ pub fn refuse_write_only_without_support(block: &Block, config: &Value, diags: &
 }
 
 /// Fills each attribute's default where the configuration leaves it unset.
-pub fn fill_defaults(block: &Block, planned: &mut Value, config: &Value) {
+fn fill_defaults(block: &Block, planned: &mut Value, config: &Value) {
     visit_mut(block, planned, &AttributePath::root(), &mut |attribute, at, v| {
         if let Some(default) = &attribute.default {
             if value_at(config, at).is_null() {
@@ -117,7 +117,7 @@ pub fn fill_defaults(block: &Block, planned: &mut Value, config: &Value) {
 
 /// Marks unknown every computed attribute the configuration leaves unset
 /// (and that has no default): the remote side decides it for a new object.
-pub fn unknown_computed(block: &Block, planned: &mut Value, config: &Value) {
+fn unknown_computed(block: &Block, planned: &mut Value, config: &Value) {
     visit_mut(block, planned, &AttributePath::root(), &mut |attribute, at, v| {
         if attribute.computed && attribute.default.is_none() && value_at(config, at).is_null() {
             *v = Value::Unknown;

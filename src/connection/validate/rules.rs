@@ -145,7 +145,7 @@ pub const CREDENTIAL: TextRule = TextRule {
 /// HTTP's token characters (RFC 9110). AWS's `HeaderKey` pattern
 /// `^[!#$%&'*+-.^_`|~0-9a-zA-Z]+$` also lets `,` through (`+-.` is a range):
 /// a comma is no header name, so it is refused here.
-pub fn is_header_name_char(c: char) -> bool {
+fn is_header_name_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c)
 }
 
@@ -260,7 +260,7 @@ pub fn is_resource_configuration_arn(arn: &str) -> bool {
 }
 
 /// `ResourceConfigurationArn` length limit.
-pub const MAX_ARN: usize = 2048;
+const MAX_ARN: usize = 2048;
 
 /// The resource configuration ARN rule in words, for messages and docs.
 pub const RESOURCE_CONFIGURATION_ARN_WORDS: &str =
