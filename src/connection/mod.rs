@@ -10,7 +10,7 @@ pub mod schema;
 mod validate;
 pub mod wait;
 
-pub use validate::rules::connection_name_problem;
+pub use validate::rules::{connection_name_problem, constraints};
 
 use async_trait::async_trait;
 

@@ -23,7 +23,13 @@ pub struct TextRule {
     pub allowed_words: &'static str,
     /// A value made only of these characters is refused, even if each is
     /// allowed (a credential of blanks, a header value of tabs).
-    pub not_only: Option<(fn(char) -> bool, &'static str)>,
+    pub not_only: Option<Filler>,
+}
+
+/// Characters that may not make up a whole value, and the rule in words.
+pub struct Filler {
+    pub is: fn(char) -> bool,
+    pub words: &'static str,
 }
 
 /// Why a value breaks a [`TextRule`].
@@ -55,8 +61,8 @@ impl TextRule {
         if let Some(c) = text.chars().find(|c| !(self.allowed)(*c)) {
             return Err(Broken::Character(c));
         }
-        if let Some((filler, _)) = self.not_only {
-            if !text.is_empty() && text.chars().all(filler) {
+        if let Some(filler) = &self.not_only {
+            if !text.is_empty() && text.chars().all(filler.is) {
                 return Err(Broken::OnlyFiller);
             }
         }
@@ -69,8 +75,8 @@ impl TextRule {
             (0, max) => format!("At most {max} characters"),
             (min, max) => format!("{min} to {max} characters"),
         };
-        let filler = match self.not_only {
-            Some((_, words)) => format!(", {words}"),
+        let filler = match &self.not_only {
+            Some(filler) => format!(", {}", filler.words),
             None => String::new(),
         };
         format!("{length}: {}{filler}.", self.allowed_words)
@@ -139,7 +145,10 @@ pub const CREDENTIAL: TextRule = TextRule {
     max: 512,
     allowed: |c| c == '\t' || !(is_c0_or_del(c) || c == ':'),
     allowed_words: "no `:` and no control characters (tabs are allowed)",
-    not_only: Some((is_blank, "and not only spaces and tabs")),
+    not_only: Some(Filler {
+        is: is_blank,
+        words: "and not only spaces and tabs",
+    }),
 };
 
 /// HTTP's token characters (RFC 9110). AWS's `HeaderKey` pattern
@@ -165,7 +174,10 @@ pub const HEADER_VALUE: TextRule = TextRule {
     max: 512,
     allowed: |c| c == '\t' || (' '..='~').contains(&c),
     allowed_words: "printable ASCII characters, spaces and tabs",
-    not_only: Some((|c| c == '\t', "and not only tabs")),
+    not_only: Some(Filler {
+        is: |c| c == '\t',
+        words: "and not only tabs",
+    }),
 };
 
 /// `QueryStringKey`: at most 512 of `[^\x00-\x1F\x7F]+`.
@@ -307,6 +319,65 @@ pub fn line_break_hint(c: char) -> &'static str {
     } else {
         ""
     }
+}
+
+/// What is checked at plan time, attribute by attribute, in the words of
+/// the rules themselves: the registry docs print this table.
+pub fn constraints() -> Vec<(&'static str, String)> {
+    let credential = CREDENTIAL.doc();
+    vec![
+        ("name", NAME.doc()),
+        ("description", DESCRIPTION.doc()),
+        (
+            "authorization_type",
+            "One of `API_KEY`, `BASIC`, `OAUTH_CLIENT_CREDENTIALS`, matching the block set in `auth_parameters`."
+                .into(),
+        ),
+        ("kms_key_identifier", KMS_KEY.doc()),
+        (
+            "region",
+            "An AWS Region name: lower case, an area, a direction and a number (`eu-central-2`, `us-gov-west-1`)."
+                .into(),
+        ),
+        ("api_key.key, api_key.value(_wo)", credential.clone()),
+        ("basic.username, basic.password(_wo)", credential.clone()),
+        (
+            "client_parameters.client_id, client_parameters.client_secret(_wo)",
+            credential,
+        ),
+        (
+            "oauth.authorization_endpoint",
+            format!(
+                "An http(s) URL with a host, 1 to {MAX_ENDPOINT} characters, other characters percent-encoded (`%XX`)."
+            ),
+        ),
+        ("oauth.http_method", "One of `GET`, `POST`, `PUT`.".into()),
+        ("header.key", HEADER_KEY.doc()),
+        ("header.value(_wo)", HEADER_VALUE.doc()),
+        ("query_string.key", QUERY_KEY.doc()),
+        ("query_string.value(_wo)", QUERY_VALUE.doc()),
+        ("body.key", "Not empty. Body values have no limit.".into()),
+        (
+            "body, header, query_string",
+            "At most 100 of each per block; keys unique within a list (header names ignoring case).".into(),
+        ),
+        (
+            "resource_configuration_arn",
+            format!("{}.", capitalized(RESOURCE_CONFIGURATION_ARN_WORDS)),
+        ),
+        (
+            "timeouts.create, .update, .delete",
+            "A duration such as `30s`, `10m` or `1h30m` (units ms, s, m, h).".into(),
+        ),
+    ]
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
