@@ -533,7 +533,7 @@ fn parameter_value(list: &str, v: &Value, at: &AttributePath, diags: &mut Diagno
             at,
             summary,
             format!(
-                "The value of {at} contains {}, which AWS does not accept in {what}: {} only.{}",
+                "The value of {at} contains {}, which AWS does not accept in {what}: it takes {}.{}",
                 describe_char(c, true),
                 rule.allowed_words,
                 line_break_hint(c)

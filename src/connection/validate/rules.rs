@@ -185,7 +185,7 @@ pub const QUERY_KEY: TextRule = TextRule {
     min: 1,
     max: 512,
     allowed: |c| !is_c0_or_del(c),
-    allowed_words: "no control characters",
+    allowed_words: "any characters but control characters",
     not_only: None,
 };
 
@@ -195,7 +195,7 @@ pub const QUERY_VALUE: TextRule = TextRule {
     min: 1,
     max: 512,
     allowed: |c| matches!(c, '\n' | '\r') || !is_c0_or_del(c),
-    allowed_words: "no control characters other than line breaks (no tabs)",
+    allowed_words: "any characters but control characters (line breaks are allowed, tabs are not)",
     not_only: None,
 };
 
