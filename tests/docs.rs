@@ -107,14 +107,39 @@ fn the_readme_example_is_the_registry_example() {
     }
 }
 
+/// The relative link targets of a markdown text: `[text](target)`, without
+/// web addresses and anchors.
+fn relative_links(markdown: &str) -> Vec<&str> {
+    markdown
+        .split("](")
+        .skip(1)
+        .filter_map(|rest| rest.split(')').next())
+        .map(|target| target.split('#').next().unwrap_or_default())
+        .filter(|target| !target.is_empty() && !target.contains("://") && !target.starts_with("mailto:"))
+        .collect()
+}
+
 #[test]
 fn nothing_points_outside_the_repository() {
-    // A clone has only the repository: a link to ../ leads nowhere.
-    for file in ["README.md", "tests/README.md", "CHANGELOG.md"] {
-        let text = std::fs::read_to_string(root().join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
-        assert!(
-            !text.contains("](../") && !text.contains("`../"),
-            "{file} points outside the repository"
-        );
+    // A clone has only the repository: every link and path the documents
+    // name must be in it.
+    let repository = root().canonicalize().expect("repository root");
+    for file in ["README.md", "tests/README.md", "CHANGELOG.md", "fuzz/README.md"] {
+        let path = root().join(file);
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert!(!text.contains("`../"), "{file} names a path outside the repository");
+        for link in relative_links(&text) {
+            let target = path.parent().expect("directory").join(link);
+            let resolved = target
+                .canonicalize()
+                .unwrap_or_else(|e| panic!("{file} links to {link}, which is not in the repository ({e})"));
+            assert!(resolved.starts_with(&repository), "{file} links outside the repository: {link}");
+        }
     }
+}
+
+#[test]
+fn relative_links_are_found() {
+    let text = "see [tests](tests/README.md), [web](https://x.y/z) and [below](#usage) or [up](../a.md#b)";
+    assert_eq!(relative_links(text), ["tests/README.md", "../a.md"]);
 }
