@@ -50,12 +50,14 @@ pub fn missing_tool(tool: &str, why: &str, install: &str) {
         let reason = if in_ci() { "CI" } else { "TF_ACC is set" };
         panic!("{tool} is required ({reason}): {why}. {install}");
     }
-    use std::io::Write;
-    let _ = writeln!(
-        std::io::stderr(),
-        "skipped {}: {tool} is not installed ({why}); `make test` installs it, TF_ACC=1 makes this a failure",
+    // One write of the whole line, so that the harness's own output running
+    // in parallel does not land in the middle of it.
+    let line = format!(
+        "skipped {}: {tool} is not installed ({why}); `make test` installs it, TF_ACC=1 makes this a failure\n",
         test_name()
     );
+    use std::io::Write;
+    let _ = std::io::stderr().write_all(line.as_bytes());
 }
 
 /// Ends the test process as a pass, after [`missing_tool`] printed why:
