@@ -133,7 +133,10 @@ fn nothing_points_outside_the_repository() {
             let resolved = target
                 .canonicalize()
                 .unwrap_or_else(|e| panic!("{file} links to {link}, which is not in the repository ({e})"));
-            assert!(resolved.starts_with(&repository), "{file} links outside the repository: {link}");
+            assert!(
+                resolved.starts_with(&repository),
+                "{file} links outside the repository: {link}"
+            );
         }
     }
 }
