@@ -72,17 +72,14 @@ impl EventBridgeProvider {
             )
             .attr(
                 "secret_key",
-                Attribute::string()
-                    .optional()
-                    .sensitive()
-                    .doc("Secret access key. Sensitive."),
+                Attribute::string().optional().sensitive().doc("Secret access key."),
             )
             .attr(
                 "token",
                 Attribute::string()
                     .optional()
                     .sensitive()
-                    .doc("Session token for temporary credentials. Sensitive."),
+                    .doc("Session token for temporary credentials."),
             )
             .attr(
                 "endpoint",

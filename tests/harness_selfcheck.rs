@@ -20,7 +20,9 @@ use support::{emulator, terraform};
 
 #[test]
 fn emulator_starts_answers_and_stops_on_drop() {
-    let emu = emulator::require();
+    let Some(emu) = emulator::start_or_skip() else {
+        return;
+    };
     let port = emu.port;
     assert_eq!(emu.endpoint, format!("http://127.0.0.1:{port}"));
 
@@ -46,7 +48,9 @@ fn emulator_starts_answers_and_stops_on_drop() {
 
 #[test]
 fn terraform_binary_runs_version() {
-    let bin = terraform::terraform_binary();
+    let Some(bin) = terraform::find_or_skip() else {
+        return;
+    };
     let scratch = tempfile::tempdir().expect("temp dir");
     let cli = scratch.path().join("empty.tfrc");
     std::fs::write(&cli, "").expect("cli config");
@@ -262,7 +266,9 @@ fn the_fault_proxy_refuses_what_aws_refuses_and_fails_the_test() {
     if aws_model::model_or_skip("the fault proxy's model check").is_none() {
         return;
     }
-    let emu = emulator::require();
+    let Some(emu) = emulator::start_or_skip() else {
+        return;
+    };
     let proxy = FaultProxy::start(emu.port);
 
     let (status, body) = proxy.call("us-east-1", "CreateConnection", api_key_connection("proxy-valid"));
@@ -346,7 +352,9 @@ fn the_fault_proxy_keeps_last_modified_time_and_deauthorizes_like_aws() {
     if aws_model::model_or_skip("the fault proxy's AWS emulation").is_none() {
         return;
     }
-    let emu = emulator::require();
+    let Some(emu) = emulator::start_or_skip() else {
+        return;
+    };
     let proxy = FaultProxy::start(emu.port);
     let runtime = runtime();
     let client = sdk(&proxy.endpoint);

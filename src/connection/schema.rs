@@ -112,7 +112,7 @@ fn auth_parameters() -> Block {
                 Block::new()
                     .doc("API key authorization (`authorization_type = \"API_KEY\"`).")
                     .attr("key", Attribute::string().required().doc("Name of the API key header, e.g. `x-api-key`."))
-                    .attr("value", secret("Value of the API key. Sensitive. Set this or `value_wo`."))
+                    .attr("value", secret("Value of the API key. Set this or `value_wo`."))
                     .attr("value_wo", write_only("the API key")),
             )
             .max(1),
@@ -123,7 +123,7 @@ fn auth_parameters() -> Block {
                 Block::new()
                     .doc("Basic authorization (`authorization_type = \"BASIC\"`).")
                     .attr("username", Attribute::string().required().doc("User name."))
-                    .attr("password", secret("Password. Sensitive. Set this or `password_wo`."))
+                    .attr("password", secret("Password. Set this or `password_wo`."))
                     .attr("password_wo", write_only("the password")),
             )
             .max(1),
@@ -149,7 +149,7 @@ fn auth_parameters() -> Block {
                             Block::new()
                                 .doc("OAuth client credentials.")
                                 .attr("client_id", Attribute::string().required().doc("Client id."))
-                                .attr("client_secret", secret("Client secret. Sensitive. Set this or `client_secret_wo`."))
+                                .attr("client_secret", secret("Client secret. Set this or `client_secret_wo`."))
                                 .attr("client_secret_wo", write_only("the client secret")),
                         )
                         .max(1),
@@ -209,7 +209,7 @@ fn parameter(doc: &str) -> Block {
             Attribute::string()
                 .optional()
                 .sensitive()
-                .doc("Value of the parameter. Sensitive; AWS does not return it when `is_value_secret` is true."),
+                .doc("Value of the parameter. AWS does not return it when `is_value_secret` is true."),
         )
         .attr(
             "value_wo",

@@ -443,8 +443,8 @@ pub fn model() -> Result<&'static Model, &'static str> {
 /// one line, except under CI, where a missing model fails the run.
 pub fn model_or_skip(what: &str) -> Option<&'static Model> {
     if let Err(why) = locate() {
-        if super::in_ci() {
-            panic!("the AWS service model is required under CI ({what}): {why}");
+        if super::tools_required() {
+            panic!("the AWS service model is required under CI or TF_ACC ({what}): {why}");
         }
         eprintln!("AWS model not found ({why}): skipping {what}");
         return None;

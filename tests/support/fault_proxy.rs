@@ -138,8 +138,8 @@ pub struct FaultProxy {
 fn model_for_proxy() -> Option<&'static Model> {
     match aws_model::locate() {
         Ok(_) => Some(aws_model::model().unwrap_or_else(|why| panic!("the AWS service model cannot be used: {why}"))),
-        Err(why) if super::in_ci() => panic!(
-            "the fault proxy checks every request against the AWS service model, which is required under CI: {why}"
+        Err(why) if super::tools_required() => panic!(
+            "the fault proxy checks every request against the AWS service model, which is required under CI or TF_ACC: {why}"
         ),
         Err(why) => {
             static WARNED: Once = Once::new();
