@@ -32,6 +32,15 @@ fn import_notes(type_name: &str) -> Option<&'static str> {
     )
 }
 
+/// The rules validation applies to a resource's arguments, from the rules.
+fn checked_at_plan(type_name: &str) -> Vec<(&'static str, String)> {
+    if type_name == TYPE_NAME {
+        crate::connection::constraints()
+    } else {
+        Vec::new()
+    }
+}
+
 fn read(path: &Path) -> std::io::Result<String> {
     std::fs::read_to_string(path).map_err(|e| Error::new(e.kind(), format!("{}: {e}", path.display())))
 }
@@ -116,6 +125,7 @@ pub fn pages(examples: &Path) -> std::io::Result<Vec<(PathBuf, String)>> {
             schema: &provider_schema,
             examples: vec![(String::new(), read(&examples.join("provider/provider.tf"))?)],
             import: None,
+            checked_at_plan: Vec::new(),
         }),
     )];
 
@@ -139,6 +149,7 @@ pub fn pages(examples: &Path) -> std::io::Result<Vec<(PathBuf, String)>> {
             schema: &schema,
             examples: examples_in(&dir, "resource.tf")?,
             import,
+            checked_at_plan: checked_at_plan(type_name),
         };
         pages.push((Path::new("resources").join(page_file(name, type_name)), render(&page)));
     }
@@ -153,6 +164,7 @@ pub fn pages(examples: &Path) -> std::io::Result<Vec<(PathBuf, String)>> {
             schema: &schema,
             examples: examples_in(&dir, "data-source.tf")?,
             import: None,
+            checked_at_plan: Vec::new(),
         };
         pages.push((
             Path::new("data-sources").join(page_file(name, type_name)),
