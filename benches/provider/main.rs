@@ -12,12 +12,15 @@
 //!   connections;
 //! - stripped release binary size;
 //! - where the CPU goes: a process's start, one RPC over the socket, one
-//!   AWS call against the emulator's floor (breakdown.rs).
+//!   AWS call against the emulator's floor (breakdown.rs);
+//! - 1000 connections with the Terraform on the PATH: wall time, peak RSS,
+//!   AWS calls, and provider CPU against the floor model (scale.rs).
 
 #[path = "../../tests/support/mod.rs"]
 mod support;
 
 mod breakdown;
+mod scale;
 
 use std::fmt::Write as _;
 use std::io::{BufRead, BufReader};
@@ -519,10 +522,18 @@ fn main() {
     let split = breakdown::measure(&release_binary(), &emulator.endpoint);
     eprintln!("bench: 200 connections, Terraform {tf_version}");
     let mut hundreds = vec![(tf_version.clone(), hundreds_of_connections(&emulator, None))];
-    if let Some((path, version)) = newer_terraform_on_path() {
+    let newer = newer_terraform_on_path();
+    if let Some((path, version)) = &newer {
         eprintln!("bench: 200 connections, Terraform {version}");
-        hundreds.push((version, hundreds_of_connections(&emulator, Some(&path))));
+        hundreds.push((version.clone(), hundreds_of_connections(&emulator, Some(path))));
     }
+    // The Terraform on the PATH when there is one, else the one under test.
+    let (scale_terraform, scale_version) = match &newer {
+        Some((path, version)) => (Some(path.as_path()), version.clone()),
+        None => (None, tf_version.clone()),
+    };
+    eprintln!("bench: {} connections, Terraform {scale_version}", scale::CONNECTIONS);
+    let thousand = scale::run(&emulator, scale_terraform, &split);
 
     let mut md = String::new();
     let _ = writeln!(md, "# Benchmark results\n");
@@ -581,6 +592,26 @@ fn main() {
         }
     }
 
+    for run in &thousand {
+        let cost = &run.cost;
+        let share = 100.0 * cost.provider_cpu / cost.terraform_cpu.max(1e-9);
+        let _ = writeln!(
+            md,
+            "| {} connections, `{}` (-parallelism=50), Terraform {scale_version} | wall {:.1} s; provider peak RSS **{:.1} MB**; {} AWS calls; provider CPU {:.2} s = **{:.2}× the floor** of {:.2} s ({:.1} RPCs per connection, {} provider process(es)); {share:.1} % of Terraform's {:.1} s | RSS ≤ 20 MB, CPU ≤ 2× floor |",
+            scale::CONNECTIONS,
+            run.label,
+            cost.wall.as_secs_f64(),
+            cost.provider_peak_rss_kib as f64 / 1024.0,
+            run.aws_calls,
+            cost.provider_cpu,
+            cost.provider_cpu / run.floor.max(1e-9),
+            run.floor,
+            run.rpcs_per_connection,
+            cost.providers_seen,
+            cost.terraform_cpu
+        );
+    }
+
     let starts = &split.process_start;
     let _ = writeln!(
         md,
@@ -630,7 +661,10 @@ fn main() {
          each AWS call costs the provider a loopback TCP connect and close, much of it kernel time spent on the \
          emulator's side of the loopback; against AWS the SDK keeps connections open. The per-call rows are \
          measured in the bench process on one thread (getrusage(RUSAGE_THREAD)); bench/PROFILE.md puts the \
-         rows together."
+         rows together. The floor of a 1000-connection row is the model of bench/PROFILE.md with this run's \
+         parts: provider processes × the median process start + per connection, the RPCs Terraform sends (counted \
+         from its trace log, per-process RPCs left out) × one RPC over the socket + the AWS calls counted × the \
+         bare HTTP exchange."
     );
     let out = root().join("bench/RESULTS.md");
     std::fs::create_dir_all(out.parent().expect("bench dir")).expect("bench dir");
