@@ -60,7 +60,9 @@ impl AwsClient {
                 .interceptor(CallLog)
                 .interceptor(FailFastWhenUnreachable { service: "EventBridge" });
             if let Some(endpoint) = &endpoint {
-                builder = builder.endpoint_url(endpoint);
+                // A custom endpoint is used as it is: FIPS and dual-stack
+                // only choose among AWS's endpoints (as in hashicorp/aws).
+                builder = builder.endpoint_url(endpoint).use_fips(false).use_dual_stack(false);
             }
             if let Some(user_agent) = &options.user_agent {
                 builder = builder.interceptor(user_agent.clone());

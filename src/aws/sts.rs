@@ -47,7 +47,8 @@ pub fn client(config: &SdkConfig, sts: &StsSettings, options: &ClientOptions, si
         builder = builder.region(Region::new(region.clone()));
     }
     if let Some(url) = &sts.endpoint {
-        builder = builder.endpoint_url(url);
+        // Used as it is: FIPS and dual-stack choose among AWS's endpoints.
+        builder = builder.endpoint_url(url).use_fips(false).use_dual_stack(false);
     }
     if let Some(user_agent) = &options.user_agent {
         builder = builder.interceptor(user_agent.clone());
