@@ -168,7 +168,7 @@ fn temporary(
 }
 
 /// Why a role could not be assumed, naming the block.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 #[error("{block} ({role_arn}): {cause}")]
 pub struct RoleNotAssumed {
     pub block: String,
@@ -182,6 +182,21 @@ fn not_assumed(block: String, role_arn: &str, cause: String) -> CredentialsError
         role_arn: role_arn.to_string(),
         cause,
     })
+}
+
+/// The failure of a call to STS for `block`: when an earlier hop of the
+/// chain failed (this call's credentials), that hop's failure as it is.
+fn hop_failed<E, R>(block: String, role_arn: &str, error: &aws_sdk_sts::error::SdkError<E, R>) -> CredentialsError
+where
+    E: aws_sdk_sts::error::ProvideErrorMetadata + std::error::Error + 'static,
+    R: std::fmt::Debug,
+{
+    let earlier = std::iter::successors(std::error::Error::source(error), |e| e.source())
+        .find_map(|e| e.downcast_ref::<RoleNotAssumed>());
+    match earlier {
+        Some(earlier) => CredentialsError::provider_error(earlier.clone()),
+        None => not_assumed(block, role_arn, describe(error)),
+    }
 }
 
 /// One `assume_role` block: AssumeRole signed with the previous hop's
@@ -281,7 +296,7 @@ impl WebIdentityHop {
             .await;
         match sent {
             Ok(out) => temporary(out.credentials, "AssumeRoleWithWebIdentity"),
-            Err(e) => Err(not_assumed(block(), &w.role_arn, describe(&e))),
+            Err(e) => Err(hop_failed(block(), &w.role_arn, &e)),
         }
     }
 }

@@ -5,8 +5,11 @@
 
 pub mod emulator;
 pub mod fault_proxy;
+pub mod http_proxy;
 pub mod protocol;
+pub mod recording;
 pub mod terraform;
+pub mod tls_front;
 
 /// True when running under CI, where a missing tool fails the run.
 pub fn in_ci() -> bool {
