@@ -533,6 +533,15 @@ fn role_arn_problem(arn: &str) -> Option<String> {
         .then(|| format!("{arn:?} is not an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME)."))
 }
 
+/// Seconds as a Go duration string: `3600` → `1h`, `5400` → `90m`.
+fn go_duration(seconds: i64) -> String {
+    match seconds {
+        s if s > 0 && s % 3600 == 0 => format!("{}h", s / 3600),
+        s if s > 0 && s % 60 == 0 => format!("{}m", s / 60),
+        s => format!("{s}s"),
+    }
+}
+
 /// The attributes both role blocks share.
 fn validate_session(block: &Value, base: &AttributePath, diags: &mut Diagnostics) {
     if let Some(name) = block.attr("session_name").as_str() {
@@ -662,7 +671,7 @@ fn validate_assume_roles(config: &Value, diags: &mut Diagnostics) {
                     format!(
                         "duration_seconds is deprecated: write duration = \"{}\" instead, as hashicorp/aws \
                          spells it.",
-                        n.as_i64().map(|s| format!("{s}s")).unwrap_or_else(|| "1h".into())
+                        n.as_i64().map(go_duration).unwrap_or_else(|| "1h".into())
                     ),
                 );
             }

@@ -163,7 +163,7 @@ fn a_chain_of_two_roles_reaches_eventbridge_and_fails_when_sts_cannot_be_reached
         &[
             "Deprecated argument",
             "duration_seconds is deprecated",
-            "duration = \"3600s\"",
+            "duration = \"1h\"",
         ],
     );
 
@@ -245,8 +245,12 @@ fn web_identity_from_a_token_file_reaches_eventbridge() {
     );
     let wd = workdir(&config(&body, "web-identity"), false);
     wd.write("oidc-token", &format!("{token}\n"));
+    wd.env("TF_LOG", "trace");
     let out = apply(&wd).ok();
-    assert!(!one_line(&out).contains(token), "the token stays out of the output");
+    assert!(
+        !one_line(&out).contains(token),
+        "the token stays out of the output and the logs"
+    );
 
     let all = recorded(&emulator);
     let calls = sts_calls(&all, "AssumeRoleWithWebIdentity");
