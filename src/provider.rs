@@ -20,8 +20,8 @@ use aws_runtime::env_config::file::{EnvConfigFileKind as ProfileFileKind, EnvCon
 use crate::aws::account::{self, account_id_problem, AccountRules};
 use crate::aws::client::ClientOptions;
 use crate::aws::duration::parse_duration;
-use crate::aws::endpoints::{self, url_problem};
-use crate::aws::identity::{self, AssumeRole, WebIdentityArguments};
+use crate::aws::endpoints::{self, url_problem, Service};
+use crate::aws::identity::{self, AssumeRole, Session, WebIdentityArguments};
 use crate::aws::metadata::{self, mode_problem, MetadataArguments};
 use crate::aws::network::{self, proxy_problem, resolve_proxies, NetworkArguments};
 use crate::aws::poll::PollPolicy;
@@ -492,17 +492,18 @@ fn env(name: &str) -> Option<String> {
     std::env::var(name).ok()
 }
 
-/// `duration` of a role block, else the deprecated `duration_seconds`.
-fn session_length(block: &Value) -> Option<Duration> {
-    text(block.attr("duration"))
-        .and_then(|d| parse_duration(&d))
-        .or_else(|| {
-            block
-                .attr("duration_seconds")
-                .as_number()
-                .and_then(|n| n.as_i64())
-                .map(|s| Duration::from_secs(s.max(0) as u64))
-        })
+/// The session attributes of a role block; its length is `duration`,
+/// else the deprecated `duration_seconds`.
+fn session_of(block: &Value) -> Session {
+    let seconds = block.attr("duration_seconds").as_number().and_then(|n| n.as_i64());
+    Session {
+        name: text(block.attr("session_name")),
+        duration: text(block.attr("duration"))
+            .and_then(|d| parse_duration(&d))
+            .or_else(|| seconds.map(|s| Duration::from_secs(s.max(0) as u64))),
+        policy: text(block.attr("policy")),
+        policy_arns: strings(block.attr("policy_arns")),
+    }
 }
 
 /// The EventBridge endpoint the `endpoints` block gives, under any of its
@@ -1069,12 +1070,7 @@ impl Provider for EventBridgeProvider {
             if let Some(client) = &http_client {
                 conf = conf.with_http_client(client.clone());
             }
-            let chains = metadata::credentials_chain(&metadata_args, &conf, profile.as_deref(), profile_files.as_ref())
-                .and_then(|creds| {
-                    metadata::region_chain(&metadata_args, &conf, profile.as_deref(), profile_files.as_ref())
-                        .map(|regions| (creds, regions))
-                });
-            match chains {
+            match metadata::chains(&metadata_args, &conf, profile.as_deref(), profile_files.as_ref()) {
                 Ok((creds, regions)) => {
                     loader = loader.credentials_provider(creds);
                     if region.is_none() {
@@ -1140,10 +1136,7 @@ impl Provider for EventBridgeProvider {
                     role_arn: text(w.attr("role_arn")),
                     web_identity_token: text(w.attr("web_identity_token")),
                     web_identity_token_file: text(w.attr("web_identity_token_file")),
-                    session_name: text(w.attr("session_name")),
-                    duration: session_length(w),
-                    policy: text(w.attr("policy")),
-                    policy_arns: strings(w.attr("policy_arns")),
+                    session: session_of(w),
                 };
                 match args.resolve(&env) {
                     Ok(web) => Some(web),
@@ -1166,11 +1159,8 @@ impl Provider for EventBridgeProvider {
                 let role_arn = text(r.attr("role_arn")).filter(|a| !a.is_empty())?;
                 Some(AssumeRole {
                     role_arn,
-                    session_name: text(r.attr("session_name")),
+                    session: session_of(r),
                     external_id: text(r.attr("external_id")),
-                    duration: session_length(r),
-                    policy: text(r.attr("policy")),
-                    policy_arns: strings(r.attr("policy_arns")),
                     tags: match r.attr("tags") {
                         Value::Map(m) => m
                             .iter()
@@ -1232,14 +1222,16 @@ impl Provider for EventBridgeProvider {
         let fips = config.use_fips().unwrap_or(false);
         let dual = config.use_dual_stack().unwrap_or(false);
         let sts_region = sts_settings.region.clone().unwrap_or_else(|| region.clone());
-        let events_resolved = endpoints::eventbridge_url(
+        let events_resolved = endpoints::rules_url(
+            Service::EventBridge,
             &region,
             fips && events_url.is_none(),
             dual && events_url.is_none(),
             events_url.as_deref(),
         )
         .await;
-        let sts_resolved = endpoints::sts_url(
+        let sts_resolved = endpoints::rules_url(
+            Service::Sts,
             &sts_region,
             fips && sts_settings.endpoint.is_none(),
             dual && sts_settings.endpoint.is_none(),
@@ -1294,20 +1286,21 @@ mod tests {
             .collect()
     }
 
-    fn errors_at(json: serde_json::Value) -> Vec<String> {
+    /// Paths of the diagnostics of one severity.
+    fn paths(json: serde_json::Value, severity: Severity) -> Vec<String> {
         validated(json)
             .into_iter()
-            .filter(|d| d.0 == Severity::Error)
+            .filter(|d| d.0 == severity)
             .map(|d| d.1)
             .collect()
     }
 
+    fn errors_at(json: serde_json::Value) -> Vec<String> {
+        paths(json, Severity::Error)
+    }
+
     fn warnings_at(json: serde_json::Value) -> Vec<String> {
-        validated(json)
-            .into_iter()
-            .filter(|d| d.0 == Severity::Warning)
-            .map(|d| d.1)
-            .collect()
+        paths(json, Severity::Warning)
     }
 
     #[test]

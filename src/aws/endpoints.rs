@@ -49,48 +49,46 @@ pub fn custom_endpoint(config: &SdkConfig, service_id: &str, explicit: Option<&s
         .or_else(|| config.endpoint_url().map(str::to_string))
 }
 
-/// The EventBridge endpoint the SDK's rules give for these settings.
-pub async fn eventbridge_url(
-    region: &str,
-    use_fips: bool,
-    use_dual_stack: bool,
-    custom: Option<&str>,
-) -> Result<String, String> {
-    use aws_sdk_eventbridge::config::endpoint::{DefaultResolver, Params, ResolveEndpoint};
-    let params = Params::builder()
-        .region(region)
-        .use_fips(use_fips)
-        .use_dual_stack(use_dual_stack)
-        .set_endpoint(custom.map(str::to_string))
-        .build()
-        .map_err(|e| e.to_string())?;
-    DefaultResolver::new()
-        .resolve_endpoint(&params)
-        .await
-        .map(|e| e.url().to_string())
-        .map_err(|e| e.to_string())
+/// The endpoint `$sdk`'s own rules give (its `Params` and resolver differ
+/// by type only, so one body serves both services).
+macro_rules! rules_url {
+    ($sdk:ident, $region:expr, $fips:expr, $dual:expr, $custom:expr) => {{
+        use $sdk::config::endpoint::{DefaultResolver, Params, ResolveEndpoint};
+        let params = Params::builder()
+            .region($region)
+            .use_fips($fips)
+            .use_dual_stack($dual)
+            .set_endpoint($custom.map(str::to_string))
+            .build()
+            .map_err(|e| e.to_string())?;
+        DefaultResolver::new()
+            .resolve_endpoint(&params)
+            .await
+            .map(|e| e.url().to_string())
+            .map_err(|e| e.to_string())
+    }};
 }
 
-/// The STS endpoint the SDK's rules give for these settings.
-pub async fn sts_url(
+/// A service whose endpoint rules the provider resolves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Service {
+    EventBridge,
+    Sts,
+}
+
+/// The endpoint `service`'s rules give for these settings (`custom`, when
+/// set, is what they give back).
+pub async fn rules_url(
+    service: Service,
     region: &str,
     use_fips: bool,
     use_dual_stack: bool,
     custom: Option<&str>,
 ) -> Result<String, String> {
-    use aws_sdk_sts::config::endpoint::{DefaultResolver, Params, ResolveEndpoint};
-    let params = Params::builder()
-        .region(region)
-        .use_fips(use_fips)
-        .use_dual_stack(use_dual_stack)
-        .set_endpoint(custom.map(str::to_string))
-        .build()
-        .map_err(|e| e.to_string())?;
-    DefaultResolver::new()
-        .resolve_endpoint(&params)
-        .await
-        .map(|e| e.url().to_string())
-        .map_err(|e| e.to_string())
+    match service {
+        Service::EventBridge => rules_url!(aws_sdk_eventbridge, region, use_fips, use_dual_stack, custom),
+        Service::Sts => rules_url!(aws_sdk_sts, region, use_fips, use_dual_stack, custom),
+    }
 }
 
 #[cfg(test)]
@@ -99,43 +97,46 @@ mod tests {
 
     #[tokio::test]
     async fn fips_and_dual_stack_give_the_documented_hosts() {
-        let url = |fips, dual| eventbridge_url("us-east-1", fips, dual, None);
-        assert_eq!(
-            url(false, false).await.as_deref(),
-            Ok("https://events.us-east-1.amazonaws.com")
-        );
-        assert_eq!(
-            url(true, false).await.as_deref(),
-            Ok("https://events-fips.us-east-1.amazonaws.com")
-        );
-        assert_eq!(
-            url(false, true).await.as_deref(),
-            Ok("https://events.us-east-1.api.aws")
-        );
-        assert_eq!(
-            url(true, true).await.as_deref(),
-            Ok("https://events-fips.us-east-1.api.aws")
-        );
-        assert_eq!(
-            sts_url("us-west-2", true, false, None).await.as_deref(),
-            Ok("https://sts-fips.us-west-2.amazonaws.com")
-        );
-        assert_eq!(
-            sts_url("eu-west-1", false, true, None).await.as_deref(),
-            Ok("https://sts.eu-west-1.api.aws")
-        );
+        for (fips, dual, events, sts) in [
+            (
+                false,
+                false,
+                "events.us-east-1.amazonaws.com",
+                "sts.us-east-1.amazonaws.com",
+            ),
+            (
+                true,
+                false,
+                "events-fips.us-east-1.amazonaws.com",
+                "sts-fips.us-east-1.amazonaws.com",
+            ),
+            (false, true, "events.us-east-1.api.aws", "sts.us-east-1.api.aws"),
+            (
+                true,
+                true,
+                "events-fips.us-east-1.api.aws",
+                "sts-fips.us-east-1.api.aws",
+            ),
+        ] {
+            let got = (
+                rules_url(Service::EventBridge, "us-east-1", fips, dual, None).await,
+                rules_url(Service::Sts, "us-east-1", fips, dual, None).await,
+            );
+            assert_eq!(got, (Ok(format!("https://{events}")), Ok(format!("https://{sts}"))));
+        }
     }
 
     #[tokio::test]
     async fn a_custom_endpoint_wins_over_the_rules() {
-        let url = eventbridge_url("us-east-1", true, false, Some("http://127.0.0.1:5000")).await;
+        let custom = Some("http://127.0.0.1:5000");
+        let url = rules_url(Service::EventBridge, "us-east-1", true, false, custom).await;
         // The rules refuse FIPS with a custom endpoint rather than ignore it.
         assert!(
             url.is_err() || url == Ok("http://127.0.0.1:5000".to_string()),
             "{url:?}"
         );
         assert_eq!(
-            eventbridge_url("us-east-1", false, false, Some("http://127.0.0.1:5000")).await,
+            rules_url(Service::EventBridge, "us-east-1", false, false, custom).await,
             Ok("http://127.0.0.1:5000".to_string())
         );
     }

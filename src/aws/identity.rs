@@ -27,15 +27,41 @@ use super::unreachable::EndpointUnreachable;
 /// The role session name when none is given.
 pub const DEFAULT_SESSION_NAME: &str = "terraform-provider-eventbridge";
 
+/// What both kinds of role session take: name, length and the policies
+/// that narrow it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Session {
+    pub name: Option<String>,
+    pub duration: Option<Duration>,
+    pub policy: Option<String>,
+    pub policy_arns: Vec<String>,
+}
+
+impl Session {
+    fn name(&self) -> &str {
+        self.name.as_deref().unwrap_or(DEFAULT_SESSION_NAME)
+    }
+
+    fn seconds(&self) -> Option<i32> {
+        self.duration.map(|d| d.as_secs().min(i32::MAX as u64) as i32)
+    }
+
+    fn policy_arns(&self) -> Option<Vec<aws_sdk_sts::types::PolicyDescriptorType>> {
+        (!self.policy_arns.is_empty()).then(|| {
+            self.policy_arns
+                .iter()
+                .map(|arn| aws_sdk_sts::types::PolicyDescriptorType::builder().arn(arn).build())
+                .collect()
+        })
+    }
+}
+
 /// One `assume_role` block.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AssumeRole {
     pub role_arn: String,
-    pub session_name: Option<String>,
+    pub session: Session,
     pub external_id: Option<String>,
-    pub duration: Option<Duration>,
-    pub policy: Option<String>,
-    pub policy_arns: Vec<String>,
     pub tags: Vec<(String, String)>,
     pub transitive_tag_keys: Vec<String>,
     pub source_identity: Option<String>,
@@ -66,10 +92,7 @@ impl std::fmt::Debug for Token {
 pub struct WebIdentity {
     pub role_arn: String,
     pub token: Token,
-    pub session_name: Option<String>,
-    pub duration: Option<Duration>,
-    pub policy: Option<String>,
-    pub policy_arns: Vec<String>,
+    pub session: Session,
 }
 
 /// The `assume_role_with_web_identity` block as written; `None`: not set.
@@ -78,10 +101,7 @@ pub struct WebIdentityArguments {
     pub role_arn: Option<String>,
     pub web_identity_token: Option<String>,
     pub web_identity_token_file: Option<String>,
-    pub session_name: Option<String>,
-    pub duration: Option<Duration>,
-    pub policy: Option<String>,
-    pub policy_arns: Vec<String>,
+    pub session: Session,
 }
 
 impl WebIdentityArguments {
@@ -111,13 +131,12 @@ impl WebIdentityArguments {
                 }
             },
         };
+        let mut session = self.session;
+        session.name = session.name.or_else(|| env("AWS_ROLE_SESSION_NAME"));
         Ok(WebIdentity {
             role_arn,
             token,
-            session_name: self.session_name.or_else(|| env("AWS_ROLE_SESSION_NAME")),
-            duration: self.duration,
-            policy: self.policy,
-            policy_arns: self.policy_arns,
+            session,
         })
     }
 }
@@ -217,20 +236,15 @@ impl RoleHop {
             .map(|(k, v)| aws_sdk_sts::types::Tag::builder().key(k).value(v).build())
             .collect::<Result<Vec<_>, _>>()
             .map_err(CredentialsError::invalid_configuration)?;
-        let policy_arns = r
-            .policy_arns
-            .iter()
-            .map(|arn| aws_sdk_sts::types::PolicyDescriptorType::builder().arn(arn).build())
-            .collect::<Vec<_>>();
         let sent = self
             .sts
             .assume_role()
             .role_arn(&r.role_arn)
-            .role_session_name(r.session_name.as_deref().unwrap_or(DEFAULT_SESSION_NAME))
+            .role_session_name(r.session.name())
+            .set_duration_seconds(r.session.seconds())
+            .set_policy(r.session.policy.clone())
+            .set_policy_arns(r.session.policy_arns())
             .set_external_id(r.external_id.clone())
-            .set_duration_seconds(r.duration.map(|d| d.as_secs().min(i32::MAX as u64) as i32))
-            .set_policy(r.policy.clone())
-            .set_policy_arns((!policy_arns.is_empty()).then_some(policy_arns))
             .set_tags((!tags.is_empty()).then_some(tags))
             .set_transitive_tag_keys((!r.transitive_tag_keys.is_empty()).then(|| r.transitive_tag_keys.clone()))
             .set_source_identity(r.source_identity.clone())
@@ -278,20 +292,15 @@ impl WebIdentityHop {
                 )
             })?,
         };
-        let policy_arns = w
-            .policy_arns
-            .iter()
-            .map(|arn| aws_sdk_sts::types::PolicyDescriptorType::builder().arn(arn).build())
-            .collect::<Vec<_>>();
         let sent = self
             .sts
             .assume_role_with_web_identity()
             .role_arn(&w.role_arn)
-            .role_session_name(w.session_name.as_deref().unwrap_or(DEFAULT_SESSION_NAME))
             .web_identity_token(token.trim())
-            .set_duration_seconds(w.duration.map(|d| d.as_secs().min(i32::MAX as u64) as i32))
-            .set_policy(w.policy.clone())
-            .set_policy_arns((!policy_arns.is_empty()).then_some(policy_arns))
+            .role_session_name(w.session.name())
+            .set_duration_seconds(w.session.seconds())
+            .set_policy(w.session.policy.clone())
+            .set_policy_arns(w.session.policy_arns())
             .send()
             .await;
         match sent {
@@ -384,7 +393,7 @@ mod tests {
         let w = WebIdentityArguments::default().resolve(&env).expect("from env");
         assert_eq!(w.role_arn, "arn:aws:iam::123456789012:role/env");
         assert_eq!(w.token, Token::File(PathBuf::from("/var/run/token")));
-        assert_eq!(w.session_name.as_deref(), Some("ci"));
+        assert_eq!(w.session.name.as_deref(), Some("ci"));
         let block = WebIdentityArguments {
             role_arn: Some("arn:aws:iam::123456789012:role/block".into()),
             web_identity_token: Some("t0k3n".into()),

@@ -41,6 +41,20 @@ pub fn mode_problem(mode: &str) -> Option<String> {
         .map(|_| format!("{mode:?} is not an IMDS endpoint mode: use \"IPv4\" or \"IPv6\"."))
 }
 
+/// A profile provider's builder with the profile name and files, if given.
+macro_rules! in_profile {
+    ($builder:expr, $name:expr, $files:expr) => {{
+        let mut builder = $builder;
+        if let Some(name) = $name {
+            builder = builder.profile_name(name);
+        }
+        if let Some(files) = $files {
+            builder = builder.profile_files(files.clone());
+        }
+        builder.build()
+    }};
+}
+
 /// The IMDS client for these arguments; None when IMDS is off.
 fn imds_client(args: &MetadataArguments, conf: &ProviderConfig) -> Result<Option<imds::Client>, String> {
     if args.skip == Some(true) {
@@ -62,22 +76,26 @@ fn imds_client(args: &MetadataArguments, conf: &ProviderConfig) -> Result<Option
 }
 
 /// The standard credential chain (environment, profile, web identity,
-/// ECS, IMDS) with IMDS as set.
-pub fn credentials_chain(
+/// ECS, IMDS) and Region chain (environment, profile, IMDS), with IMDS as
+/// set.
+pub fn chains(
     args: &MetadataArguments,
     conf: &ProviderConfig,
     profile_name: Option<&str>,
     profile_files: Option<&EnvConfigFiles>,
-) -> Result<CredentialsProviderChain, String> {
-    let mut profile = ProfileFileCredentialsProvider::builder().configure(conf);
-    if let Some(name) = profile_name {
-        profile = profile.profile_name(name);
-    }
-    if let Some(files) = profile_files {
-        profile = profile.profile_files(files.clone());
-    }
-    let chain = CredentialsProviderChain::first_try("Environment", EnvironmentVariableCredentialsProvider::new())
-        .or_else("Profile", profile.build())
+) -> Result<(CredentialsProviderChain, RegionProviderChain), String> {
+    let profile_credentials = in_profile!(
+        ProfileFileCredentialsProvider::builder().configure(conf),
+        profile_name,
+        profile_files
+    );
+    let profile_region = in_profile!(
+        ProfileFileRegionProvider::builder().configure(conf),
+        profile_name,
+        profile_files
+    );
+    let credentials = CredentialsProviderChain::first_try("Environment", EnvironmentVariableCredentialsProvider::new())
+        .or_else("Profile", profile_credentials)
         .or_else(
             "WebIdentityToken",
             WebIdentityTokenCredentialsProvider::builder().configure(conf).build(),
@@ -86,42 +104,24 @@ pub fn credentials_chain(
             "EcsContainer",
             EcsCredentialsProvider::builder().configure(conf).build(),
         );
+    let region = RegionProviderChain::first_try(EnvironmentVariableRegionProvider::new()).or_else(profile_region);
     Ok(match imds_client(args, conf)? {
-        Some(client) => chain.or_else(
-            "Ec2InstanceMetadata",
-            imds::credentials::ImdsCredentialsProvider::builder()
-                .configure(conf)
-                .imds_client(client)
-                .build(),
+        Some(client) => (
+            credentials.or_else(
+                "Ec2InstanceMetadata",
+                imds::credentials::ImdsCredentialsProvider::builder()
+                    .configure(conf)
+                    .imds_client(client.clone())
+                    .build(),
+            ),
+            region.or_else(
+                imds::region::ImdsRegionProvider::builder()
+                    .configure(conf)
+                    .imds_client(client)
+                    .build(),
+            ),
         ),
-        None => chain,
-    })
-}
-
-/// The standard Region chain (environment, profile, IMDS) with IMDS as
-/// set.
-pub fn region_chain(
-    args: &MetadataArguments,
-    conf: &ProviderConfig,
-    profile_name: Option<&str>,
-    profile_files: Option<&EnvConfigFiles>,
-) -> Result<RegionProviderChain, String> {
-    let mut profile = ProfileFileRegionProvider::builder().configure(conf);
-    if let Some(name) = profile_name {
-        profile = profile.profile_name(name);
-    }
-    if let Some(files) = profile_files {
-        profile = profile.profile_files(files.clone());
-    }
-    let chain = RegionProviderChain::first_try(EnvironmentVariableRegionProvider::new()).or_else(profile.build());
-    Ok(match imds_client(args, conf)? {
-        Some(client) => chain.or_else(
-            imds::region::ImdsRegionProvider::builder()
-                .configure(conf)
-                .imds_client(client)
-                .build(),
-        ),
-        None => chain,
+        None => (credentials, region),
     })
 }
 

@@ -7,7 +7,7 @@
 use std::sync::{Arc, Mutex};
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
+use tokio::net::TcpStream;
 
 /// One request the proxy handled.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -134,25 +134,9 @@ async fn handle(mut client: TcpStream, seen: Arc<Mutex<Vec<Seen>>>) {
 
 impl HttpProxy {
     pub fn start() -> HttpProxy {
-        let std_listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
-        std_listener.set_nonblocking(true).expect("nonblocking");
-        let port = std_listener.local_addr().expect("addr").port();
         let seen = Arc::new(Mutex::new(Vec::new()));
         let recorded = seen.clone();
-        std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .expect("runtime");
-            runtime.block_on(async move {
-                let listener = TcpListener::from_std(std_listener).expect("listener");
-                loop {
-                    if let Ok((client, _)) = listener.accept().await {
-                        tokio::spawn(handle(client, recorded.clone()));
-                    }
-                }
-            });
-        });
+        let port = super::loopback::serve(move |client| handle(client, recorded.clone()));
         HttpProxy {
             url: format!("http://127.0.0.1:{port}"),
             seen,

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
-use tokio::net::{TcpListener, TcpStream};
+use tokio::net::TcpStream;
 
 pub struct TlsFront {
     /// `https://localhost:PORT`.
@@ -58,36 +58,21 @@ impl TlsFront {
             .expect("server config");
         let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
 
-        let std_listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
-        std_listener.set_nonblocking(true).expect("nonblocking");
-        let port = std_listener.local_addr().expect("addr").port();
         let handshakes = Arc::new(AtomicUsize::new(0));
         let counted = handshakes.clone();
-        std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .expect("runtime");
-            runtime.block_on(async move {
-                let listener = TcpListener::from_std(std_listener).expect("listener");
-                loop {
-                    let Ok((client, _)) = listener.accept().await else {
-                        continue;
-                    };
-                    let acceptor = acceptor.clone();
-                    let counted = counted.clone();
-                    tokio::spawn(async move {
-                        let Ok(mut tls) = acceptor.accept(client).await else {
-                            return;
-                        };
-                        counted.fetch_add(1, Ordering::SeqCst);
-                        let Ok(mut backend) = TcpStream::connect(("127.0.0.1", backend_port)).await else {
-                            return;
-                        };
-                        let _ = tokio::io::copy_bidirectional(&mut tls, &mut backend).await;
-                    });
-                }
-            });
+        let port = super::loopback::serve(move |client| {
+            let acceptor = acceptor.clone();
+            let counted = counted.clone();
+            async move {
+                let Ok(mut tls) = acceptor.accept(client).await else {
+                    return;
+                };
+                counted.fetch_add(1, Ordering::SeqCst);
+                let Ok(mut backend) = TcpStream::connect(("127.0.0.1", backend_port)).await else {
+                    return;
+                };
+                let _ = tokio::io::copy_bidirectional(&mut tls, &mut backend).await;
+            }
         });
         TlsFront {
             endpoint: format!("https://localhost:{port}"),
