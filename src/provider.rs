@@ -257,7 +257,8 @@ impl EventBridgeProvider {
                 "no_proxy",
                 Attribute::string().optional().doc(
                     "Comma-separated hosts that bypass the proxies: domain names (`.example.com` includes \
-                     subdomains), IP addresses, CIDR ranges, or `*` for all. Falls back to `NO_PROXY` / \
+                     subdomains), IP addresses, CIDR ranges, or `*` for all. `localhost` and loopback \
+                     addresses are never proxied, as in hashicorp/aws. Falls back to `NO_PROXY` / \
                      `no_proxy`.",
                 ),
             )

@@ -129,7 +129,8 @@ fn endpoints(events: &str, sts: &str) -> String {
 
 fn chained_roles(events: &str, sts: &str) -> String {
     format!(
-        r#"  region = "us-east-1"
+        r#"  region     = "us-east-1"
+  sts_region = "eu-west-1"
 {}
   assume_role {{
     role_arn         = "arn:aws:iam::123456789012:role/hub"
@@ -200,6 +201,7 @@ fn a_chain_of_two_roles_reaches_eventbridge_and_fails_when_sts_cannot_be_reached
         .filter(|r| r.eventbridge_operation().as_deref() == Some("CreateConnection"))
         .collect();
     assert_eq!(created.len(), 1);
+    assert_eq!(created[0].scope_region().as_deref(), Some("us-east-1"));
     let key = created[0].access_key().expect("signed");
     assert!(
         key != "testing" && key != hop_one_key,
@@ -368,23 +370,20 @@ fn a_custom_ca_bundle_trusts_a_tls_endpoint_that_fails_without_it_and_insecure_s
 fn proxies_see_the_eventbridge_traffic_unless_no_proxy_covers_the_host() {
     let emulator = support::emulator::require();
     let proxy = HttpProxy::start();
-    let moto_host = format!("127.0.0.1:{}", emulator.port);
+    // DNS never resolves `.test`: this endpoint works through the proxy only.
+    let proxied_host = format!("events.proxy.test:{}", emulator.port);
+    let proxied = format!("http://{proxied_host}");
     let body = |events: &str, extra: &str| {
         format!("  region = \"us-east-1\"\n  endpoints {{\n    events = \"{events}\"\n  }}\n{extra}\n")
     };
+    let http_proxy = format!("  http_proxy = \"{}\"", proxy.url);
 
     // A plain-HTTP endpoint through http_proxy, with the User-Agent visible.
-    let http = workdir(
-        &config(
-            &body(&emulator.endpoint, &format!("  http_proxy = \"{}\"", proxy.url)),
-            "via-http-proxy",
-        ),
-        true,
-    );
+    let http = workdir(&config(&body(&proxied, &http_proxy), "via-http-proxy"), true);
     http.env("TF_APPEND_USER_AGENT", "ci-run/42 (pipeline 7)");
     let out = apply(&http).ok();
     assert_contains(&one_line(&out), &["Missing HTTPS proxy"]);
-    let seen = proxy.seen_for(&moto_host);
+    let seen = proxy.seen_for(&proxied_host);
     assert!(!seen.is_empty(), "{:?}", proxy.seen());
     for s in &seen {
         let ua = s.user_agent.clone().unwrap_or_default();
@@ -400,47 +399,56 @@ fn proxies_see_the_eventbridge_traffic_unless_no_proxy_covers_the_host() {
     }
     assert_eq!(emulator.connection_names(), vec!["via-http-proxy"]);
 
-    // no_proxy covers the host: straight to the emulator.
+    // no_proxy covers the host: the provider goes straight there, and only
+    // the proxy could have reached it.
     let before = proxy.seen().len();
-    let direct = workdir(
-        &config(
-            &body(
-                &emulator.endpoint,
-                &format!(
-                    "  http_proxy = \"{}\"\n  https_proxy = \"\"\n  no_proxy = \"localhost,127.0.0.1\"",
-                    proxy.url
-                ),
-            ),
-            "bypassing-proxy",
-        ),
-        true,
+    let bypass = format!("{http_proxy}\n  https_proxy = \"\"\n  no_proxy = \".proxy.test\"");
+    let direct = workdir(&config(&body(&proxied, &bypass), "bypassing-proxy"), true);
+    let out = apply(&direct);
+    assert_ne!(out.status_code, 0);
+    assert_contains(
+        &one_line(&out),
+        &[&format!("EventBridge endpoint {proxied}"), "could not be reached"],
     );
-    let out = apply(&direct).ok();
     assert!(!one_line(&out).contains("Missing HTTPS proxy"));
     assert_eq!(proxy.seen().len(), before, "{:?}", proxy.seen());
-    assert_eq!(emulator.connection_names(), vec!["bypassing-proxy", "via-http-proxy"]);
+
+    // Loopback is never proxied (as in hashicorp/aws).
+    let local = workdir(&config(&body(&emulator.endpoint, &http_proxy), "loopback-direct"), true);
+    apply(&local).ok();
+    assert_eq!(proxy.seen().len(), before, "{:?}", proxy.seen());
+    assert_eq!(emulator.connection_names(), vec!["loopback-direct", "via-http-proxy"]);
 
     // An HTTPS endpoint through HTTPS_PROXY from the environment: a tunnel.
     let front = TlsFront::start(emulator.port);
-    let https = workdir(
-        &config(
-            &body(
-                &front.endpoint,
-                &format!("  custom_ca_bundle = \"{}\"", front.ca_file.display()),
-            ),
-            "via-https-proxy",
-        ),
-        true,
-    );
+    let ca = format!("  custom_ca_bundle = \"{}\"", front.ca_file.display());
+    let https = workdir(&config(&body(&front.proxied_endpoint, &ca), "via-https-proxy"), true);
     https.env("HTTPS_PROXY", &proxy.url);
     apply(&https).ok();
-    let tunnels = proxy.seen_for(&format!("localhost:{}", front.port));
+    let tunnels = proxy.seen_for(&format!("tls.proxy.test:{}", front.port));
     assert!(
         !tunnels.is_empty() && tunnels.iter().all(|s| s.method == "CONNECT"),
         "{:?}",
         proxy.seen()
     );
     assert!(emulator.connection_names().contains(&"via-https-proxy".to_string()));
+
+    // insecure = true has a connector of its own: it tunnels too.
+    let before = tunnels.len();
+    let insecure = workdir(
+        &config(
+            &body(
+                &front.proxied_endpoint,
+                &format!("  insecure = true\n  https_proxy = \"{}\"", proxy.url),
+            ),
+            "insecure-via-proxy",
+        ),
+        true,
+    );
+    apply(&insecure).ok();
+    let tunnels = proxy.seen_for(&format!("tls.proxy.test:{}", front.port));
+    assert!(tunnels.len() > before, "{:?}", proxy.seen());
+    assert!(emulator.connection_names().contains(&"insecure-via-proxy".to_string()));
 }
 
 #[test]

@@ -218,6 +218,19 @@ pub fn http_client(
     })))
 }
 
+/// Hosts never proxied, whatever `no_proxy` says: localhost and loopback
+/// addresses, as Go's proxy rules (so hashicorp/aws) have it. An emulator
+/// on the developer's machine stays reachable behind a corporate proxy.
+const NEVER_PROXIED: &str = "localhost,127.0.0.0/8,::1";
+
+/// The bypass rules for the proxy matcher: the user's plus loopback.
+fn bypass_rules(no_proxy: Option<&str>) -> String {
+    match no_proxy.map(str::trim).filter(|r| !r.is_empty()) {
+        Some(rules) => format!("{NEVER_PROXIED},{rules}"),
+        None => NEVER_PROXIED.to_string(),
+    }
+}
+
 /// Connectors are cached per timeout settings, as the SDK's client does.
 type ConnectorKey = (Option<Duration>, Option<Duration>);
 
@@ -238,11 +251,7 @@ impl ProviderHttpClient {
             ProxyConfig::http(url.as_str())
         };
         // Checked in `http_client`; a URL the SDK still refuses means no proxy.
-        let config = config.ok()?;
-        Some(match &self.proxies.no_proxy {
-            Some(rules) => config.no_proxy(rules),
-            None => config,
-        })
+        Some(config.ok()?.no_proxy(bypass_rules(self.proxies.no_proxy.as_deref())))
     }
 
     fn sdk_connector(
@@ -321,11 +330,12 @@ impl InsecureConnector {
         direct.set_nodelay(true);
         direct.set_connect_timeout(settings.connect_timeout());
         let matcher = proxies.https.as_deref().map(|url| {
-            let mut builder = Matcher::builder().https(with_scheme(url));
-            if let Some(rules) = &proxies.no_proxy {
-                builder = builder.no(rules.clone());
-            }
-            Arc::new(builder.build())
+            Arc::new(
+                Matcher::builder()
+                    .https(with_scheme(url))
+                    .no(bypass_rules(proxies.no_proxy.as_deref()))
+                    .build(),
+            )
         });
         let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
         let mut config =
@@ -481,6 +491,24 @@ mod tests {
         let r = resolve_proxies(&args(None, None, None), &env);
         assert_eq!(r.proxies.http.as_deref(), Some("http://e:2"));
         assert_eq!(r.proxies.https, None);
+    }
+
+    #[test]
+    fn loopback_is_never_proxied_and_no_proxy_adds_to_it() {
+        let matcher = Matcher::builder()
+            .http("http://proxy:3128")
+            .no(bypass_rules(Some(".corp")))
+            .build();
+        let proxied = |url: &str| matcher.intercept(&url.parse().expect("uri")).is_some();
+        assert!(proxied("http://events.proxy.test:5000"));
+        for direct in [
+            "http://127.0.0.1:5000",
+            "http://localhost:4566",
+            "http://[::1]:80",
+            "http://a.corp/",
+        ] {
+            assert!(!proxied(direct), "{direct}");
+        }
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! `CONNECT host:port` tunnels (HTTPS endpoints) and absolute-form requests
 //! (`POST http://host:port/ HTTP/1.1`, plain-HTTP endpoints), with the
 //! User-Agent of the latter. Each forwarded request gets its own upstream
-//! connection (`Connection: close`), so every request is seen.
+//! connection (`Connection: close`), so every request is seen. Hosts under
+//! `.test` (which DNS never resolves) are reached at 127.0.0.1: an endpoint
+//! such as `http://events.proxy.test:PORT` works only through the proxy.
 
 use std::sync::{Arc, Mutex};
 
@@ -44,6 +46,14 @@ async fn read_head(stream: &mut TcpStream) -> Option<(String, Vec<u8>)> {
     }
 }
 
+/// Where to connect for `host:port`: `*.test` is the emulator's loopback.
+fn address_of(host: &str) -> String {
+    match host.rsplit_once(':') {
+        Some((name, port)) if name.ends_with(".test") => format!("127.0.0.1:{port}"),
+        _ => host.to_string(),
+    }
+}
+
 /// `host:port` of an authority, with the scheme's default port.
 fn with_port(authority: &str, default_port: u16) -> String {
     if authority
@@ -82,7 +92,7 @@ async fn handle(mut client: TcpStream, seen: Arc<Mutex<Vec<Seen>>>) {
             host: host.clone(),
             user_agent: None,
         });
-        let Ok(mut upstream) = TcpStream::connect(&host).await else {
+        let Ok(mut upstream) = TcpStream::connect(address_of(&host)).await else {
             let _ = client.write_all(b"HTTP/1.1 502 Bad Gateway\r\n\r\n").await;
             return;
         };
@@ -113,7 +123,7 @@ async fn handle(mut client: TcpStream, seen: Arc<Mutex<Vec<Seen>>>) {
         host: host.clone(),
         user_agent: header("user-agent"),
     });
-    let Ok(mut upstream) = TcpStream::connect(&host).await else {
+    let Ok(mut upstream) = TcpStream::connect(address_of(&host)).await else {
         let _ = client.write_all(b"HTTP/1.1 502 Bad Gateway\r\n\r\n").await;
         return;
     };

@@ -75,6 +75,13 @@ impl Recorded {
         credential.split('/').next().map(str::to_string)
     }
 
+    /// The Region of the SigV4 credential scope (`.../REGION/SERVICE/aws4_request`).
+    pub fn scope_region(&self) -> Option<String> {
+        let auth = self.header("Authorization")?;
+        let credential = auth.split("Credential=").nth(1)?;
+        credential.split('/').nth(2).map(str::to_string)
+    }
+
     pub fn user_agent(&self) -> Option<String> {
         self.header("User-Agent").map(str::to_string)
     }

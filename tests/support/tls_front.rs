@@ -1,6 +1,7 @@
 //! A TLS endpoint in front of the emulator, with a certificate authority
-//! the test generates: `https://localhost:PORT` (also valid for
-//! 127.0.0.1) terminates TLS and passes the bytes on to moto. The CA's PEM
+//! the test generates: `https://localhost:PORT` (the certificate also
+//! names 127.0.0.1 and `tls.proxy.test`, the name only the test proxy
+//! resolves) terminates TLS and passes the bytes on to moto. The CA's PEM
 //! file is what `custom_ca_bundle` / `AWS_CA_BUNDLE` point at; without it
 //! the certificate is from an unknown issuer.
 
@@ -13,6 +14,8 @@ use tokio::net::TcpStream;
 pub struct TlsFront {
     /// `https://localhost:PORT`.
     pub endpoint: String,
+    /// `https://tls.proxy.test:PORT`: reachable through the test proxy only.
+    pub proxied_endpoint: String,
     pub port: u16,
     /// PEM file of the CA that signed the endpoint's certificate.
     pub ca_file: PathBuf,
@@ -38,8 +41,12 @@ impl TlsFront {
         let ca = rcgen::CertifiedIssuer::self_signed(ca_params, ca_key).expect("CA certificate");
 
         let key = rcgen::KeyPair::generate().expect("server key");
-        let params = rcgen::CertificateParams::new(vec!["localhost".to_string(), "127.0.0.1".to_string()])
-            .expect("server params");
+        let params = rcgen::CertificateParams::new(vec![
+            "localhost".to_string(),
+            "127.0.0.1".to_string(),
+            "tls.proxy.test".to_string(),
+        ])
+        .expect("server params");
         let cert = params.signed_by(&key, &ca).expect("server certificate");
 
         let dir = tempfile::tempdir().expect("temp dir");
@@ -76,6 +83,7 @@ impl TlsFront {
         });
         TlsFront {
             endpoint: format!("https://localhost:{port}"),
+            proxied_endpoint: format!("https://tls.proxy.test:{port}"),
             port,
             ca_file,
             handshakes,
