@@ -207,7 +207,7 @@ impl EventBridgeProvider {
                 "sts_region",
                 Attribute::string().optional().doc(
                     "Region of the STS endpoint used for `assume_role`, `assume_role_with_web_identity` and \
-                     the account check (default: `region`).",
+                     the account check (default: `region`). Like hashicorp/aws, no environment variable.",
                 ),
             )
             .attr(
@@ -312,7 +312,8 @@ impl EventBridgeProvider {
             .attr(
                 "endpoint",
                 Attribute::string().optional().deprecated().doc(
-                    "Deprecated: use `endpoints { events = \"...\" }`. Custom EventBridge endpoint URL.",
+                    "Deprecated: use `endpoints { events = \"...\" }`. Custom EventBridge endpoint URL; \
+                     falls back to `AWS_ENDPOINT_URL_EVENTBRIDGE` / `AWS_ENDPOINT_URL`.",
                 ),
             )
             .attr(
