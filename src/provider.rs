@@ -1225,6 +1225,10 @@ async fn checked(
 /// Logs where EventBridge and STS calls will go, as the SDK's rules
 /// resolve them (FIPS and dual-stack apply only without a custom endpoint).
 async fn log_endpoints(config: &SdkConfig, region: &str, events: Option<&str>, sts: &StsSettings, terraform: &str) {
+    // Without debug logging there is no line to write: resolve nothing.
+    if !tracing::enabled!(tracing::Level::DEBUG) {
+        return;
+    }
     let fips = config.use_fips().unwrap_or(false);
     let dual = config.use_dual_stack().unwrap_or(false);
     let resolve = |service, region: String, custom: Option<String>| async move {
