@@ -7,6 +7,8 @@
 //! - a chain of two roles reaches EventBridge, and fails when STS cannot be
 //!   reached (so the chain is really used)
 //! - web identity from a token file
+//! - credentials from the metadata service at `ec2_metadata_service_endpoint`,
+//!   and none with `skip_metadata_api_check`
 //! - allowed / forbidden account IDs, checked before any EventBridge call
 //! - `custom_ca_bundle` (and `AWS_CA_BUNDLE`) against a TLS endpoint, its
 //!   failure without, and `insecure`
@@ -21,6 +23,7 @@ mod support;
 use std::net::TcpListener;
 
 use support::http_proxy::HttpProxy;
+use support::imds::Imds;
 use support::recording::{eventbridge_calls, recorded, sts_calls};
 use support::terraform::{Output, Workdir};
 use support::tls_front::TlsFront;
@@ -61,7 +64,9 @@ fn config(provider_body: &str, name: &str) -> String {
 
 /// A working directory whose provider sees only what the test sets: no
 /// profile files, no metadata service, no proxies or CA bundle from the
-/// machine, and dummy static keys unless `keys` is false.
+/// machine, and dummy static keys unless `keys` is false. (The web
+/// identity variables are left alone: the SDK reads an empty
+/// `AWS_WEB_IDENTITY_TOKEN_FILE` as a file named "".)
 fn workdir(main_tf: &str, keys: bool) -> Workdir {
     let wd = Workdir::new(main_tf);
     let (id, secret) = if keys { ("testing", "testing") } else { ("", "") };
@@ -72,8 +77,6 @@ fn workdir(main_tf: &str, keys: bool) -> Workdir {
         "AWS_REGION",
         "AWS_DEFAULT_REGION",
         "AWS_CA_BUNDLE",
-        "AWS_ROLE_ARN",
-        "AWS_WEB_IDENTITY_TOKEN_FILE",
         "HTTP_PROXY",
         "http_proxy",
         "HTTPS_PROXY",
@@ -271,6 +274,40 @@ fn web_identity_from_a_token_file_reaches_eventbridge() {
     let created = eventbridge_calls(&all);
     assert!(!created.is_empty());
     assert!(created.iter().all(|r| r.access_key().is_some_and(|k| !k.is_empty())));
+}
+
+#[test]
+fn the_metadata_service_endpoint_gives_credentials_and_skip_metadata_api_check_turns_it_off() {
+    let emulator = support::emulator::require();
+    let imds = Imds::start();
+    let e = &emulator.endpoint;
+    let body = format!(
+        "  region = \"us-east-1\"\n{}  ec2_metadata_service_endpoint = \"{}\"\n",
+        endpoints(e, e),
+        imds.endpoint
+    );
+    let wd = workdir(&config(&body, "from-imds"), false);
+    wd.env("AWS_EC2_METADATA_DISABLED", "");
+    apply(&wd).ok();
+    let created = eventbridge_calls(&recorded(&emulator));
+    assert!(!created.is_empty());
+    assert!(
+        created
+            .iter()
+            .all(|r| r.access_key().as_deref() == Some(support::imds::ACCESS_KEY)),
+        "{created:?}"
+    );
+
+    let before = imds.requests();
+    let off = workdir(
+        &config(&format!("{body}  skip_metadata_api_check = true\n"), "no-imds"),
+        false,
+    );
+    off.env("AWS_EC2_METADATA_DISABLED", "");
+    let out = plan(&off);
+    assert_ne!(out.status_code, 0);
+    assert_contains(&one_line(&out), &["No usable AWS credentials"]);
+    assert_eq!(imds.requests(), before, "the metadata service was not asked");
 }
 
 #[test]

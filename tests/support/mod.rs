@@ -6,6 +6,7 @@
 pub mod emulator;
 pub mod fault_proxy;
 pub mod http_proxy;
+pub mod imds;
 pub mod loopback;
 pub mod protocol;
 pub mod recording;
