@@ -3,12 +3,18 @@
 # local filesystem mirror, start a local EventBridge emulator, and drive
 # terraform through the whole story on the registry examples:
 # init, validate, plan, apply, no-op plan, import into a fresh state, update,
-# destroy (see run_story below).
+# destroy (see run_story below). TERRAFORM=/path/to/terraform-or-tofu runs
+# another one than the Terraform 1.0.3 it installs.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+# Step headers in bold on a terminal, plain text in a log or a pipe.
+if [ -t 1 ]; then
+  step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+else
+  step() { printf '\n== %s\n' "$*"; }
+fi
 
 step "Building the provider (release)"
 cargo build --release --quiet
@@ -22,7 +28,7 @@ tf="${TERRAFORM:-$root/target/terraform/terraform}"
 demo="$root/target/demo"
 rm -rf "$demo"
 mirror="$demo/mirror"
-platform="$mirror/registry.terraform.io/eventbridge-rs/eventbridge/$version/linux_amd64"
+platform="$mirror/registry.terraform.io/eventbridge-rs/eventbridge/$version/$(bash scripts/platform.sh)"
 mkdir -p "$platform" "$demo/work" "$demo/imported"
 cp target/release/terraform-provider-eventbridge "$platform/terraform-provider-eventbridge_v$version"
 cat > "$demo/cli.tfrc" <<TFRC
@@ -61,11 +67,18 @@ echo "emulator on http://127.0.0.1:$port (log: $demo/moto.log)"
 export TF_CLI_CONFIG_FILE="$demo/cli.tfrc" CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
 export AWS_ENDPOINT_URL_EVENTBRIDGE="http://127.0.0.1:$port" AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=us-east-1
 export TF_EVENTBRIDGE_POLL_INTERVAL=200ms
+export TF_VAR_crm_api_key=example-api-key-value # var.crm_api_key of resource.tf
 unset TF_LOG TF_LOG_PROVIDER AWS_PROFILE
 
-examples="$root/examples"
-cp "$examples/provider/provider.tf" "$examples"/resources/eventbridge_connection/*.tf "$demo/work/"
-cp "$examples/provider/provider.tf" "$examples/resources/eventbridge_connection/api_key.tf" "$demo/imported/"
+# The examples that apply against the emulator. The others need a newer
+# Terraform (write-only/, migrate-from-aws/, import-by-identity.tf) or
+# resources in an AWS account (kms_key_identifier.tf, connectivity.tf).
+examples="$root/examples/resources/eventbridge_connection"
+cp "$root/examples/provider/provider.tf" "$demo/work/"
+for example in resource basic oauth invocation_http_parameters timeouts region; do
+  cp "$examples/$example.tf" "$demo/work/"
+done
+cp "$root/examples/provider/provider.tf" "$examples/resource.tf" "$demo/imported/"
 
 run() { (cd "$1" && shift && echo "\$ terraform $*" && "$tf" "$@"); }
 
@@ -74,35 +87,38 @@ step "terraform init (from the local mirror)"
 run . init -input=false -no-color
 step "terraform validate"
 run . validate -no-color
-step "terraform plan: four connections to create"
+step "terraform plan: six connections to create"
 run . plan -input=false -no-color
 
 # The rest of the story, after init / validate / plan: apply, a no-op plan,
 # import into a fresh state, an update in place, destroy.
 run_story() {
-  step "terraform apply: four connections (API key, basic, OAuth, invocation parameters)"
+  step "terraform apply: six connections (API key, basic, OAuth, invocation parameters, timeouts, another Region)"
   run . apply -auto-approve -input=false -no-color
   step "terraform plan: nothing to change"
   run . plan -detailed-exitcode -input=false -no-color
 
   step "terraform import into a fresh state (only the secrets are left to set)"
   run "$demo/imported" init -input=false -no-color > /dev/null
-  run "$demo/imported" import -input=false -no-color eventbridge_connection.api_key crm-api-key
+  run "$demo/imported" import -input=false -no-color eventbridge_connection.crm crm-api
   run "$demo/imported" plan -input=false -no-color || true
-  run "$demo/imported" state rm -no-color eventbridge_connection.api_key
+  run "$demo/imported" state rm -no-color eventbridge_connection.crm
 
   step "Update in place: a new description"
-  sed -i 's/CRM webhook, authorized with an API key/CRM webhook (updated by the demo)/' api_key.tf
+  sed 's/"CRM webhook"/"CRM webhook (updated by the demo)"/' resource.tf > resource.tf.new
+  mv resource.tf.new resource.tf
   run . apply -auto-approve -input=false -no-color
   run . plan -detailed-exitcode -input=false -no-color
 
   step "terraform destroy"
   run . destroy -auto-approve -input=false -no-color
-  left="$(curl -s "http://127.0.0.1:$port/" -H 'Content-Type: application/x-amz-json-1.1' \
-    -H 'X-Amz-Target: AWSEvents.ListConnections' \
-    -H "Authorization: AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/events/aws4_request, SignedHeaders=host, Signature=0" \
-    -d '{}')"
-  echo "connections left in the emulator: $left"
+  for region in us-east-1 eu-west-1; do
+    left="$(curl -s "http://127.0.0.1:$port/" -H 'Content-Type: application/x-amz-json-1.1' \
+      -H 'X-Amz-Target: AWSEvents.ListConnections' \
+      -H "Authorization: AWS4-HMAC-SHA256 Credential=testing/20260101/$region/events/aws4_request, SignedHeaders=host, Signature=0" \
+      -d '{}')"
+    echo "connections left in the emulator ($region): $left"
+  done
 }
 
 run_story

@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# All tests: installs what they need (moto, terraform) into target/, then runs
-# the whole suite. Set TERRAFORM=/path/to/terraform-or-tofu to run the
-# end-to-end tests with another Terraform or OpenTofu than the default 1.0.3.
+# All tests (`make test`, and CI through .ci/run): installs what they need
+# (moto, terraform) into target/, then runs the whole suite with TF_ACC=1, so
+# that a test whose tool is missing fails instead of skipping. Set
+# TERRAFORM=/path/to/terraform-or-tofu to run the end-to-end tests with
+# another Terraform or OpenTofu than the default 1.0.3. tests/README.md
+# describes the tiers.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 bash scripts/install-moto.sh
 bash scripts/install-terraform.sh
 EVB_EMULATOR_CMD="$(cat target/emulator-cmd)"
-export EVB_EMULATOR_CMD
+export EVB_EMULATOR_CMD TF_ACC=1
 
 if cargo nextest --version >/dev/null 2>&1; then
   runner=(cargo nextest run --no-fail-fast)

@@ -1,101 +1,177 @@
 //! The registry documentation of this provider: `docs/` rendered from the
-//! schemas' descriptions and the tested files under `examples/`.
+//! schemas' descriptions and the tested files under `examples/`, one page
+//! for the provider and one for each resource and data source it serves.
+//!
+//! `examples/` follows the registry layout:
+//! - `provider/provider.tf`;
+//! - `resources/TYPE/resource.tf`, the page's main example; `import.sh`
+//!   (`terraform import` commands) and `import-by-identity.tf` for its
+//!   Import section; every other `*.tf` file, and `main.tf` in each
+//!   subdirectory, as a further example;
+//! - `data-sources/TYPE/data-source.tf`, and further examples likewise.
+//!
+//! A further example opens with a comment whose text up to the first colon
+//! is its heading: `# Basic authorization: a user name and a password.`
 
+use std::io::{Error, ErrorKind};
 use std::path::{Path, PathBuf};
 
-use crate::connection::{schema::schema as connection_schema, TYPE_NAME};
-use crate::data_sources::connection::ConnectionDataSource;
+use crate::connection::TYPE_NAME;
 use crate::provider::EventBridgeProvider;
-use crate::tfplugin::docs::{render, Page, PageKind};
-use crate::tfplugin::{DataSource, Provider};
+use crate::tfplugin::docs::{render, Import, Page, PageKind};
+use crate::tfplugin::Provider;
+use crate::PROVIDER_ADDRESS;
+
+/// What the Import section of a resource's page says beyond the syntax.
+fn import_notes(type_name: &str) -> Option<&'static str> {
+    (type_name == TYPE_NAME).then_some(
+        "AWS never returns a connection's secrets (the API key value, the password, the client secret, and the \
+         values of secret HTTP parameters), so an imported state has none: the first plan after an import shows \
+         an update in place that sets them again from the configuration. Apply it, and the next plan shows no \
+         changes.",
+    )
+}
+
+/// The rules validation applies to a resource's arguments, from the rules.
+fn checked_at_plan(type_name: &str) -> Vec<(&'static str, String)> {
+    if type_name == TYPE_NAME {
+        crate::connection::constraints()
+    } else {
+        Vec::new()
+    }
+}
 
 fn read(path: &Path) -> std::io::Result<String> {
-    std::fs::read_to_string(path).map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", path.display())))
+    std::fs::read_to_string(path).map_err(|e| Error::new(e.kind(), format!("{}: {e}", path.display())))
 }
 
-/// A title from the file name: `invocation_http_parameters.tf` →
-/// "Invocation HTTP parameters".
-fn title(path: &Path) -> String {
-    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-    let words: Vec<String> = stem
-        .split(['_', '-'])
-        .map(|w| match w {
-            "http" | "api" | "oauth" => w.to_uppercase().replace("OAUTH", "OAuth"),
-            _ => w.to_string(),
-        })
+/// The heading of a further example: its opening comment up to the first
+/// colon (or full stop).
+fn heading(path: &Path, example: &str) -> std::io::Result<String> {
+    let comment: Vec<&str> = example
+        .lines()
+        .map_while(|l| l.strip_prefix('#'))
+        .map(str::trim)
         .collect();
-    let text = words.join(" ");
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
-        .unwrap_or_default()
+    let text = comment.join(" ");
+    let end = text.find(':').or_else(|| text.find(". ")).unwrap_or(text.len());
+    let heading = text[..end].trim().trim_end_matches('.');
+    if heading.is_empty() {
+        return Err(Error::new(
+            ErrorKind::InvalidData,
+            format!(
+                "{}: an example opens with a comment `# Heading: what it shows`",
+                path.display()
+            ),
+        ));
+    }
+    Ok(heading.to_string())
 }
 
-fn tf_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
+/// The examples of a page in `dir`: `main` first (no heading), then every
+/// other `*.tf` file and every subdirectory's `main.tf`, by name, each
+/// under its heading. `import*` files belong to the Import section.
+fn examples_in(dir: &Path, main: &str) -> std::io::Result<Vec<(String, String)>> {
+    let mut examples = vec![(String::new(), read(&dir.join(main))?)];
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| Error::new(e.kind(), format!("{}: {e}", dir.display())))?
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "tf"))
         .collect();
-    files.sort();
-    Ok(files)
+    entries.sort();
+    for path in entries {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let file = if path.is_dir() {
+            path.join("main.tf")
+        } else if name.ends_with(".tf") && name != main && !name.starts_with("import") {
+            path.clone()
+        } else {
+            continue;
+        };
+        let example = read(&file)?;
+        examples.push((heading(&file, &example)?, example));
+    }
+    Ok(examples)
+}
+
+fn read_if_present(path: &Path) -> std::io::Result<Option<String>> {
+    if path.exists() {
+        read(path).map(Some)
+    } else {
+        Ok(None)
+    }
+}
+
+/// `eventbridge_connection` → `connection`: the registry names pages
+/// without the provider's prefix.
+fn page_file(provider: &str, type_name: &str) -> String {
+    let short = type_name
+        .strip_prefix(provider)
+        .and_then(|rest| rest.strip_prefix('_'))
+        .unwrap_or(type_name);
+    format!("{short}.md")
 }
 
 /// Every page, as (path under `docs/`, markdown).
 pub fn pages(examples: &Path) -> std::io::Result<Vec<(PathBuf, String)>> {
-    let provider_schema = EventBridgeProvider.schema();
-    let resource_schema = connection_schema();
-    let data_source_schema = ConnectionDataSource.schema();
+    let provider = EventBridgeProvider;
+    let name = PROVIDER_ADDRESS.rsplit('/').next().unwrap_or(PROVIDER_ADDRESS);
+    let provider_schema = provider.schema();
+    let mut pages = vec![(
+        PathBuf::from("index.md"),
+        render(&Page {
+            kind: PageKind::Provider,
+            name,
+            schema: &provider_schema,
+            examples: vec![(String::new(), read(&examples.join("provider/provider.tf"))?)],
+            import: None,
+            checked_at_plan: Vec::new(),
+        }),
+    )];
 
-    let provider_example = read(&examples.join("provider/provider.tf"))?;
-    let mut resource_examples = Vec::new();
-    for file in tf_files(&examples.join("resources").join(TYPE_NAME))? {
-        resource_examples.push((title(&file), read(&file)?));
+    for resource in provider.resources() {
+        let type_name = resource.type_name();
+        let dir = examples.join("resources").join(type_name);
+        let schema = resource.schema();
+        let identity_schema = resource.identity_schema();
+        let by_identity = match (&identity_schema, read_if_present(&dir.join("import-by-identity.tf"))?) {
+            (Some(schema), Some(example)) => Some((example, schema)),
+            _ => None,
+        };
+        let import = read_if_present(&dir.join("import.sh"))?.map(|command| Import {
+            by_identity,
+            command,
+            notes: import_notes(type_name).map(str::to_string),
+        });
+        let page = Page {
+            kind: PageKind::Resource,
+            name: type_name,
+            schema: &schema,
+            examples: examples_in(&dir, "resource.tf")?,
+            import,
+            checked_at_plan: checked_at_plan(type_name),
+        };
+        pages.push((Path::new("resources").join(page_file(name, type_name)), render(&page)));
     }
-    resource_examples.push((
-        "Write-only secrets (Terraform 1.11 or later)".to_string(),
-        read(&examples.join("write-only/main.tf"))?,
-    ));
-    resource_examples.push((
-        "Moving from hashicorp/aws (Terraform 1.8 or later)".to_string(),
-        read(&examples.join("migrate-from-aws/main.tf"))?,
-    ));
-    let import = read(&examples.join("resources").join(TYPE_NAME).join("import.sh"))?;
-    let data_source_example = read(&examples.join("data-sources").join(TYPE_NAME).join("data-source.tf"))?;
 
-    Ok(vec![
-        (
-            PathBuf::from("index.md"),
-            render(&Page {
-                kind: PageKind::Provider,
-                name: "eventbridge",
-                schema: &provider_schema,
-                examples: vec![("Provider".into(), provider_example)],
-                import: None,
-            }),
-        ),
-        (
-            PathBuf::from("resources/connection.md"),
-            render(&Page {
-                kind: PageKind::Resource,
-                name: TYPE_NAME,
-                schema: &resource_schema,
-                examples: resource_examples,
-                import: Some(import),
-            }),
-        ),
-        (
-            PathBuf::from("data-sources/connection.md"),
-            render(&Page {
-                kind: PageKind::DataSource,
-                name: TYPE_NAME,
-                schema: &data_source_schema,
-                examples: vec![("Data source".into(), data_source_example)],
-                import: None,
-            }),
-        ),
-    ])
+    for data_source in provider.data_sources() {
+        let type_name = data_source.type_name();
+        let dir = examples.join("data-sources").join(type_name);
+        let schema = data_source.schema();
+        let page = Page {
+            kind: PageKind::DataSource,
+            name: type_name,
+            schema: &schema,
+            examples: examples_in(&dir, "data-source.tf")?,
+            import: None,
+            checked_at_plan: Vec::new(),
+        };
+        pages.push((
+            Path::new("data-sources").join(page_file(name, type_name)),
+            render(&page),
+        ));
+    }
+    Ok(pages)
 }
 
 /// Writes every page under `docs_dir`.
@@ -112,16 +188,28 @@ pub fn write(examples: &Path, docs_dir: &Path) -> std::io::Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use super::title;
+    use super::{heading, page_file};
     use std::path::Path;
 
     #[test]
-    fn example_titles_read_like_headings() {
+    fn an_example_is_headed_by_its_opening_comment_up_to_the_colon() {
+        let at = Path::new("x.tf");
+        let heading = |text: &str| heading(at, text).ok();
         assert_eq!(
-            title(Path::new("invocation_http_parameters.tf")),
-            "Invocation HTTP parameters"
+            heading("# Basic authorization: a user name and a password.\nresource {}").as_deref(),
+            Some("Basic authorization")
         );
-        assert_eq!(title(Path::new("api_key.tf")), "API key");
-        assert_eq!(title(Path::new("oauth.tf")), "OAuth");
+        assert_eq!(
+            heading("# Write-only secrets (Terraform 1.11 or later): the *_wo\n# arguments...").as_deref(),
+            Some("Write-only secrets (Terraform 1.11 or later)")
+        );
+        assert_eq!(heading("# Timeouts.\n").as_deref(), Some("Timeouts"));
+        assert_eq!(heading("resource \"x\" \"y\" {}"), None);
+    }
+
+    #[test]
+    fn pages_are_named_without_the_provider_prefix() {
+        assert_eq!(page_file("eventbridge", "eventbridge_connection"), "connection.md");
+        assert_eq!(page_file("eventbridge", "other"), "other.md");
     }
 }

@@ -148,13 +148,14 @@ impl EventBridgeProvider {
                 Attribute::string()
                     .optional()
                     .sensitive()
-                    .doc("Secret access key. Sensitive. Falls back to `AWS_SECRET_ACCESS_KEY`."),
+                    .doc("Secret access key. Falls back to `AWS_SECRET_ACCESS_KEY`."),
             )
             .attr(
                 "token",
-                Attribute::string().optional().sensitive().doc(
-                    "Session token for temporary credentials. Sensitive. Falls back to `AWS_SESSION_TOKEN`.",
-                ),
+                Attribute::string()
+                    .optional()
+                    .sensitive()
+                    .doc("Session token for temporary credentials. Falls back to `AWS_SESSION_TOKEN`."),
             )
             .attr(
                 "allowed_account_ids",
@@ -401,7 +402,7 @@ impl EventBridgeProvider {
                         .attr(
                             "web_identity_token",
                             Attribute::string().optional().sensitive().doc(
-                                "The token itself. Sensitive. Falls back to `TF_AWS_WEB_IDENTITY_TOKEN`. \
+                                "The token itself. Falls back to `TF_AWS_WEB_IDENTITY_TOKEN`. \
                                  Conflicts with `web_identity_token_file`.",
                             ),
                         )

@@ -63,14 +63,18 @@ fn context_with_stop(rules: &[&Rule], stop: StopSignal) -> Context<AwsClient> {
     }
 }
 
+/// A create plan as the server makes it: the generic rules of the schema's
+/// flags, then the resource's own.
 async fn planned_create(ctx: &Context<AwsClient>) -> Value {
     let cfg = config();
+    let block = &terraform_provider_eventbridge::connection::schema::schema().block;
+    let proposed = terraform_provider_eventbridge::tfplugin::flags::proposal(block, &Value::Null, &cfg, &cfg);
     let plan = ConnectionResource
         .plan(
             ctx,
             PlanRequest {
                 prior_state: &Value::Null,
-                proposed_new_state: &cfg,
+                proposed_new_state: &proposed,
                 config: &cfg,
                 prior_private: &[],
                 capabilities: ClientCapabilities::default(),
@@ -84,7 +88,7 @@ async fn planned_create(ctx: &Context<AwsClient>) -> Value {
 async fn create(ctx: &Context<AwsClient>) -> ApplyResponse {
     let planned = planned_create(ctx).await;
     ConnectionResource
-        .apply(
+        .create(
             ctx,
             ApplyRequest {
                 prior_state: &Value::Null,
@@ -339,7 +343,7 @@ async fn stop_provider_cancels_a_long_wait_within_a_second() {
         stop_sender.send_replace(true);
     });
     let applied = ConnectionResource
-        .apply(
+        .create(
             &ctx,
             ApplyRequest {
                 prior_state: &Value::Null,
@@ -368,7 +372,7 @@ async fn deleting_a_connection_already_gone_succeeds() {
     let gone = mock!(Client::delete_connection).then_http_response(not_found);
     let ctx = context(&[&gone]);
     let applied = ConnectionResource
-        .apply(
+        .delete(
             &ctx,
             ApplyRequest {
                 prior_state: &state,
@@ -403,7 +407,7 @@ async fn delete_waits_through_deleting_until_gone() {
         .build();
     let ctx = context(&[&delete, &deleting]);
     let applied = ConnectionResource
-        .apply(
+        .delete(
             &ctx,
             ApplyRequest {
                 prior_state: &state,

@@ -1,15 +1,52 @@
 //! `docs/` is rendered from the schemas and `examples/`; this fails when it
-//! is stale (run `make docs`).
+//! is stale (run `make docs`). The README's own example is the registry
+//! example, so it cannot rot either.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use terraform_provider_eventbridge::provider::EventBridgeProvider;
+use terraform_provider_eventbridge::tfplugin::{Block, Provider};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Every file under `dir`, relative to it.
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(at) = pending.pop() {
+        for entry in std::fs::read_dir(&at).expect("read docs/").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                files.push(path.strip_prefix(dir).expect("under docs/").to_path_buf());
+            }
+        }
+    }
+    files.sort();
+    files
+}
 
 #[test]
 fn docs_are_up_to_date_with_schemas_and_examples() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let pages = terraform_provider_eventbridge::docs::pages(&root.join("examples")).expect("render docs");
-    assert_eq!(pages.len(), 3);
+    let pages = terraform_provider_eventbridge::docs::pages(&root().join("examples")).expect("render docs");
+    let provider = EventBridgeProvider;
+    assert_eq!(
+        pages.len(),
+        1 + provider.resources().len() + provider.data_sources().len(),
+        "one page for the provider, each resource and each data source"
+    );
+    let mut expected: Vec<PathBuf> = pages.iter().map(|(path, _)| path.clone()).collect();
+    expected.sort();
+    assert_eq!(
+        files_under(&root().join("docs")),
+        expected,
+        "docs/ holds other pages than the provider renders: run `make docs` and remove the others"
+    );
     for (path, content) in pages {
-        let file = root.join("docs").join(&path);
+        let file = root().join("docs").join(&path);
         let on_disk = std::fs::read_to_string(&file).unwrap_or_default();
         assert!(
             on_disk == content + "\n",
@@ -17,4 +54,95 @@ fn docs_are_up_to_date_with_schemas_and_examples() {
             path.display()
         );
     }
+}
+
+/// Descriptions whose text says "Sensitive", anywhere in `block`.
+fn saying_sensitive(block: &Block, at: &str, found: &mut Vec<String>) {
+    for (name, attribute) in &block.attributes {
+        if attribute.description.contains("Sensitive") {
+            found.push(format!("{at}{name}"));
+        }
+    }
+    for (name, nested) in &block.blocks {
+        saying_sensitive(&nested.block, &format!("{at}{name}."), found);
+    }
+}
+
+#[test]
+fn descriptions_leave_sensitivity_to_the_flag() {
+    // The docs show "(String, Sensitive)" from the flag; the text need not
+    // say it again.
+    let provider = EventBridgeProvider;
+    let mut found = Vec::new();
+    saying_sensitive(&provider.schema().block, "provider.", &mut found);
+    for resource in provider.resources() {
+        saying_sensitive(
+            &resource.schema().block,
+            &format!("{}.", resource.type_name()),
+            &mut found,
+        );
+    }
+    for data_source in provider.data_sources() {
+        saying_sensitive(
+            &data_source.schema().block,
+            &format!("data.{}.", data_source.type_name()),
+            &mut found,
+        );
+    }
+    assert!(found.is_empty(), "descriptions repeating the flag: {found:?}");
+}
+
+#[test]
+fn the_readme_example_is_the_registry_example() {
+    let readme = std::fs::read_to_string(root().join("README.md")).expect("README.md");
+    for example in [
+        "examples/provider/provider.tf",
+        "examples/resources/eventbridge_connection/resource.tf",
+    ] {
+        let text = std::fs::read_to_string(root().join(example)).expect(example);
+        assert!(
+            readme.contains(text.trim_end()),
+            "README.md must show {example} as it is (it is tested; the README is not)"
+        );
+    }
+}
+
+/// The relative link targets of a markdown text: `[text](target)`, without
+/// web addresses and anchors.
+fn relative_links(markdown: &str) -> Vec<&str> {
+    markdown
+        .split("](")
+        .skip(1)
+        .filter_map(|rest| rest.split(')').next())
+        .map(|target| target.split('#').next().unwrap_or_default())
+        .filter(|target| !target.is_empty() && !target.contains("://") && !target.starts_with("mailto:"))
+        .collect()
+}
+
+#[test]
+fn nothing_points_outside_the_repository() {
+    // A clone has only the repository: every link and path the documents
+    // name must be in it.
+    let repository = root().canonicalize().expect("repository root");
+    for file in ["README.md", "tests/README.md", "CHANGELOG.md", "fuzz/README.md"] {
+        let path = root().join(file);
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert!(!text.contains("`../"), "{file} names a path outside the repository");
+        for link in relative_links(&text) {
+            let target = path.parent().expect("directory").join(link);
+            let resolved = target
+                .canonicalize()
+                .unwrap_or_else(|e| panic!("{file} links to {link}, which is not in the repository ({e})"));
+            assert!(
+                resolved.starts_with(&repository),
+                "{file} links outside the repository: {link}"
+            );
+        }
+    }
+}
+
+#[test]
+fn relative_links_are_found() {
+    let text = "see [tests](tests/README.md), [web](https://x.y/z) and [below](#usage) or [up](../a.md#b)";
+    assert_eq!(relative_links(text), ["tests/README.md", "../a.md"]);
 }

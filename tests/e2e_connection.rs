@@ -9,14 +9,20 @@ use support::emulator::Emulator;
 use support::terraform::Workdir;
 
 const PROVIDER: &str = include_str!("../examples/provider/provider.tf");
-const API_KEY: &str = include_str!("../examples/resources/eventbridge_connection/api_key.tf");
+const RESOURCE: &str = include_str!("../examples/resources/eventbridge_connection/resource.tf");
 const BASIC: &str = include_str!("../examples/resources/eventbridge_connection/basic.tf");
 const OAUTH: &str = include_str!("../examples/resources/eventbridge_connection/oauth.tf");
 const INVOCATION: &str = include_str!("../examples/resources/eventbridge_connection/invocation_http_parameters.tf");
+const TIMEOUTS: &str = include_str!("../examples/resources/eventbridge_connection/timeouts.tf");
+const REGION: &str = include_str!("../examples/resources/eventbridge_connection/region.tf");
+
+/// The value of `var.crm_api_key` in resource.tf.
+const CRM_API_KEY: &str = "example-api-key-value";
 
 fn workdir(emulator: &Emulator, resources: &str) -> Workdir {
     let wd = Workdir::new(&format!("{PROVIDER}\n{resources}"));
     wd.use_endpoint(&emulator.endpoint);
+    wd.env("TF_VAR_crm_api_key", CRM_API_KEY);
     wd.init();
     wd
 }
@@ -37,18 +43,26 @@ fn assert_no_changes(wd: &Workdir) {
     assert_eq!(code, 0, "expected no changes:\n{}", plan_text(wd));
 }
 
-/// The story every example goes through.
-fn lifecycle(example: &str, address: &str, name: &str, description: &str) {
-    let emulator = support::emulator::require();
+/// The story every example goes through: create, no-op plan, import into
+/// an empty state, update in place, rename (replace), destroy.
+fn lifecycle(example: &str, address: &str, name: &str, description: &str, region: &str) {
+    let Some(emulator) = support::terraform_and_emulator() else {
+        return;
+    };
     let wd = workdir(&emulator, example);
     apply(&wd);
-    assert_eq!(emulator.connection_names(), [name]);
+    assert_eq!(emulator.connection_names_in(region), [name]);
     assert_no_changes(&wd);
 
     // Import into an empty state: every non-secret attribute comes back, so
     // the plan can only be about the secrets to set.
     let fresh = workdir(&emulator, example);
-    fresh.run(&["import", "-input=false", "-no-color", address, name]).ok();
+    let id = if region == "us-east-1" {
+        name.to_string()
+    } else {
+        format!("{name}@{region}")
+    };
+    fresh.run(&["import", "-input=false", "-no-color", address, &id]).ok();
     let plan = plan_text(&fresh);
     assert!(plan.contains("update in-place"), "{plan}");
     assert!(
@@ -74,7 +88,7 @@ fn lifecycle(example: &str, address: &str, name: &str, description: &str) {
     let out = apply(&wd);
     assert!(out.contains("1 changed"), "{out}");
     assert_eq!(
-        emulator.describe(name, "us-east-1").unwrap()["Description"],
+        emulator.describe(name, region).unwrap()["Description"],
         "changed by the test"
     );
     assert_no_changes(&wd);
@@ -93,20 +107,21 @@ fn lifecycle(example: &str, address: &str, name: &str, description: &str) {
     );
     let out = apply(&wd);
     assert!(out.contains("1 added") && out.contains("1 destroyed"), "{out}");
-    assert_eq!(emulator.connection_names(), [renamed.as_str()]);
+    assert_eq!(emulator.connection_names_in(region), [renamed.as_str()]);
     assert_no_changes(&wd);
 
     wd.run(&["destroy", "-auto-approve", "-input=false", "-no-color"]).ok();
-    assert!(emulator.connection_names().is_empty());
+    assert!(emulator.connection_names_in(region).is_empty());
 }
 
 #[test]
-fn api_key_example_lifecycle() {
+fn resource_example_lifecycle() {
     lifecycle(
-        API_KEY,
-        "eventbridge_connection.api_key",
-        "crm-api-key",
-        "CRM webhook, authorized with an API key",
+        RESOURCE,
+        "eventbridge_connection.crm",
+        "crm-api",
+        "CRM webhook",
+        "us-east-1",
     );
 }
 
@@ -117,6 +132,7 @@ fn basic_example_lifecycle() {
         "eventbridge_connection.basic",
         "billing-basic",
         "Billing API, basic authorization",
+        "us-east-1",
     );
 }
 
@@ -127,6 +143,7 @@ fn oauth_example_lifecycle() {
         "eventbridge_connection.oauth",
         "partner-oauth",
         "Partner API, OAuth client credentials",
+        "us-east-1",
     );
 }
 
@@ -137,6 +154,29 @@ fn invocation_http_parameters_example_lifecycle() {
         "eventbridge_connection.invocation",
         "orders-invocation",
         "Orders API with invocation parameters",
+        "us-east-1",
+    );
+}
+
+#[test]
+fn timeouts_example_lifecycle() {
+    lifecycle(
+        TIMEOUTS,
+        "eventbridge_connection.slow_partner",
+        "slow-partner-oauth",
+        "Partner whose token endpoint is slow",
+        "us-east-1",
+    );
+}
+
+#[test]
+fn region_example_lifecycle() {
+    lifecycle(
+        REGION,
+        "eventbridge_connection.eu",
+        "crm-api-eu",
+        "CRM webhook, European tenant",
+        "eu-west-1",
     );
 }
 
@@ -162,7 +202,9 @@ resource "eventbridge_connection" "switch" {
 
 #[test]
 fn parameters_and_authorization_type_change_in_place() {
-    let emulator = support::emulator::require();
+    let Some(emulator) = support::terraform_and_emulator() else {
+        return;
+    };
     let wd = workdir(&emulator, SWITCHING);
     apply(&wd);
     let arn = emulator.describe("switching", "us-east-1").unwrap()["ConnectionArn"].clone();
@@ -197,7 +239,9 @@ fn parameters_and_authorization_type_change_in_place() {
 
 #[test]
 fn removing_description_and_invocation_parameters_clears_them_in_aws() {
-    let emulator = support::emulator::require();
+    let Some(emulator) = support::terraform_and_emulator() else {
+        return;
+    };
     let wd = workdir(&emulator, SWITCHING);
     apply(&wd);
     let bare = SWITCHING
@@ -226,7 +270,9 @@ fn removing_description_and_invocation_parameters_clears_them_in_aws() {
 
 #[test]
 fn drift_deleted_outside_terraform_plans_a_create() {
-    let emulator = support::emulator::require();
+    let Some(emulator) = support::terraform_and_emulator() else {
+        return;
+    };
     let wd = workdir(&emulator, SWITCHING);
     apply(&wd);
     emulator.delete_connection("switching", "us-east-1");
@@ -238,7 +284,9 @@ fn drift_deleted_outside_terraform_plans_a_create() {
 
 #[test]
 fn drift_description_changed_outside_terraform_is_restored() {
-    let emulator = support::emulator::require();
+    let Some(emulator) = support::terraform_and_emulator() else {
+        return;
+    };
     let wd = workdir(&emulator, SWITCHING);
     apply(&wd);
     emulator.update_description("switching", "us-east-1", "edited in the console");
@@ -257,7 +305,9 @@ fn drift_description_changed_outside_terraform_is_restored() {
 
 #[test]
 fn region_per_resource_and_import_by_name_at_region() {
-    let emulator = support::emulator::require();
+    let Some(emulator) = support::terraform_and_emulator() else {
+        return;
+    };
     let elsewhere = SWITCHING.replace(
         "  authorization_type = \"API_KEY\"",
         "  authorization_type = \"API_KEY\"\n  region             = \"eu-west-1\"",
@@ -288,7 +338,9 @@ fn region_per_resource_and_import_by_name_at_region() {
 
 #[test]
 fn invalid_configurations_are_rejected_at_plan_time_pointing_at_the_attribute() {
-    let emulator = support::emulator::require();
+    let Some(emulator) = support::terraform_and_emulator() else {
+        return;
+    };
     let wd = workdir(&emulator, &SWITCHING.replace("\"switching\"", "\"bad name!\""));
     let out = wd.run(&["plan", "-input=false", "-no-color"]);
     assert_ne!(out.status_code, 0);
@@ -311,7 +363,7 @@ fn invalid_configurations_are_rejected_at_plan_time_pointing_at_the_attribute() 
     assert!(emulator.connection_names().is_empty());
 }
 
-const WRITE_ONLY: &str = include_str!("../examples/write-only/main.tf");
+const WRITE_ONLY: &str = include_str!("../examples/resources/eventbridge_connection/write-only/main.tf");
 
 /// Every file Terraform wrote in the working directory (state, backups,
 /// saved plans, lock file), as text: everything but the configuration.
@@ -328,7 +380,9 @@ fn everything_written(wd: &Workdir) -> String {
 
 #[test]
 fn write_only_secrets_never_reach_plan_or_state() {
-    let emulator = support::emulator::require();
+    let Some(emulator) = support::terraform_and_emulator() else {
+        return;
+    };
     let wd = workdir(&emulator, WRITE_ONLY);
     if support::terraform::terraform_version() < (1, 11) {
         // Older Terraform would store them: refused, naming the version needed.
@@ -387,7 +441,9 @@ fn write_only_secrets_never_reach_plan_or_state() {
 
 #[test]
 fn debug_logs_show_each_aws_call_and_trace_logs_show_no_secret() {
-    let emulator = support::emulator::require();
+    let Some(emulator) = support::terraform_and_emulator() else {
+        return;
+    };
     let wd = workdir(&emulator, SWITCHING);
     wd.env("TF_LOG", "trace");
     let out = wd.run(&["apply", "-auto-approve", "-input=false", "-no-color"]).ok();
@@ -459,7 +515,9 @@ resource "eventbridge_connection" "basic" {
 
 #[test]
 fn no_secret_reaches_the_trace_logs_over_a_whole_lifecycle() {
-    let emulator = support::emulator::require();
+    let Some(emulator) = support::terraform_and_emulator() else {
+        return;
+    };
     let wd = workdir(&emulator, ALL_SECRETS);
     wd.env("TF_LOG", "trace");
     let mut log = String::new();
@@ -483,4 +541,92 @@ fn no_secret_reaches_the_trace_logs_over_a_whole_lifecycle() {
     );
     let leaked: Vec<&str> = log.lines().filter(|l| l.contains("MARKER-")).collect();
     assert!(leaked.is_empty(), "secrets reached the log:\n{}", leaked.join("\n"));
+}
+
+/// `(Terraform 1.11 or later)` in an example's opening comment: the
+/// (major, minor) version it needs.
+fn needs_terraform(example: &str) -> Option<(u32, u32)> {
+    let version = example.split("(Terraform ").nth(1)?.split(" or later)").next()?;
+    let mut parts = version.split('.').map(|p| p.parse::<u32>().ok());
+    Some((parts.next()??, parts.next()??))
+}
+
+/// Every example file under `examples/resources` and `examples/data-sources`
+/// (a `*.tf` file, or `main.tf` in a subdirectory), found on disk.
+fn every_example() -> Vec<std::path::PathBuf> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let entries = |dir: std::path::PathBuf| -> Vec<std::path::PathBuf> {
+        let mut paths: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .map(|e| e.expect("directory entry").path())
+            .collect();
+        paths.sort();
+        paths
+    };
+    let mut examples = Vec::new();
+    for kind in ["resources", "data-sources"] {
+        for type_dir in entries(root.join(kind)) {
+            for path in entries(type_dir) {
+                if path.is_dir() {
+                    examples.push(path.join("main.tf"));
+                } else if path.extension().is_some_and(|e| e == "tf") {
+                    examples.push(path);
+                }
+            }
+        }
+    }
+    examples
+}
+
+/// Every example, those added later too, validates and plans with the
+/// terraform under test, unless it names a newer Terraform. Those that
+/// apply against the emulator have a lifecycle test above; a customer
+/// managed KMS key and private endpoints need resources in an AWS account,
+/// a data source and an import read AWS at plan time: those stop at what
+/// the emulator can take.
+#[test]
+fn every_example_validates_and_plans() {
+    let Some(emulator) = support::terraform_and_emulator() else {
+        return;
+    };
+    let version = support::terraform::terraform_version();
+    let examples = every_example();
+    assert!(examples.len() >= 10, "{examples:?}");
+    for path in examples {
+        let example = std::fs::read_to_string(&path).expect("example");
+        let shown = path.display();
+        if needs_terraform(&example).is_some_and(|needed| needed > version) {
+            continue;
+        }
+        let file = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let reads_aws_at_plan = file.starts_with("import") || shown.to_string().contains("/data-sources/");
+        // An import block needs the resource it imports into.
+        let config = if file.starts_with("import") {
+            format!("{RESOURCE}\n{example}")
+        } else {
+            example.clone()
+        };
+        let wd = workdir(&emulator, &config);
+        let validate = wd.run(&["validate", "-no-color"]);
+        assert_eq!(
+            validate.status_code, 0,
+            "{shown}:\n{}{}",
+            validate.stdout, validate.stderr
+        );
+        if !reads_aws_at_plan {
+            let plan = wd.run(&["plan", "-input=false", "-no-color"]);
+            assert_eq!(plan.status_code, 0, "{shown}:\n{}{}", plan.stdout, plan.stderr);
+            assert!(plan.stdout.contains("to add"), "{shown}:\n{}", plan.stdout);
+        }
+    }
+    assert!(emulator.connection_names().is_empty());
+}
+
+#[test]
+fn examples_say_which_terraform_they_need() {
+    assert_eq!(
+        needs_terraform("# Write-only secrets (Terraform 1.11 or later): x"),
+        Some((1, 11))
+    );
+    assert_eq!(needs_terraform("# Basic authorization: x"), None);
 }

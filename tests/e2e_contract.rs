@@ -48,7 +48,9 @@ resource "eventbridge_connection" "late" {
 
 #[test]
 fn a_value_unknown_at_plan_is_checked_at_apply_before_any_call() {
-    let emulator = support::emulator::require();
+    let Some(emulator) = support::terraform_and_emulator() else {
+        return;
+    };
     let proxy = FaultProxy::start(emulator.port);
     let wd = Workdir::new(LATE_DESCRIPTION);
     wd.use_endpoint(&proxy.endpoint);

@@ -41,7 +41,9 @@ output "created" {
 
 #[test]
 fn the_data_source_reads_everything_but_the_secrets() {
-    let emulator = support::emulator::require();
+    let Some(emulator) = support::terraform_and_emulator() else {
+        return;
+    };
     let wd = Workdir::new(&format!("{PROVIDER}\n{INVOCATION}\n{READ_BACK}"));
     wd.use_endpoint(&emulator.endpoint);
     wd.init();
@@ -72,7 +74,9 @@ fn the_data_source_reads_everything_but_the_secrets() {
 
 #[test]
 fn the_registry_example_reads_a_connection_created_before() {
-    let emulator = support::emulator::require();
+    let Some(emulator) = support::terraform_and_emulator() else {
+        return;
+    };
     let wd = Workdir::new(&format!("{PROVIDER}\n{INVOCATION}"));
     wd.use_endpoint(&emulator.endpoint);
     wd.init();
@@ -87,7 +91,9 @@ fn the_registry_example_reads_a_connection_created_before() {
 
 #[test]
 fn a_missing_connection_is_a_clear_error() {
-    let emulator = support::emulator::require();
+    let Some(emulator) = support::terraform_and_emulator() else {
+        return;
+    };
     let wd = Workdir::new(&format!(
         "{PROVIDER}\ndata \"eventbridge_connection\" \"x\" {{\n  name = \"nope\"\n}}\n"
     ));

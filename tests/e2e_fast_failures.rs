@@ -72,7 +72,9 @@ fn assert_unreachable(out: &support::terraform::Output, endpoint: &str) {
 
 #[test]
 fn an_endpoint_nothing_listens_on_fails_create_refresh_and_import_in_a_few_attempts() {
-    let emulator = support::emulator::require();
+    let Some(emulator) = support::terraform_and_emulator() else {
+        return;
+    };
     let proxy = FaultProxy::start(emulator.port);
     let closed = closed_port_endpoint();
 
@@ -104,7 +106,9 @@ fn an_endpoint_nothing_listens_on_fails_create_refresh_and_import_in_a_few_attem
 
 #[test]
 fn a_region_that_cannot_exist_is_refused_before_any_call() {
-    let emulator = support::emulator::require();
+    let Some(emulator) = support::terraform_and_emulator() else {
+        return;
+    };
     let proxy = FaultProxy::start(emulator.port);
 
     let in_provider = Workdir::new(&CONNECTION.replace("region = \"us-east-1\"", "region = \"mars-1\""));
@@ -189,7 +193,9 @@ fn alive(pid: u32) -> bool {
 
 #[test]
 fn a_provider_whose_terraform_is_killed_exits_instead_of_living_on() {
-    let emulator = support::emulator::require();
+    let Some(emulator) = support::terraform_and_emulator() else {
+        return;
+    };
     let proxy = FaultProxy::start(emulator.port);
     // The connection never leaves CREATING: apply waits (for 20 minutes).
     proxy.stuck_in("CREATING");
@@ -232,7 +238,9 @@ fn a_provider_whose_terraform_is_killed_exits_instead_of_living_on() {
 
 #[test]
 fn missing_credentials_say_where_credentials_come_from_in_one_clean_sentence() {
-    let emulator = support::emulator::require();
+    let Some(emulator) = support::terraform_and_emulator() else {
+        return;
+    };
     let wd = Workdir::new(CONNECTION);
     wd.env("AWS_ENDPOINT_URL_EVENTBRIDGE", &emulator.endpoint);
     wd.env("AWS_CONFIG_FILE", "/nonexistent/config");

@@ -15,8 +15,10 @@ const INVOCATION: &str = include_str!("../examples/resources/eventbridge_connect
 const NAME: &str = "orders-invocation";
 const ADDRESS: &str = "eventbridge_connection.invocation";
 
-fn setup(retries: Option<u32>) -> (Emulator, FaultProxy, Workdir) {
-    let emulator = support::emulator::require();
+/// The emulator behind a fault proxy and a working directory using it; None
+/// (the test skips) when terraform or the emulator is not installed.
+fn setup(retries: Option<u32>) -> Option<(Emulator, FaultProxy, Workdir)> {
+    let emulator = support::terraform_and_emulator()?;
     let proxy = FaultProxy::start(emulator.port);
     let provider = match retries {
         Some(n) => PROVIDER.replace(
@@ -28,7 +30,7 @@ fn setup(retries: Option<u32>) -> (Emulator, FaultProxy, Workdir) {
     let wd = Workdir::new(&format!("{provider}\n{INVOCATION}"));
     wd.use_endpoint(&proxy.endpoint);
     wd.init();
-    (emulator, proxy, wd)
+    Some((emulator, proxy, wd))
 }
 
 fn args(command: &str) -> Vec<&str> {
@@ -53,7 +55,9 @@ fn throttle_every_operation_twice(proxy: &FaultProxy) {
 
 #[test]
 fn bursts_of_throttling_and_server_errors_are_ridden_out() {
-    let (emulator, proxy, wd) = setup(None);
+    let Some((emulator, proxy, wd)) = setup(None) else {
+        return;
+    };
     throttle_every_operation_twice(&proxy);
     wd.run(&args("apply")).ok();
     assert_eq!(emulator.connection_names(), [NAME]);
@@ -75,7 +79,9 @@ fn bursts_of_throttling_and_server_errors_are_ridden_out() {
 
 #[test]
 fn faults_beyond_the_retry_budget_fail_clearly_and_change_nothing() {
-    let (emulator, proxy, wd) = setup(Some(1));
+    let Some((emulator, proxy, wd)) = setup(Some(1)) else {
+        return;
+    };
     proxy.fail_always("CreateConnection", Fault::Internal);
     let out = wd.run(&args("apply"));
     assert_ne!(out.status_code, 0);
@@ -101,7 +107,9 @@ fn faults_beyond_the_retry_budget_fail_clearly_and_change_nothing() {
 
 #[test]
 fn a_create_whose_reads_fail_is_kept_tainted_and_the_next_apply_converges() {
-    let (emulator, proxy, wd) = setup(Some(1));
+    let Some((emulator, proxy, wd)) = setup(Some(1)) else {
+        return;
+    };
     proxy.fail_always("DescribeConnection", Fault::Internal);
     let out = wd.run(&args("apply"));
     assert_ne!(out.status_code, 0);
@@ -126,7 +134,9 @@ fn a_create_whose_reads_fail_is_kept_tainted_and_the_next_apply_converges() {
 
 #[test]
 fn a_failed_delete_keeps_the_resource_and_the_next_destroy_finishes() {
-    let (emulator, proxy, wd) = setup(Some(1));
+    let Some((emulator, proxy, wd)) = setup(Some(1)) else {
+        return;
+    };
     wd.run(&args("apply")).ok();
     proxy.fail_always("DeleteConnection", Fault::Unavailable);
     let out = wd.run(&args("destroy"));
@@ -140,7 +150,9 @@ fn a_failed_delete_keeps_the_resource_and_the_next_destroy_finishes() {
 
 #[test]
 fn a_connection_reset_and_a_slow_answer_are_retried() {
-    let (emulator, proxy, wd) = setup(None);
+    let Some((emulator, proxy, wd)) = setup(None) else {
+        return;
+    };
     proxy.fail_next("CreateConnection", Fault::Reset, 1);
     proxy.fail_next("DescribeConnection", Fault::Slow(Duration::from_millis(1500)), 1);
     wd.run(&args("apply")).ok();
@@ -150,7 +162,9 @@ fn a_connection_reset_and_a_slow_answer_are_retried() {
 
 #[test]
 fn authorizing_states_are_waited_out_and_secrets_survive_their_absence() {
-    let (emulator, proxy, wd) = setup(None);
+    let Some((emulator, proxy, wd)) = setup(None) else {
+        return;
+    };
     proxy.states_first(&["CREATING", "AUTHORIZING", "AUTHORIZING"]);
     let started = Instant::now();
     wd.run(&args("apply")).ok();
@@ -164,7 +178,9 @@ fn authorizing_states_are_waited_out_and_secrets_survive_their_absence() {
 
 #[test]
 fn ctrl_c_during_a_long_wait_stops_within_a_second_and_keeps_the_connection() {
-    let (emulator, proxy, wd) = setup(None);
+    let Some((emulator, proxy, wd)) = setup(None) else {
+        return;
+    };
     proxy.stuck_in("AUTHORIZING");
     // Like Ctrl-C in a terminal: SIGINT to the whole process group
     // (Terraform runs itself under a parent process that ignores it).

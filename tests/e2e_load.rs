@@ -34,7 +34,9 @@ resource "eventbridge_connection" "many" {
 
 #[test]
 fn a_hundred_connections_apply_plan_and_destroy_concurrently_without_leaks() {
-    let emulator = support::emulator::require();
+    let Some(emulator) = support::terraform_and_emulator() else {
+        return;
+    };
     let proxy = FaultProxy::start(emulator.port);
     // Every create takes a while, as real AWS calls do: only concurrent
     // serving lets several be in flight at once.

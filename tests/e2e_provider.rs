@@ -20,16 +20,21 @@ const ONE_CONNECTION: &str = r#"resource "eventbridge_connection" "x" {
 }
 "#;
 
-fn provider_only() -> Workdir {
+/// A working directory with the provider alone; None (the test skips) when
+/// terraform is not installed.
+fn provider_only() -> Option<Workdir> {
+    support::terraform::find_or_skip()?;
     let wd = Workdir::new(PROVIDER_ONLY);
     wd.env("AWS_ACCESS_KEY_ID", "testing");
     wd.env("AWS_SECRET_ACCESS_KEY", "testing");
-    wd
+    Some(wd)
 }
 
 #[test]
 fn init_installs_from_the_mirror_and_plan_runs_over_tls_with_provider_logs() {
-    let wd = provider_only();
+    let Some(wd) = provider_only() else {
+        return;
+    };
     let init = wd.init();
     assert!(init.stdout.contains("eventbridge-rs/eventbridge"), "{}", init.stdout);
     wd.run(&["validate", "-no-color"]).ok();
@@ -47,7 +52,9 @@ fn init_installs_from_the_mirror_and_plan_runs_over_tls_with_provider_logs() {
 
 #[test]
 fn an_attribute_of_the_wrong_type_points_at_the_attribute() {
-    let wd = provider_only();
+    let Some(wd) = provider_only() else {
+        return;
+    };
     wd.write(
         "main.tf",
         &PROVIDER_ONLY.replace(
@@ -66,7 +73,9 @@ fn an_attribute_of_the_wrong_type_points_at_the_attribute() {
 
 #[test]
 fn a_missing_region_is_a_clear_error() {
-    let wd = provider_only();
+    let Some(wd) = provider_only() else {
+        return;
+    };
     wd.write("main.tf", &PROVIDER_ONLY.replace("region = \"us-east-1\"", ""));
     wd.env("AWS_REGION", "");
     wd.env("AWS_DEFAULT_REGION", "");
@@ -85,6 +94,9 @@ fn a_missing_region_is_a_clear_error() {
 #[test]
 fn plan_through_debug_mode_and_tf_reattach_providers() {
     use std::io::{BufRead, BufReader};
+    let Some(wd) = provider_only() else {
+        return;
+    };
     let mut child = std::process::Command::new(support::protocol::BINARY)
         .arg("--debug")
         .stdout(std::process::Stdio::piped())
@@ -100,7 +112,6 @@ fn plan_through_debug_mode_and_tf_reattach_providers() {
             break rest.trim_end_matches('\'').to_string();
         }
     };
-    let wd = provider_only();
     wd.env("TF_REATTACH_PROVIDERS", &reattach);
     let plan = wd.run(&["plan", "-input=false", "-no-color"]);
     let _ = child.kill();

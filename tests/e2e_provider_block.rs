@@ -158,7 +158,9 @@ fn chained_roles(events: &str, sts: &str) -> String {
 
 #[test]
 fn a_chain_of_two_roles_reaches_eventbridge_and_fails_when_sts_cannot_be_reached() {
-    let emulator = support::emulator::require();
+    let Some(emulator) = support::terraform_and_emulator() else {
+        return;
+    };
     let e = &emulator.endpoint;
     let wd = workdir(&config(&chained_roles(e, e), "chained"), true);
     let out = apply(&wd).ok();
@@ -233,7 +235,9 @@ fn a_chain_of_two_roles_reaches_eventbridge_and_fails_when_sts_cannot_be_reached
 
 #[test]
 fn web_identity_from_a_token_file_reaches_eventbridge() {
-    let emulator = support::emulator::require();
+    let Some(emulator) = support::terraform_and_emulator() else {
+        return;
+    };
     let e = &emulator.endpoint;
     let token = "eyJhbGciOiJSUzI1NiJ9.ci-oidc-token.c2lnbmF0dXJl";
     let body = format!(
@@ -278,7 +282,9 @@ fn web_identity_from_a_token_file_reaches_eventbridge() {
 
 #[test]
 fn the_metadata_service_endpoint_gives_credentials_and_skip_metadata_api_check_turns_it_off() {
-    let emulator = support::emulator::require();
+    let Some(emulator) = support::terraform_and_emulator() else {
+        return;
+    };
     let imds = Imds::start();
     let e = &emulator.endpoint;
     let body = format!(
@@ -312,7 +318,9 @@ fn the_metadata_service_endpoint_gives_credentials_and_skip_metadata_api_check_t
 
 #[test]
 fn allowed_account_ids_pass_and_a_forbidden_account_fails_before_any_eventbridge_call() {
-    let emulator = support::emulator::require();
+    let Some(emulator) = support::terraform_and_emulator() else {
+        return;
+    };
     let e = &emulator.endpoint;
     let with_rule = |rule: &str| format!("  region = \"us-east-1\"\n{}  {rule}\n", endpoints(e, e));
     let wd = workdir(
@@ -356,7 +364,9 @@ fn allowed_account_ids_pass_and_a_forbidden_account_fails_before_any_eventbridge
 
 #[test]
 fn a_custom_ca_bundle_trusts_a_tls_endpoint_that_fails_without_it_and_insecure_skips_the_check() {
-    let emulator = support::emulator::require();
+    let Some(emulator) = support::terraform_and_emulator() else {
+        return;
+    };
     let front = TlsFront::start(emulator.port);
     let ca = front.ca_file.display().to_string();
     let body = |extra: &str| {
@@ -405,7 +415,9 @@ fn a_custom_ca_bundle_trusts_a_tls_endpoint_that_fails_without_it_and_insecure_s
 
 #[test]
 fn proxies_see_the_eventbridge_traffic_unless_no_proxy_covers_the_host() {
-    let emulator = support::emulator::require();
+    let Some(emulator) = support::terraform_and_emulator() else {
+        return;
+    };
     let proxy = HttpProxy::start();
     // DNS never resolves `.test`: this endpoint works through the proxy only.
     let proxied_host = format!("events.proxy.test:{}", emulator.port);
@@ -490,6 +502,9 @@ fn proxies_see_the_eventbridge_traffic_unless_no_proxy_covers_the_host() {
 
 #[test]
 fn fips_and_dual_stack_resolve_the_documented_endpoints_without_network() {
+    if support::terraform::find_or_skip().is_none() {
+        return;
+    }
     let cases = [
         (
             "  use_fips_endpoint = true",
@@ -531,7 +546,9 @@ fn fips_and_dual_stack_resolve_the_documented_endpoints_without_network() {
 
 #[test]
 fn a_hashicorp_aws_style_provider_block_pasted_verbatim_plans() {
-    let emulator = support::emulator::require();
+    let Some(emulator) = support::terraform_and_emulator() else {
+        return;
+    };
     let wd = workdir(&format!("{PASTED}\n{}", connection("pasted")), true);
     // The block names no endpoint: the emulator comes from the environment.
     wd.env("AWS_ENDPOINT_URL_EVENTBRIDGE", &emulator.endpoint);
@@ -575,6 +592,9 @@ fn a_hashicorp_aws_style_provider_block_pasted_verbatim_plans() {
 
 #[test]
 fn invalid_arguments_are_reported_at_their_line() {
+    if support::terraform::find_or_skip().is_none() {
+        return;
+    }
     let body = r#"  region     = "us-east-1"
   retry_mode = "fast"
 

@@ -12,7 +12,9 @@ const BASIC: &str = include_str!("../examples/resources/eventbridge_connection/b
 
 #[test]
 fn the_release_zip_installs_from_a_packed_mirror_and_applies() {
-    let emulator = support::emulator::require();
+    let Some(emulator) = support::terraform_and_emulator() else {
+        return;
+    };
     let out = tempfile::tempdir().unwrap();
     let version = env!("CARGO_PKG_VERSION");
     let status = Command::new("bash")
@@ -24,15 +26,16 @@ fn the_release_zip_installs_from_a_packed_mirror_and_applies() {
         .expect("run the packaging script");
     assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
 
+    let platform = support::host_platform();
     let zip = out
         .path()
-        .join(format!("terraform-provider-eventbridge_{version}_linux_amd64.zip"));
+        .join(format!("terraform-provider-eventbridge_{version}_{platform}.zip"));
     let sums = std::fs::read_to_string(
         out.path()
             .join(format!("terraform-provider-eventbridge_{version}_SHA256SUMS")),
     )
     .expect("checksums");
-    assert!(sums.contains(&format!("terraform-provider-eventbridge_{version}_linux_amd64.zip")));
+    assert!(sums.contains(&format!("terraform-provider-eventbridge_{version}_{platform}.zip")));
     assert!(sums.contains(&format!("terraform-provider-eventbridge_{version}_manifest.json")));
     let mut check = Command::new("sha256sum");
     check.args(["-c", "--quiet", "-"]).current_dir(out.path());

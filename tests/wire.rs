@@ -6,7 +6,7 @@ use aws_credential_types::Credentials;
 use aws_smithy_http_client::test_util::capture_request;
 use terraform_provider_eventbridge::aws::poll::PollPolicy;
 use terraform_provider_eventbridge::aws::AwsClient;
-use terraform_provider_eventbridge::connection::api;
+use terraform_provider_eventbridge::connection::mapping;
 use terraform_provider_eventbridge::connection::model::{
     AuthParameters, Basic, Connection, HttpParameters, Parameter, Secret,
 };
@@ -53,8 +53,8 @@ async fn is_value_secret_false_is_sent_explicitly() {
         .eventbridge(None)
         .create_connection()
         .name(&c.name)
-        .authorization_type(api::authorization_type(&c))
-        .auth_parameters(api::create_auth(&c).unwrap())
+        .authorization_type(mapping::authorization_type(&c))
+        .auth_parameters(mapping::create_auth(&c).unwrap())
         .send()
         .await;
     let request = captured.expect_request();

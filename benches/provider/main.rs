@@ -377,7 +377,7 @@ fn calls_between(
 }
 
 fn aws_calls() -> Vec<(&'static str, String)> {
-    let emulator = support::emulator::require();
+    let emulator = support::emulator::must_start();
     let one = many_connections(1);
     let wd = workdir(&emulator, &one, None);
     let mut rows = Vec::new();
@@ -503,8 +503,10 @@ fn main() {
         "build it first: cargo build --release (make bench does)"
     );
     let size = std::fs::metadata(release_binary()).map(|m| m.len()).unwrap_or(0);
-    let tf_version =
-        support::terraform::version_text(&support::terraform::terraform_binary()).expect("terraform version");
+    let terraform = support::terraform::find().unwrap_or_else(|why| {
+        panic!("terraform is required: {why}. `make bench` installs it (bash scripts/install-terraform.sh)")
+    });
+    let tf_version = support::terraform::version_text(&terraform).expect("terraform version");
 
     eprintln!("bench: handshake latency");
     let handshake = handshake_latency(50);
@@ -513,7 +515,7 @@ fn main() {
     eprintln!("bench: AWS calls per operation");
     let calls = aws_calls();
     eprintln!("bench: where the CPU goes");
-    let emulator = support::emulator::require();
+    let emulator = support::emulator::must_start();
     let split = breakdown::measure(&release_binary(), &emulator.endpoint);
     eprintln!("bench: 200 connections, Terraform {tf_version}");
     let mut hundreds = vec![(tf_version.clone(), hundreds_of_connections(&emulator, None))];

@@ -161,7 +161,7 @@ impl Intercept for CallLog {
 
 /// Adds `"IsValueSecret": false` to every HTTP parameter that lacks it;
 /// true when anything changed.
-pub fn make_explicit(body: &mut Json) -> bool {
+fn make_explicit(body: &mut Json) -> bool {
     let Some(auth) = body.get_mut("AuthParameters") else {
         return false;
     };

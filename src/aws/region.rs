@@ -5,7 +5,7 @@
 /// `af-south-1`, `us-gov-west-1`, `eusc-de-east-1`, `us-isob-east-1`: a
 /// 2–4 letter area, one or two lower-case words, and a number — the
 /// form of every partition's Region pattern in AWS's endpoint rules.
-pub fn is_region_name(region: &str) -> bool {
+fn is_region_name(region: &str) -> bool {
     let parts: Vec<&str> = region.split('-').collect();
     let [area, words @ .., number] = parts.as_slice() else {
         return false;

@@ -23,9 +23,9 @@ use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
 use aws_smithy_types::config_bag::{ConfigBag, Storable, StoreReplace};
 
 /// Attempts an unreachable endpoint gets before the call ends.
-pub const ATTEMPTS: u32 = 3;
+const ATTEMPTS: u32 = 3;
 /// Time an unreachable endpoint gets before the call ends.
-pub const BUDGET: Duration = Duration::from_secs(10);
+const BUDGET: Duration = Duration::from_secs(10);
 
 /// The interceptor; `service` names the endpoint in messages ("EventBridge").
 #[derive(Debug)]

@@ -3,7 +3,7 @@
 
 use crate::tfplugin::{object, IdentityAttribute, IdentitySchema, Type, Value};
 
-pub const IDENTITY_VERSION: i64 = 0;
+const IDENTITY_VERSION: i64 = 0;
 
 pub fn schema() -> IdentitySchema {
     let attribute = |name: &str, required_for_import: bool, description: &str| IdentityAttribute {

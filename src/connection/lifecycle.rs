@@ -6,7 +6,7 @@ use std::time::Duration;
 use aws_sdk_eventbridge::operation::describe_connection::DescribeConnectionOutput;
 use aws_sdk_eventbridge::types::ConnectionState;
 
-use super::api;
+use super::mapping;
 use super::model::Connection;
 use super::wait::{self, WaitError};
 use crate::aws::errors;
@@ -32,111 +32,81 @@ fn region_of(ctx: &Context<AwsClient>, c: &Connection) -> String {
         .unwrap_or_else(|| ctx.client.default_region().to_string())
 }
 
-/// `creating EventBridge connection "crm" in us-east-1: CODE: message`.
-fn failure(diags: &mut Diagnostics, summary: &str, doing: &str, c: &Connection, region: &str, cause: &str) {
-    let detail = format!("{doing} EventBridge connection {:?} in {region}: {cause}", c.name);
-    diags.error(summary, errors::scrub(&detail, &c.secrets()));
-}
-
-pub async fn create(ctx: &Context<AwsClient>, planned: &Value, config: &Value) -> ApplyResponse {
+/// A failed step in one line: `summary`, then "`doing` EventBridge
+/// connection "crm" in us-east-1: cause" with the secrets scrubbed, and
+/// `state`, what exists now.
+fn failed(summary: &str, doing: &str, c: &Connection, region: &str, cause: &str, state: Value) -> ApplyResponse {
     let mut diagnostics = Diagnostics::new();
-    let mut c = Connection::from_value(planned);
-    c.take_write_only(&Connection::from_value(config));
-    let region = region_of(ctx, &c);
-    let client = ctx.client.eventbridge(Some(&region));
-    let auth = match api::create_auth(&c) {
-        Ok(auth) => auth,
-        Err(e) => {
-            failure(
-                &mut diagnostics,
-                "Invalid connection",
-                "building the request for",
-                &c,
-                &region,
-                &e.to_string(),
-            );
-            return ApplyResponse {
-                diagnostics,
-                ..Default::default()
-            };
-        }
-    };
-    let mut request = client
-        .create_connection()
-        .name(&c.name)
-        .authorization_type(api::authorization_type(&c))
-        .auth_parameters(auth)
-        .set_description(c.description.clone().filter(|d| !d.is_empty()))
-        .set_kms_key_identifier(c.kms_key_identifier.clone());
-    if let Some(conn) = &c.invocation_connectivity {
-        match api::connectivity(conn) {
-            Ok(p) => request = request.invocation_connectivity_parameters(p),
-            Err(e) => {
-                failure(
-                    &mut diagnostics,
-                    "Invalid connection",
-                    "building the request for",
-                    &c,
-                    &region,
-                    &e.to_string(),
-                );
-                return ApplyResponse {
-                    diagnostics,
-                    ..Default::default()
-                };
-            }
-        }
-    }
-    let created = match request.send().await {
-        Ok(out) => out,
-        Err(e) => {
-            let mut cause = errors::describe(&e);
-            if errors::code(&e) == Some("ResourceAlreadyExistsException") {
-                cause.push_str(&format!(
-                    ". A connection of this name already exists in {region}: choose another name, or bring it \
-                     under Terraform with `terraform import <address> {}@{region}`.",
-                    c.name
-                ));
-            }
-            failure(
-                &mut diagnostics,
-                "Error creating EventBridge connection",
-                "creating",
-                &c,
-                &region,
-                &cause,
-            );
-            return ApplyResponse {
-                diagnostics,
-                ..Default::default()
-            };
-        }
-    };
-    tracing::info!(connection = %c.name, region = %region, "created connection");
-
-    // From here on the connection exists: whatever happens, hand back a
-    // state so that Terraform keeps track of it (tainted on error).
-    let mut fallback = c.clone();
-    fallback.computed.arn = created.connection_arn().map(str::to_string);
-    fallback.computed.connection_state = created.connection_state().map(|s| s.as_str().to_string());
-    let waited = wait::until_settled(
-        &client,
-        &c.name,
-        timeout(&c, "create", DEFAULT_CREATE),
-        ctx.client.poll_policy(),
-        &ctx.stop,
-    )
-    .await;
-    let state = settled(&c, &fallback, waited, "creation", &region, &mut diagnostics);
+    let detail = format!("{doing} EventBridge connection {:?} in {region}: {cause}", c.name);
+    diagnostics.error(summary, errors::scrub(&detail, &c.secrets()));
     ApplyResponse {
-        new_state: state.to_value(),
+        new_state: state,
         diagnostics,
         ..Default::default()
     }
 }
 
+/// Why CreateConnection failed, with the way out when the name is taken.
+fn create_cause<E, R>(e: &aws_sdk_eventbridge::error::SdkError<E, R>, c: &Connection, region: &str) -> String
+where
+    E: aws_sdk_eventbridge::error::ProvideErrorMetadata + std::error::Error + 'static,
+    R: std::fmt::Debug,
+{
+    let mut cause = errors::describe(e);
+    if errors::code(e) == Some("ResourceAlreadyExistsException") {
+        cause.push_str(&format!(
+            ". A connection of this name already exists in {region}: choose another name, or bring it under \
+             Terraform with `terraform import <address> {}@{region}`.",
+            c.name
+        ));
+    }
+    cause
+}
+
+/// Build → send → wait → settle. Once CreateConnection succeeded the
+/// connection exists, and every outcome hands back a state for it.
+pub async fn create(ctx: &Context<AwsClient>, planned: &Value, config: &Value) -> ApplyResponse {
+    let mut c = Connection::from_value(planned);
+    c.take_write_only(&Connection::from_value(config));
+    let region = region_of(ctx, &c);
+    let client = ctx.client.eventbridge(Some(&region));
+    let request = match mapping::create_request(&c) {
+        Ok(request) => request,
+        Err(e) => {
+            return failed(
+                "Invalid connection",
+                "building the request for",
+                &c,
+                &region,
+                &e.to_string(),
+                Value::Null,
+            )
+        }
+    };
+    let created = match request.send_with(&client).await {
+        Ok(out) => out,
+        Err(e) => {
+            return failed(
+                CREATE_FAILED,
+                "creating",
+                &c,
+                &region,
+                &create_cause(&e, &c, &region),
+                Value::Null,
+            )
+        }
+    };
+    tracing::info!(connection = %c.name, region = %region, "created connection");
+    let mut known = c.clone();
+    known.computed.arn = created.connection_arn().map(str::to_string);
+    known.computed.connection_state = created.connection_state().map(|s| s.as_str().to_string());
+    let limit = timeout(&c, "create", DEFAULT_CREATE);
+    let waited = wait::until_settled(&client, &c.name, limit, ctx.client.poll_policy(), &ctx.stop).await;
+    settle(&c, &known, waited, "creation", &region)
+}
+
+/// Build → send → wait → settle; a change of `timeouts` alone calls nothing.
 pub async fn update(ctx: &Context<AwsClient>, prior_value: &Value, planned: &Value, config: &Value) -> ApplyResponse {
-    let mut diagnostics = Diagnostics::new();
     let mut c = Connection::from_value(planned);
     let prior = Connection::from_value(prior_value);
     // Write-only secrets go to AWS on create and when their version changes;
@@ -145,7 +115,6 @@ pub async fn update(ctx: &Context<AwsClient>, prior_value: &Value, planned: &Val
         c.take_write_only(&Connection::from_value(config));
     }
     if c.settings() == prior.settings() {
-        // Only timeouts changed: nothing to tell AWS.
         return ApplyResponse {
             new_state: planned.clone(),
             ..Default::default()
@@ -153,73 +122,46 @@ pub async fn update(ctx: &Context<AwsClient>, prior_value: &Value, planned: &Val
     }
     let region = region_of(ctx, &c);
     let client = ctx.client.eventbridge(Some(&region));
-    let built = api::update_auth(&c, &prior).and_then(|auth| {
-        let connectivity = match (&c.invocation_connectivity, &prior.invocation_connectivity) {
-            (Some(conn), _) => Some(api::connectivity(conn)?),
-            (None, Some(_)) => Some(api::public_connectivity()?),
-            (None, None) => None,
-        };
-        Ok((auth, connectivity))
-    });
-    let (auth, connectivity) = match built {
-        Ok(parts) => parts,
+    let keep = || prior_value.clone();
+    let request = match mapping::update_request(&c, &prior) {
+        Ok(request) => request,
         Err(e) => {
-            failure(
-                &mut diagnostics,
+            return failed(
                 "Invalid connection",
                 "building the request for",
                 &c,
                 &region,
                 &e.to_string(),
-            );
-            return ApplyResponse {
-                new_state: prior_value.clone(),
-                diagnostics,
-                ..Default::default()
-            };
+                keep(),
+            )
         }
     };
-    // An absent description is sent empty, which clears it in AWS.
-    let description = c
-        .description
-        .clone()
-        .or_else(|| prior.description.as_ref().map(|_| String::new()));
-    let request = client
-        .update_connection()
-        .name(&c.name)
-        .authorization_type(api::authorization_type(&c))
-        .auth_parameters(auth)
-        .set_description(description)
-        .set_kms_key_identifier(c.kms_key_identifier.clone())
-        .set_invocation_connectivity_parameters(connectivity);
-    if let Err(e) = request.send().await {
-        failure(
-            &mut diagnostics,
-            "Error updating EventBridge connection",
-            "updating",
-            &c,
-            &region,
-            &errors::describe(&e),
-        );
-        return ApplyResponse {
-            new_state: prior_value.clone(),
-            diagnostics,
-            ..Default::default()
-        };
+    if let Err(e) = request.send_with(&client).await {
+        return failed(UPDATE_FAILED, "updating", &c, &region, &errors::describe(&e), keep());
     }
     tracing::info!(connection = %c.name, region = %region, "updated connection");
+    let mut known = c.clone();
+    known.computed = prior.computed.clone();
+    let limit = timeout(&c, "update", DEFAULT_UPDATE);
+    let waited = wait::until_settled(&client, &c.name, limit, ctx.client.poll_policy(), &ctx.stop).await;
+    settle(&c, &known, waited, "update", &region)
+}
 
-    let mut fallback = c.clone();
-    fallback.computed = prior.computed.clone();
-    let waited = wait::until_settled(
-        &client,
-        &c.name,
-        timeout(&c, "update", DEFAULT_UPDATE),
-        ctx.client.poll_policy(),
-        &ctx.stop,
-    )
-    .await;
-    let state = settled(&c, &fallback, waited, "update", &region, &mut diagnostics);
+const CREATE_FAILED: &str = "Error creating EventBridge connection";
+const UPDATE_FAILED: &str = "Error updating EventBridge connection";
+const DELETE_FAILED: &str = "Error deleting EventBridge connection";
+const READ_FAILED: &str = "Error reading EventBridge connection";
+
+/// The state to record after a wait, with what its outcome says.
+fn settle(
+    planned: &Connection,
+    known: &Connection,
+    waited: Result<DescribeConnectionOutput, WaitError>,
+    after: &str,
+    region: &str,
+) -> ApplyResponse {
+    let mut diagnostics = Diagnostics::new();
+    let state = settled(planned, known, waited, after, region, &mut diagnostics);
     ApplyResponse {
         new_state: state.to_value(),
         diagnostics,
@@ -230,7 +172,7 @@ pub async fn update(ctx: &Context<AwsClient>, prior_value: &Value, planned: &Val
 /// Judges the outcome of a wait and returns the state to record.
 fn settled(
     planned: &Connection,
-    fallback: &Connection,
+    known: &Connection,
     waited: Result<DescribeConnectionOutput, WaitError>,
     after: &str,
     region: &str,
@@ -239,7 +181,7 @@ fn settled(
     let name = &planned.name;
     match waited {
         Ok(out) => {
-            let state = api::settle(planned, &out);
+            let state = mapping::settle(planned, &out);
             let reason = out
                 .state_reason()
                 .filter(|r| !r.is_empty())
@@ -269,7 +211,7 @@ fn settled(
         Err(WaitError::TimedOut { last, after: limit }) => {
             let state = last
                 .as_deref()
-                .map_or_else(|| fallback.clone(), |out| api::settle(planned, out));
+                .map_or_else(|| known.clone(), |out| mapping::settle(planned, out));
             let seen = state
                 .computed
                 .connection_state
@@ -291,7 +233,7 @@ fn settled(
                 format!("Stopped waiting for the {after} of EventBridge connection {name:?}; it is kept in state."),
             );
             last.as_deref()
-                .map_or_else(|| fallback.clone(), |out| api::settle(planned, out))
+                .map_or_else(|| known.clone(), |out| mapping::settle(planned, out))
         }
         Err(WaitError::Api(cause)) => {
             diags.error(
@@ -301,85 +243,45 @@ fn settled(
                     &planned.secrets(),
                 ),
             );
-            fallback.clone()
+            known.clone()
         }
         Err(WaitError::Gone) => {
             diags.error(
                 "Connection disappeared",
                 format!("EventBridge connection {name:?} in {region} disappeared during its {after}."),
             );
-            fallback.clone()
+            known.clone()
         }
     }
 }
 
+/// Send → wait until gone. Already gone counts as deleted.
 pub async fn delete(ctx: &Context<AwsClient>, prior_value: &Value) -> ApplyResponse {
-    let mut diagnostics = Diagnostics::new();
     let c = Connection::from_value(prior_value);
     let region = region_of(ctx, &c);
     let client = ctx.client.eventbridge(Some(&region));
+    let keep = || prior_value.clone();
     match client.delete_connection().name(&c.name).send().await {
         Ok(_) => {}
         Err(e) if errors::is_not_found(&e) => return ApplyResponse::default(),
-        Err(e) => {
-            failure(
-                &mut diagnostics,
-                "Error deleting EventBridge connection",
-                "deleting",
-                &c,
-                &region,
-                &errors::describe(&e),
-            );
-            return ApplyResponse {
-                new_state: prior_value.clone(),
-                diagnostics,
-                ..Default::default()
-            };
-        }
+        Err(e) => return failed(DELETE_FAILED, "deleting", &c, &region, &errors::describe(&e), keep()),
     }
-    let waited = wait::until_gone(
-        &client,
-        &c.name,
-        timeout(&c, "delete", DEFAULT_DELETE),
-        ctx.client.poll_policy(),
-        &ctx.stop,
-    )
-    .await;
-    match waited {
-        Ok(()) => {
+    let limit = timeout(&c, "delete", DEFAULT_DELETE);
+    let cause = match wait::until_gone(&client, &c.name, limit, ctx.client.poll_policy(), &ctx.stop).await {
+        Ok(()) | Err(WaitError::Gone) => {
             tracing::info!(connection = %c.name, region = %region, "deleted connection");
-            ApplyResponse::default()
+            return ApplyResponse::default();
         }
-        Err(e) => {
-            let cause = match e {
-                WaitError::TimedOut { after, .. } => {
-                    format!("still present after {}s", after.as_secs())
-                }
-                WaitError::Stopped { .. } => "cancelled while waiting for it to disappear".to_string(),
-                WaitError::Api(cause) => cause,
-                WaitError::Gone => String::new(),
-            };
-            failure(
-                &mut diagnostics,
-                "Error deleting EventBridge connection",
-                "deleting",
-                &c,
-                &region,
-                &cause,
-            );
-            ApplyResponse {
-                new_state: prior_value.clone(),
-                diagnostics,
-                ..Default::default()
-            }
-        }
-    }
+        Err(WaitError::TimedOut { after, .. }) => format!("still present after {}s", after.as_secs()),
+        Err(WaitError::Stopped { .. }) => "cancelled while waiting for it to disappear".to_string(),
+        Err(WaitError::Api(cause)) => cause,
+    };
+    failed(DELETE_FAILED, "deleting", &c, &region, &cause, keep())
 }
 
 /// Refresh: the connection as AWS has it, merged with what only the prior
 /// state knows. Gone → null, and Terraform plans to create it again.
 pub async fn read(ctx: &Context<AwsClient>, current: &Value) -> ReadResponse {
-    let mut diagnostics = Diagnostics::new();
     let mut prior = Connection::from_value(current);
     let region = region_of(ctx, &prior);
     // A state taken over from another provider may not say; it is where
@@ -388,7 +290,7 @@ pub async fn read(ctx: &Context<AwsClient>, current: &Value) -> ReadResponse {
     let client = ctx.client.eventbridge(Some(&region));
     match client.describe_connection().name(&prior.name).send().await {
         Ok(out) => ReadResponse {
-            new_state: api::from_described(&out, &prior).to_value(),
+            new_state: mapping::from_described(&out, &prior).to_value(),
             ..Default::default()
         },
         Err(e) if errors::is_not_found(&e) => {
@@ -396,17 +298,17 @@ pub async fn read(ctx: &Context<AwsClient>, current: &Value) -> ReadResponse {
             ReadResponse::default()
         }
         Err(e) => {
-            failure(
-                &mut diagnostics,
-                "Error reading EventBridge connection",
+            let failure = failed(
+                READ_FAILED,
                 "reading",
                 &prior,
                 &region,
                 &errors::describe(&e),
+                current.clone(),
             );
             ReadResponse {
-                new_state: current.clone(),
-                diagnostics,
+                new_state: failure.new_state,
+                diagnostics: failure.diagnostics,
                 ..Default::default()
             }
         }
@@ -414,7 +316,7 @@ pub async fn read(ctx: &Context<AwsClient>, current: &Value) -> ReadResponse {
 }
 
 /// `NAME` or `NAME@REGION`.
-pub fn parse_import_id(id: &str) -> (&str, Option<&str>) {
+fn parse_import_id(id: &str) -> (&str, Option<&str>) {
     match id.rsplit_once('@') {
         Some((name, region)) if !region.is_empty() => (name, Some(region)),
         _ => (id, None),
@@ -444,7 +346,7 @@ pub async fn import(ctx: &Context<AwsClient>, id: &str, diags: &mut Diagnostics)
                 region: Some(region),
                 ..Default::default()
             };
-            Some(api::from_described(&out, &prior).to_value())
+            Some(mapping::from_described(&out, &prior).to_value())
         }
         Err(e) if errors::is_not_found(&e) => {
             diags.error(

@@ -1,8 +1,8 @@
 //! The `eventbridge_connection` resource.
 
-pub mod api;
 pub mod identity;
 mod lifecycle;
+pub mod mapping;
 pub mod model;
 pub mod moved;
 mod plan;
@@ -10,7 +10,7 @@ pub mod schema;
 mod validate;
 pub mod wait;
 
-pub use validate::rules::connection_name_problem;
+pub use validate::rules::{connection_name_problem, constraints};
 
 use async_trait::async_trait;
 
@@ -40,9 +40,8 @@ impl Resource<AwsClient> for ConnectionResource {
         Some(identity::schema())
     }
 
-    fn validate(&self, config: &Value, capabilities: ClientCapabilities, diags: &mut Diagnostics) {
+    fn validate(&self, config: &Value, _capabilities: ClientCapabilities, diags: &mut Diagnostics) {
         validate::validate(config, diags);
-        validate::write_only_supported(config, capabilities, diags);
     }
 
     async fn plan(&self, ctx: &Context<AwsClient>, req: PlanRequest<'_>) -> PlanResponse {
@@ -52,50 +51,30 @@ impl Resource<AwsClient> for ConnectionResource {
             req.config,
             ctx.client.default_region(),
         );
-        // An existing connection keeps its identity; a new one has none
-        // until AWS names its account, so none is planned.
-        let planned_identity = match (&planned.state, planned.requires_replace.is_empty()) {
-            (Value::Null, _) | (_, false) => None,
-            _ => identity::of_state(req.prior_state),
-        };
         PlanResponse {
             planned_state: planned.state,
             requires_replace: planned.requires_replace,
-            planned_identity,
+            // An existing connection keeps its identity (the server drops it
+            // if the connection is replaced).
+            planned_identity: identity::of_state(req.prior_state),
             diagnostics: planned.diagnostics,
             ..Default::default()
         }
     }
 
-    async fn apply(&self, ctx: &Context<AwsClient>, req: ApplyRequest<'_>) -> ApplyResponse {
-        // Values unknown at plan time were skipped by validation; now they
-        // are known, so check them before any call.
-        if !req.planned_state.is_null() {
-            let mut diagnostics = Diagnostics::new();
-            validate::validate(req.config, &mut diagnostics);
-            if diagnostics.has_errors() {
-                return ApplyResponse {
-                    new_state: req.prior_state.clone(),
-                    new_identity: identity::of_state(req.prior_state),
-                    diagnostics,
-                    ..Default::default()
-                };
-            }
-        }
-        let mut resp = match (req.prior_state.is_null(), req.planned_state.is_null()) {
-            (_, true) if !req.prior_state.is_null() => lifecycle::delete(ctx, req.prior_state).await,
-            (_, true) => ApplyResponse::default(),
-            (true, false) => lifecycle::create(ctx, req.planned_state, req.config).await,
-            (false, false) => lifecycle::update(ctx, req.prior_state, req.planned_state, req.config).await,
-        };
-        resp.new_identity = identity::of_state(&resp.new_state);
-        resp
+    async fn create(&self, ctx: &Context<AwsClient>, req: ApplyRequest<'_>) -> ApplyResponse {
+        with_identity(lifecycle::create(ctx, req.planned_state, req.config).await)
+    }
+
+    async fn update(&self, ctx: &Context<AwsClient>, req: ApplyRequest<'_>) -> ApplyResponse {
+        with_identity(lifecycle::update(ctx, req.prior_state, req.planned_state, req.config).await)
+    }
+
+    async fn delete(&self, ctx: &Context<AwsClient>, req: ApplyRequest<'_>) -> ApplyResponse {
+        lifecycle::delete(ctx, req.prior_state).await
     }
 
     async fn read(&self, ctx: &Context<AwsClient>, req: ReadRequest<'_>) -> ReadResponse {
-        if req.current_state.is_null() {
-            return ReadResponse::default();
-        }
         let mut resp = lifecycle::read(ctx, req.current_state).await;
         resp.new_identity = identity::of_state(&resp.new_state);
         resp
@@ -120,4 +99,10 @@ impl Resource<AwsClient> for ConnectionResource {
             ..Default::default()
         }
     }
+}
+
+/// The identity of the connection a create or update leaves behind.
+fn with_identity(mut resp: ApplyResponse) -> ApplyResponse {
+    resp.new_identity = identity::of_state(&resp.new_state);
+    resp
 }

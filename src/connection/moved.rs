@@ -5,7 +5,7 @@
 use crate::tfplugin::{decode_json, Diagnostics, MoveRequest, MoveResponse, Type, Value};
 
 /// The only source this provider understands.
-pub const SOURCE_TYPE: &str = "aws_cloudwatch_event_connection";
+const SOURCE_TYPE: &str = "aws_cloudwatch_event_connection";
 const SOURCE_PROVIDERS: [&str; 2] = [
     "registry.terraform.io/hashicorp/aws",
     "registry.opentofu.org/hashicorp/aws",

@@ -1,62 +1,45 @@
-//! Plan rules for `eventbridge_connection`:
-//! - create: AWS-decided values are unknown; `id` is the name; `region`
-//!   defaults to the provider's; `is_value_secret` defaults to false;
-//! - update: AWS-decided values are kept unless what they depend on changes,
-//!   and a plan equal to the prior state is exactly the prior state (no diff);
-//! - `name` and `region` changes replace; so does removing
-//!   `kms_key_identifier`, which AWS cannot do in place.
+//! The EventBridge rules of an `eventbridge_connection` plan, on top of the
+//! generic ones the plugin layer applies from the schema's flags
+//! (defaults, write-only, unknown computed values, `replaces`):
+//! - `id` is the name; an unset `region` is the provider's;
+//! - removing `kms_key_identifier` replaces the connection, with a warning:
+//!   AWS cannot take a customer managed key off a connection;
+//! - new credentials re-authorize: the state AWS reports is unknown until
+//!   it has tried them;
+//! - a resource association ARN follows its resource configuration ARN.
+//!
+//! Anything else AWS decided is kept from the prior state, so a plan equal
+//! to the prior state is exactly the prior state (no diff).
 
-use crate::tfplugin::{AttributePath, Diagnostics, Value};
-
-/// Attributes AWS decides at the top level.
-const COMPUTED: [&str; 4] = ["arn", "secret_arn", "connection_state", "state_reason"];
+use super::schema;
+use crate::tfplugin::{flags, AttributePath, Diagnostics, Value};
 
 pub struct Planned {
     pub state: Value,
+    /// Replacements beyond the `replaces` attributes (the server adds those).
     pub requires_replace: Vec<AttributePath>,
     pub diagnostics: Diagnostics,
 }
 
+/// `proposed` has the generic rules applied already; `prior` is null for a
+/// new connection.
 pub fn plan(prior: &Value, proposed: &Value, config: &Value, default_region: &str) -> Planned {
     let mut diagnostics = Diagnostics::new();
-    if proposed.is_null() {
-        return Planned {
-            state: Value::Null,
-            requires_replace: Vec::new(),
-            diagnostics,
-        };
-    }
+    let mut requires_replace = Vec::new();
     let mut state = proposed.clone();
     let id = state.attr("name").clone();
     set(&mut state, "id", id);
-    let region = match config.attr("region") {
-        Value::Null => Value::string(default_region),
-        configured => configured.clone(),
-    };
-    set(&mut state, "region", region);
-    default_is_value_secret(&mut state, config);
-    forget_write_only(&mut state);
-
+    if config.attr("region").is_null() {
+        set(&mut state, "region", Value::string(default_region));
+    }
     if prior.is_null() {
-        for name in COMPUTED {
-            set(&mut state, name, Value::Unknown);
-        }
-        for_each_resource_parameters(&mut state, |r| set(r, "resource_association_arn", Value::Unknown));
         return Planned {
             state,
-            requires_replace: Vec::new(),
+            requires_replace,
             diagnostics,
         };
     }
 
-    let mut requires_replace = Vec::new();
-    for name in ["name", "region"] {
-        // A prior state without a region (taken over from another provider)
-        // is in the provider's region: nothing to replace.
-        if state.attr(name) != prior.attr(name) && !prior.attr(name).is_null() {
-            requires_replace.push(AttributePath::of(&[name]));
-        }
-    }
     if !prior.attr("kms_key_identifier").is_null() && state.attr("kms_key_identifier").is_null() {
         let path = AttributePath::of(&["kms_key_identifier"]);
         diagnostics.warning_at(
@@ -67,25 +50,12 @@ pub fn plan(prior: &Value, proposed: &Value, config: &Value, default_region: &st
         );
         requires_replace.push(path);
     }
-
-    if !requires_replace.is_empty() {
-        // A new object: everything AWS decides is new too.
-        for name in COMPUTED {
-            set(&mut state, name, Value::Unknown);
-        }
-        for_each_resource_parameters(&mut state, |r| set(r, "resource_association_arn", Value::Unknown));
-    } else {
-        let (now, before) = (settings(&state), settings(prior));
-        let reauthorizes = ["authorization_type", "auth_parameters", "secrets_wo_version"]
-            .iter()
-            .any(|name| now.attr(name) != before.attr(name));
-        if reauthorizes {
-            // New credentials may authorize, or fail to: AWS decides.
-            set(&mut state, "connection_state", Value::Unknown);
-            set(&mut state, "state_reason", Value::Unknown);
-        }
-        keep_association_arns(&mut state, prior);
+    if reauthorizes(prior, &state) {
+        // New credentials may authorize, or fail to: AWS decides.
+        set(&mut state, "connection_state", Value::Unknown);
+        set(&mut state, "state_reason", Value::Unknown);
     }
+    keep_association_arns(&mut state, prior);
     Planned {
         state,
         requires_replace,
@@ -99,15 +69,17 @@ fn set(object: &mut Value, name: &str, value: Value) {
     }
 }
 
-/// What the user controls: the value without AWS-decided attributes and
-/// without `timeouts` (a change of timeouts alone needs no API call).
-fn settings(v: &Value) -> Value {
-    let mut s = v.clone();
-    for name in COMPUTED.iter().chain(&["timeouts"]) {
-        set(&mut s, name, Value::Null);
-    }
-    for_each_resource_parameters(&mut s, |r| set(r, "resource_association_arn", Value::Null));
-    s
+/// A change of what the user controls in the authorization (AWS-decided
+/// values such as association ARNs aside) sends new credentials.
+fn reauthorizes(prior: &Value, planned: &Value) -> bool {
+    let block = &schema::cached().block;
+    let (now, before) = (
+        flags::without_computed_only(block, planned),
+        flags::without_computed_only(block, prior),
+    );
+    ["authorization_type", "auth_parameters", "secrets_wo_version"]
+        .iter()
+        .any(|name| now.attr(name) != before.attr(name))
 }
 
 /// Paths of the two `resource_parameters` blocks.
@@ -115,15 +87,6 @@ const CONNECTIVITY: [[&str; 2]; 2] = [
     ["auth_parameters", "connectivity_parameters"],
     ["invocation_connectivity_parameters", ""],
 ];
-
-/// Calls `f` on each `resource_parameters` block present.
-fn for_each_resource_parameters(state: &mut Value, mut f: impl FnMut(&mut Value)) {
-    for path in CONNECTIVITY {
-        if let Some(r) = resource_parameters_mut(state, path) {
-            f(r);
-        }
-    }
-}
 
 fn resource_parameters_mut<'a>(state: &'a mut Value, path: [&str; 2]) -> Option<&'a mut Value> {
     let mut block = first_mut(state.attr_mut(path[0])?)?;
@@ -168,64 +131,6 @@ fn keep_association_arns(state: &mut Value, prior: &Value) {
     }
 }
 
-/// Write-only attributes (`*_wo`) are never planned nor stored: null.
-fn forget_write_only(v: &mut Value) {
-    match v {
-        Value::Object(fields) => {
-            for (name, field) in fields.iter_mut() {
-                if name.ends_with("_wo") {
-                    *field = Value::Null;
-                } else {
-                    forget_write_only(field);
-                }
-            }
-        }
-        Value::List(items) => items.iter_mut().for_each(forget_write_only),
-        _ => {}
-    }
-}
-
-/// `is_value_secret` not set in the configuration plans as false (a default
-/// the protocol has no other way to express).
-fn default_is_value_secret(state: &mut Value, config: &Value) {
-    let http_paths: [&[&str]; 2] = [
-        &["auth_parameters", "invocation_http_parameters"],
-        &["auth_parameters", "oauth", "oauth_http_parameters"],
-    ];
-    for path in http_paths {
-        let (Some(planned), Some(configured)) = (block_mut(state, path), block(config, path)) else {
-            continue;
-        };
-        for list in ["body", "header", "query_string"] {
-            let configured_list = configured.attr(list).elements();
-            let Some(Value::List(params)) = planned.attr_mut(list) else {
-                continue;
-            };
-            for (i, param) in params.iter_mut().enumerate() {
-                let from_config = configured_list.get(i).map(|c| c.attr("is_value_secret").clone());
-                let value = match from_config {
-                    Some(Value::Null) | None => Value::Bool(false),
-                    Some(v) => v,
-                };
-                set(param, "is_value_secret", value);
-            }
-        }
-    }
-}
-
-/// The first block at each step of `path` (all `max_items = 1` lists).
-fn block<'a>(v: &'a Value, path: &[&str]) -> Option<&'a Value> {
-    path.iter().try_fold(v, |cur, name| cur.attr(name).first())
-}
-
-fn block_mut<'a>(v: &'a mut Value, path: &[&str]) -> Option<&'a mut Value> {
-    let mut cur = v;
-    for name in path {
-        cur = first_mut(cur.attr_mut(name)?)?;
-    }
-    Some(cur)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -234,6 +139,22 @@ mod tests {
 
     fn config(json: &str) -> Value {
         decode_json(json.as_bytes(), &schema().value_type(), false).unwrap()
+    }
+
+    /// The plan as the server makes it: generic rules, then ours.
+    fn plan(prior: &Value, proposed: &Value, config: &Value, region: &str) -> Planned {
+        if proposed.is_null() {
+            return super::plan(prior, proposed, config, region);
+        }
+        let block = &schema().block;
+        let proposed = flags::proposal(block, prior, proposed, config);
+        let mut p = super::plan(prior, &proposed, config, region);
+        flags::finish_plan(block, prior, config, &mut p.state, &mut p.requires_replace);
+        p
+    }
+
+    fn block<'a>(v: &'a Value, path: &[&str]) -> Option<&'a Value> {
+        path.iter().try_fold(v, |cur, name| cur.attr(name).first())
     }
 
     const API_KEY: &str = r#"{"name":"crm","authorization_type":"API_KEY","auth_parameters":[{"api_key":[{"key":"k","value":"v"}],
@@ -308,6 +229,7 @@ mod tests {
         let prior = created();
         let mut proposed = prior.clone();
         set(&mut proposed, "name", Value::string("other"));
+        set(&mut proposed, "region", Value::string("eu-west-1"));
         let mut cfg = config(API_KEY);
         set(&mut cfg, "region", Value::string("eu-west-1"));
         let p = plan(&prior, &proposed, &cfg, "us-east-1");
@@ -336,11 +258,14 @@ mod tests {
     }
 
     #[test]
-    fn destroy_plans_null() {
-        assert_eq!(
-            plan(&created(), &Value::Null, &Value::Null, "us-east-1").state,
-            Value::Null
-        );
+    fn a_connection_taken_over_without_a_region_is_not_replaced_for_it() {
+        let mut prior = created();
+        set(&mut prior, "region", Value::Null);
+        let mut proposed = prior.clone();
+        set(&mut proposed, "description", Value::string("new"));
+        let p = plan(&prior, &proposed, &config(API_KEY), "us-east-1");
+        assert!(p.requires_replace.is_empty(), "{:?}", p.requires_replace);
+        assert_eq!(p.state.attr("region"), &Value::string("us-east-1"));
         let _ = object([]);
     }
 }

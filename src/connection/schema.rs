@@ -3,13 +3,21 @@
 //! (single blocks are lists of at most one, so state and references match
 //! `aws_cloudwatch_event_connection`).
 
-use crate::tfplugin::{Attribute, Block, NestedBlock, Schema};
+use crate::tfplugin::{Attribute, Block, NestedBlock, Schema, Value};
 
-/// Current schema version; bump it with an upgrade in `upgrade.rs`.
-pub const SCHEMA_VERSION: i64 = 0;
+/// Current schema version. Bumping it needs an `upgrade_state` on
+/// `ConnectionResource` that turns older states into this one (the default
+/// accepts the current version only).
+const SCHEMA_VERSION: i64 = 0;
 
 /// Most entries AWS accepts in one body / header / query string list.
 pub const MAX_PARAMETERS: usize = 100;
+
+/// The schema, built once, for plan rules that consult its flags.
+pub fn cached() -> &'static Schema {
+    static SCHEMA: std::sync::OnceLock<Schema> = std::sync::OnceLock::new();
+    SCHEMA.get_or_init(schema)
+}
 
 pub fn schema() -> Schema {
     Schema::new(
@@ -104,7 +112,7 @@ fn auth_parameters() -> Block {
                 Block::new()
                     .doc("API key authorization (`authorization_type = \"API_KEY\"`).")
                     .attr("key", Attribute::string().required().doc("Name of the API key header, e.g. `x-api-key`."))
-                    .attr("value", secret("Value of the API key. Sensitive. Set this or `value_wo`."))
+                    .attr("value", secret("Value of the API key. Set this or `value_wo`."))
                     .attr("value_wo", write_only("the API key")),
             )
             .max(1),
@@ -115,7 +123,7 @@ fn auth_parameters() -> Block {
                 Block::new()
                     .doc("Basic authorization (`authorization_type = \"BASIC\"`).")
                     .attr("username", Attribute::string().required().doc("User name."))
-                    .attr("password", secret("Password. Sensitive. Set this or `password_wo`."))
+                    .attr("password", secret("Password. Set this or `password_wo`."))
                     .attr("password_wo", write_only("the password")),
             )
             .max(1),
@@ -141,7 +149,7 @@ fn auth_parameters() -> Block {
                             Block::new()
                                 .doc("OAuth client credentials.")
                                 .attr("client_id", Attribute::string().required().doc("Client id."))
-                                .attr("client_secret", secret("Client secret. Sensitive. Set this or `client_secret_wo`."))
+                                .attr("client_secret", secret("Client secret. Set this or `client_secret_wo`."))
                                 .attr("client_secret_wo", write_only("the client secret")),
                         )
                         .max(1),
@@ -201,7 +209,7 @@ fn parameter(doc: &str) -> Block {
             Attribute::string()
                 .optional()
                 .sensitive()
-                .doc("Value of the parameter. Sensitive; AWS does not return it when `is_value_secret` is true."),
+                .doc("Value of the parameter. AWS does not return it when `is_value_secret` is true."),
         )
         .attr(
             "value_wo",
@@ -214,7 +222,7 @@ fn parameter(doc: &str) -> Block {
             "is_value_secret",
             Attribute::bool()
                 .optional()
-                .computed()
+                .default(Value::Bool(false))
                 .doc("Whether AWS stores the value as a secret and never returns it. Defaults to `false`."),
         )
 }

@@ -30,7 +30,7 @@ pub enum WaitError {
 }
 
 /// States a connection passes through while EventBridge works on it.
-pub fn is_transitional(state: Option<&ConnectionState>) -> bool {
+fn is_transitional(state: Option<&ConnectionState>) -> bool {
     matches!(
         state,
         Some(

@@ -4,12 +4,13 @@
 use async_trait::async_trait;
 use aws_sdk_eventbridge::operation::describe_connection::DescribeConnectionOutput;
 use aws_sdk_eventbridge::primitives::DateTimeFormat;
-use aws_sdk_eventbridge::types::ConnectionHttpParameters;
 
 use crate::aws::errors;
 use crate::aws::region::region_problem;
 use crate::aws::AwsClient;
 use crate::connection::connection_name_problem;
+use crate::connection::mapping;
+use crate::connection::model::{Connection, HttpParameters, Parameter};
 use crate::tfplugin::{object, Attribute, AttributePath, Block, Context, DataSource, Diagnostics, Schema, Type, Value};
 
 pub struct ConnectionDataSource;
@@ -138,48 +139,50 @@ fn time(t: Option<&aws_smithy_types::DateTime>) -> Value {
     Value::opt_string(t.and_then(|t| t.fmt(DateTimeFormat::DateTime).ok()))
 }
 
+/// The connection as the resource's model reads it (with no prior state,
+/// so no secret value), shaped for the data source.
 fn to_value(out: &DescribeConnectionOutput, name: &str, region: &str) -> Value {
-    let auth = out.auth_parameters();
+    let nothing_known = Connection {
+        name: name.to_string(),
+        region: Some(region.to_string()),
+        ..Default::default()
+    };
+    let c = mapping::from_described(out, &nothing_known);
     let list = |v: Option<Value>| Value::List(v.into_iter().collect());
-    let auth_value = auth.map(|a| {
-        object([
-            (
-                "api_key",
-                list(
-                    a.api_key_auth_parameters()
-                        .map(|k| object([("key", Value::opt_string(k.api_key_name()))])),
-                ),
+    let a = &c.auth;
+    let auth = object([
+        (
+            "api_key",
+            list(a.api_key.as_ref().map(|k| object([("key", Value::string(&k.key))]))),
+        ),
+        (
+            "basic",
+            list(
+                a.basic
+                    .as_ref()
+                    .map(|b| object([("username", Value::string(&b.username))])),
             ),
-            (
-                "basic",
-                list(
-                    a.basic_auth_parameters()
-                        .map(|b| object([("username", Value::opt_string(b.username()))])),
-                ),
-            ),
-            (
-                "oauth",
-                list(a.o_auth_parameters().map(|o| {
-                    object([
-                        ("authorization_endpoint", Value::opt_string(o.authorization_endpoint())),
-                        ("http_method", Value::opt_string(o.http_method().map(|m| m.as_str()))),
-                        (
-                            "client_parameters",
-                            list(
-                                o.client_parameters()
-                                    .map(|c| object([("client_id", Value::opt_string(c.client_id()))])),
-                            ),
+        ),
+        (
+            "oauth",
+            list(a.oauth.as_ref().map(|o| {
+                object([
+                    ("authorization_endpoint", Value::string(&o.authorization_endpoint)),
+                    ("http_method", Value::string(&o.http_method)),
+                    (
+                        "client_parameters",
+                        list(
+                            o.client
+                                .as_ref()
+                                .map(|c| object([("client_id", Value::string(&c.client_id))])),
                         ),
-                        ("oauth_http_parameters", list(o.o_auth_http_parameters().map(http))),
-                    ])
-                })),
-            ),
-            (
-                "invocation_http_parameters",
-                list(a.invocation_http_parameters().map(http)),
-            ),
-        ])
-    });
+                    ),
+                    ("oauth_http_parameters", list(o.http.as_ref().map(http))),
+                ])
+            })),
+        ),
+        ("invocation_http_parameters", list(a.invocation_http.as_ref().map(http))),
+    ]);
     object([
         ("name", Value::string(name)),
         ("region", Value::string(region)),
@@ -200,47 +203,25 @@ fn to_value(out: &DescribeConnectionOutput, name: &str, region: &str) -> Value {
         ("creation_time", time(out.creation_time())),
         ("last_modified_time", time(out.last_modified_time())),
         ("last_authorized_time", time(out.last_authorized_time())),
-        ("auth_parameters", list(auth_value)),
+        ("auth_parameters", list(out.auth_parameters().map(|_| auth))),
     ])
 }
 
-/// HTTP parameters without the values AWS marks secret (an emulator may
-/// return them; they are dropped all the same).
-fn http(h: &ConnectionHttpParameters) -> Value {
-    let param = |key: Option<&str>, value: Option<&str>, secret: bool| {
-        object([
-            ("key", Value::opt_string(key)),
-            ("value", if secret { Value::Null } else { Value::opt_string(value) }),
-            ("is_value_secret", Value::Bool(secret)),
-        ])
+/// HTTP parameters; the value of a secret one is null (the model never
+/// takes it from AWS, and an emulator that returns it is ignored).
+fn http(h: &HttpParameters) -> Value {
+    let params = |list: &[Parameter]| {
+        Value::List(
+            list.iter()
+                .map(|p| {
+                    object([
+                        ("key", Value::string(&p.key)),
+                        ("value", Value::opt_string(p.value.as_ref().map(|v| v.expose()))),
+                        ("is_value_secret", Value::Bool(p.is_value_secret)),
+                    ])
+                })
+                .collect(),
+        )
     };
-    object([
-        (
-            "body",
-            Value::List(
-                h.body_parameters()
-                    .iter()
-                    .map(|p| param(p.key(), p.value(), p.is_value_secret()))
-                    .collect(),
-            ),
-        ),
-        (
-            "header",
-            Value::List(
-                h.header_parameters()
-                    .iter()
-                    .map(|p| param(p.key(), p.value(), p.is_value_secret()))
-                    .collect(),
-            ),
-        ),
-        (
-            "query_string",
-            Value::List(
-                h.query_string_parameters()
-                    .iter()
-                    .map(|p| param(p.key(), p.value(), p.is_value_secret()))
-                    .collect(),
-            ),
-        ),
-    ])
+    object(h.lists().map(|(name, list)| (name, params(list))))
 }

@@ -49,6 +49,15 @@ impl AttributePath {
     pub fn is_root(&self) -> bool {
         self.0.is_empty()
     }
+
+    /// The name of the last attribute step, e.g. `value_wo` of
+    /// `header[0].value_wo`.
+    pub fn last_attribute(&self) -> Option<&str> {
+        self.0.iter().rev().find_map(|step| match step {
+            PathStep::Attribute(name) => Some(name.as_str()),
+            _ => None,
+        })
+    }
 }
 
 impl fmt::Display for AttributePath {

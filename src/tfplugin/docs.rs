@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use super::schema::{Attribute, Block, NestedBlock, Nesting, Schema};
+use super::schema::{Attribute, Block, IdentitySchema, NestedBlock, Nesting, Schema};
 use super::value::Type;
 
 /// What kind of page.
@@ -21,10 +21,24 @@ pub struct Page<'a> {
     /// `eventbridge_connection`, or the provider's name for the index page.
     pub name: &'a str,
     pub schema: &'a Schema,
-    /// Terraform examples, each with a short title.
+    /// Terraform examples, each under its heading (none when empty).
     pub examples: Vec<(String, String)>,
-    /// Shell example of `terraform import`, for resources.
-    pub import: Option<String>,
+    /// How to import it, for resources that can be imported.
+    pub import: Option<Import<'a>>,
+    /// What validation checks before any remote call, as (arguments, rule)
+    /// in the rules' own words.
+    pub checked_at_plan: Vec<(&'a str, String)>,
+}
+
+/// The Import section of a resource's page.
+pub struct Import<'a> {
+    /// An `import` block by identity (Terraform 1.12 and later), with the
+    /// identity schema it fills in.
+    pub by_identity: Option<(String, &'a IdentitySchema)>,
+    /// Shell examples of `terraform import`.
+    pub command: String,
+    /// What to expect after an import, in prose.
+    pub notes: Option<String>,
 }
 
 pub fn render(page: &Page<'_>) -> String {
@@ -49,7 +63,7 @@ pub fn render(page: &Page<'_>) -> String {
     if !page.examples.is_empty() {
         let _ = writeln!(out, "## Example Usage\n");
         for (title, example) in &page.examples {
-            if page.examples.len() > 1 {
+            if !title.is_empty() {
                 let _ = writeln!(out, "### {title}\n");
             }
             let _ = writeln!(out, "```terraform\n{}\n```\n", example.trim_end());
@@ -65,14 +79,61 @@ pub fn render(page: &Page<'_>) -> String {
             render_block(&mut out, block, &title, &mut nested);
         }
     }
+    if !page.checked_at_plan.is_empty() {
+        let _ = writeln!(
+            out,
+            "## Checked at plan time\n\nThese rules are the remote API's own, checked by `terraform validate` and \
+             `plan` before any call, so a value the API would refuse never gets as far as `apply`. A value known \
+             only at apply is checked then, before any call. Lengths count characters as the API does: one outside \
+             the Basic Multilingual Plane (such as an emoji) counts twice.\n"
+        );
+        for (arguments, rule) in &page.checked_at_plan {
+            let names: Vec<String> = arguments.split(", ").map(|a| format!("`{a}`")).collect();
+            let _ = writeln!(out, "- {}: {rule}", names.join(", "));
+        }
+        let _ = writeln!(out);
+    }
     if let Some(import) = &page.import {
-        let _ = writeln!(out, "## Import\n\nImport is supported using the following syntax:\n");
-        let _ = writeln!(out, "```shell\n{}\n```", import.trim_end());
+        render_import(&mut out, import);
     }
     while out.ends_with("\n\n") {
         out.pop();
     }
     out
+}
+
+fn render_import(out: &mut String, import: &Import<'_>) {
+    let _ = writeln!(out, "## Import\n\nImport is supported using the following syntax:\n");
+    if let Some((example, identity)) = &import.by_identity {
+        let _ = writeln!(
+            out,
+            "In Terraform v1.12.0 and later, the [`import` block](https://developer.hashicorp.com/terraform/language/import) \
+             can be used with the `identity` attribute, for example:\n"
+        );
+        let _ = writeln!(out, "```terraform\n{}\n```\n", example.trim_end());
+        let _ = writeln!(out, "### Identity Schema\n");
+        let mut attributes: Vec<_> = identity.attributes.iter().collect();
+        attributes.sort_by(|a, b| a.name.cmp(&b.name));
+        for (heading, required) in [("Required", true), ("Optional", false)] {
+            let lines: Vec<String> = attributes
+                .iter()
+                .filter(|a| a.required_for_import == required)
+                .map(|a| format!("- `{}` ({}) {}", a.name, type_name(&a.ty), one_line(&a.description)))
+                .collect();
+            if !lines.is_empty() {
+                let _ = writeln!(out, "#### {heading}\n\n{}\n", lines.join("\n"));
+            }
+        }
+        let _ = writeln!(
+            out,
+            "The [`terraform import` command](https://developer.hashicorp.com/terraform/cli/commands/import) can be \
+             used, for example:\n"
+        );
+    }
+    let _ = writeln!(out, "```shell\n{}\n```\n", import.command.trim_end());
+    if let Some(notes) = &import.notes {
+        let _ = writeln!(out, "{}\n", notes.trim());
+    }
 }
 
 fn first_paragraph(text: &str) -> &str {
@@ -201,7 +262,12 @@ mod tests {
             name: "test_thing",
             schema: &schema,
             examples: vec![("Basic".into(), "resource \"test_thing\" \"x\" {}".into())],
-            import: Some("terraform import test_thing.x id".into()),
+            import: Some(Import {
+                by_identity: None,
+                command: "terraform import test_thing.x id".into(),
+                notes: Some("Secrets come back on the next plan.".into()),
+            }),
+            checked_at_plan: vec![("name, region", "Lower case.".into())],
         };
         let md = render(&page);
         assert!(md.starts_with("---\npage_title: \"test_thing Resource\""));
@@ -211,5 +277,50 @@ mod tests {
         assert!(md.contains("(Block List, Max: 1)"));
         assert!(md.contains("<a id=\"nestedblock--inner\"></a>\n### Nested Schema for `inner`"));
         assert!(md.contains("## Import"));
+        assert!(md.contains("## Checked at plan time\n\n") && md.contains("- `name`, `region`: Lower case.\n"));
+        assert!(md
+            .trim_end()
+            .ends_with("```shell\nterraform import test_thing.x id\n```\n\nSecrets come back on the next plan."));
+    }
+
+    #[test]
+    fn import_by_identity_shows_the_block_and_the_identity_schema() {
+        use crate::tfplugin::IdentityAttribute;
+        let schema = Schema::new(Block::new().attr("name", Attribute::string().required()));
+        let identity = IdentitySchema {
+            version: 0,
+            attributes: vec![
+                IdentityAttribute {
+                    name: "name".into(),
+                    ty: Type::String,
+                    required_for_import: true,
+                    description: "The name.".into(),
+                },
+                IdentityAttribute {
+                    name: "region".into(),
+                    ty: Type::String,
+                    required_for_import: false,
+                    description: "The Region.".into(),
+                },
+            ],
+        };
+        let page = Page {
+            kind: PageKind::Resource,
+            name: "test_thing",
+            schema: &schema,
+            examples: vec![(String::new(), "resource \"test_thing\" \"x\" {}".into())],
+            import: Some(Import {
+                by_identity: Some(("import {\n  to = test_thing.x\n}".into(), &identity)),
+                command: "terraform import test_thing.x id".into(),
+                notes: None,
+            }),
+            checked_at_plan: Vec::new(),
+        };
+        let md = render(&page);
+        assert!(!md.contains("### \n"), "the main example has no heading:\n{md}");
+        assert!(md.contains("```terraform\nimport {\n  to = test_thing.x\n}\n```"));
+        assert!(md.contains("#### Required\n\n- `name` (String) The name."));
+        assert!(md.contains("#### Optional\n\n- `region` (String) The Region."));
+        assert!(md.find("import {").unwrap() < md.find("terraform import test_thing.x id").unwrap());
     }
 }

@@ -21,7 +21,7 @@ use tonic::{Request, Response, Status};
 
 use super::proto::plugin;
 use super::proto::tfplugin6::provider_server::ProviderServer;
-use super::resource::Provider;
+use super::provider::Provider;
 use super::server::ProviderService;
 use super::tls::{self, ServerCertificate, TlsError};
 

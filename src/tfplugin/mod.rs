@@ -1,15 +1,21 @@
 //! The plugin layer: Terraform's plugin protocol (tfplugin6 over go-plugin),
-//! with no knowledge of AWS. A provider implements [`Provider`],
-//! [`Resource`] and [`DataSource`] over decoded [`Value`]s and hands itself
-//! to [`serve`].
+//! with no knowledge of AWS. A provider implements the contracts in
+//! `provider.rs`, `resource.rs` and `data_source.rs` ([`Provider`],
+//! [`Resource`], [`DataSource`]) over decoded [`Value`]s and hands itself to
+//! [`serve`]; the server applies the generic rules of the schema's flags
+//! (`flags.rs`) around them.
 
 mod codec;
+mod context;
 mod convert;
+mod data_source;
 mod diagnostics;
 pub mod docs;
+pub mod flags;
 mod handshake;
 pub mod logging;
 pub mod proto;
+mod provider;
 mod resource;
 mod schema;
 mod server;
@@ -17,12 +23,14 @@ mod tls;
 mod value;
 
 pub use codec::{decode_json, decode_msgpack, encode_msgpack, CodecError};
+pub use context::{ClientCapabilities, Context, StopSignal};
+pub use data_source::DataSource;
 pub use diagnostics::{AttributePath, Diagnostic, Diagnostics, PathStep, Severity};
 pub use handshake::{serve, ServeError, ServeOptions, MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE};
+pub use provider::{ConfigureRequest, Provider};
 pub use resource::{
-    ApplyRequest, ApplyResponse, ClientCapabilities, ConfigureRequest, Context, DataSource, ImportRequest,
-    ImportResponse, MoveRequest, MoveResponse, PlanRequest, PlanResponse, Provider, ReadRequest, ReadResponse,
-    Resource, StopSignal,
+    ApplyRequest, ApplyResponse, ImportRequest, ImportResponse, MoveRequest, MoveResponse, PlanRequest, PlanResponse,
+    ReadRequest, ReadResponse, Resource,
 };
 pub use schema::{Attribute, Block, IdentityAttribute, IdentitySchema, NestedBlock, Nesting, Schema};
 pub use server::ProviderService;

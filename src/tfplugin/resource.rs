@@ -1,70 +1,27 @@
-//! What the plugin layer asks of the layer above: a [`Provider`] with its
-//! [`Resource`]s and [`DataSource`]s. Nothing here knows gRPC or msgpack;
-//! values arrive decoded and typed by the schema, and answers go back as
-//! values plus [`Diagnostics`].
-
-use std::sync::Arc;
+//! The contract of a managed resource type: what each method is for, what a
+//! null value means, and what to return when remote calls fail half-way.
+//!
+//! The server applies the generic rules of the schema's flags around these
+//! methods (see [`super::flags`]): a resource never sees write-only values
+//! in prior state, never nulls them in what it returns, and never computes
+//! `requires_replace` for a `replaces` attribute itself.
 
 use async_trait::async_trait;
-use tokio::sync::watch;
 
+use super::context::{ClientCapabilities, Context};
 use super::diagnostics::{AttributePath, Diagnostics};
 use super::schema::{IdentitySchema, Schema};
 use super::value::{Type, Value};
 
-/// Tells long-running work that Terraform asked the provider to stop
-/// (StopProvider, sent on Ctrl-C).
-#[derive(Clone, Debug)]
-pub struct StopSignal(watch::Receiver<bool>);
-
-impl StopSignal {
-    /// A signal and the sender that raises it.
-    pub fn new() -> (watch::Sender<bool>, StopSignal) {
-        let (tx, rx) = watch::channel(false);
-        (tx, StopSignal(rx))
-    }
-
-    /// A signal that never fires (for tests and one-off calls).
-    pub fn never() -> StopSignal {
-        let (tx, rx) = watch::channel(false);
-        // Keep the channel open for the life of the process.
-        std::mem::forget(tx);
-        StopSignal(rx)
-    }
-
-    pub fn is_stopped(&self) -> bool {
-        *self.0.borrow()
-    }
-
-    /// Completes once a stop is requested.
-    pub async fn stopped(&self) {
-        let mut rx = self.0.clone();
-        // An error means the sender is gone: nobody can stop us any more.
-        if rx.wait_for(|stopped| *stopped).await.is_err() {
-            std::future::pending::<()>().await;
-        }
-    }
-}
-
-/// Protocol features the calling Terraform declared.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct ClientCapabilities {
-    /// Terraform >= 1.11: write-only attributes are understood.
-    pub write_only_attributes_allowed: bool,
-    pub deferral_allowed: bool,
-}
-
-/// Per-request context: the configured provider client and the stop signal.
-pub struct Context<C> {
-    pub client: Arc<C>,
-    pub stop: StopSignal,
-}
-
+/// A plan of a create or an update (the server plans a destroy itself).
 pub struct PlanRequest<'a> {
     /// Null when the object is being created.
     pub prior_state: &'a Value,
-    /// Null when the object is being destroyed.
+    /// Terraform's proposal (configuration merged with prior state) with the
+    /// generic rules already applied: defaults filled, write-only values
+    /// null, and on create every unset computed attribute unknown.
     pub proposed_new_state: &'a Value,
+    /// The configuration, write-only values included.
     pub config: &'a Value,
     pub prior_private: &'a [u8],
     pub capabilities: ClientCapabilities,
@@ -73,16 +30,21 @@ pub struct PlanRequest<'a> {
 #[derive(Debug, Default)]
 pub struct PlanResponse {
     pub planned_state: Value,
+    /// Paths that replace the object besides the `replaces` attributes the
+    /// server finds itself (e.g. a removal the remote API cannot do).
     pub requires_replace: Vec<AttributePath>,
     pub planned_private: Vec<u8>,
+    /// The identity of an object that keeps it (the server drops it when
+    /// the object is replaced).
     pub planned_identity: Option<Value>,
     pub diagnostics: Diagnostics,
 }
 
+/// Applying a planned change. `prior_state` is null on create,
+/// `planned_state` null on delete; `config` (null on delete) carries the
+/// write-only values, which plans and states never hold.
 pub struct ApplyRequest<'a> {
-    /// Null when the object is being created.
     pub prior_state: &'a Value,
-    /// Null when the object is being destroyed.
     pub planned_state: &'a Value,
     pub config: &'a Value,
     pub planned_private: &'a [u8],
@@ -90,8 +52,10 @@ pub struct ApplyRequest<'a> {
 
 #[derive(Debug, Default)]
 pub struct ApplyResponse {
-    /// Null once destroyed. On a failed create, the object that does exist
-    /// (Terraform then keeps it, tainted) rather than null.
+    /// What exists now: null once destroyed, or when a create failed before
+    /// anything was made. After a failure half-way, the object that does
+    /// exist (Terraform keeps a created one tainted); after a failed update
+    /// or delete, at least the prior state.
     pub new_state: Value,
     pub private: Vec<u8>,
     pub new_identity: Option<Value>,
@@ -99,13 +63,15 @@ pub struct ApplyResponse {
 }
 
 pub struct ReadRequest<'a> {
+    /// Never null: the server answers a null state itself.
     pub current_state: &'a Value,
     pub private: &'a [u8],
 }
 
 #[derive(Debug, Default)]
 pub struct ReadResponse {
-    /// Null when the remote object is gone.
+    /// Null when the remote object is gone (Terraform plans to create it
+    /// again); on a failed read, the current state unchanged.
     pub new_state: Value,
     pub private: Vec<u8>,
     pub new_identity: Option<Value>,
@@ -146,6 +112,12 @@ pub struct MoveResponse {
 }
 
 /// A managed resource type, e.g. `eventbridge_connection`.
+///
+/// The server chooses the method from null-ness, as Terraform's
+/// ApplyResourceChange leaves it to the provider: `create` when there is no
+/// prior state, `delete` when there is no planned state, `update` otherwise.
+/// Before `create` and `update` it runs [`Resource::validate`] again on the
+/// configuration, now fully known, and calls neither if it finds an error.
 #[async_trait]
 pub trait Resource<C>: Send + Sync {
     fn type_name(&self) -> &'static str;
@@ -157,13 +129,27 @@ pub trait Resource<C>: Send + Sync {
         None
     }
 
-    /// Static checks of a configuration; must not call remote APIs.
+    /// Static checks of a configuration; must not call remote APIs. Values
+    /// still unknown are skipped: they are checked again before apply.
+    /// Write-only support is checked by the server.
     fn validate(&self, config: &Value, capabilities: ClientCapabilities, diags: &mut Diagnostics);
 
+    /// The resource's own plan rules on top of the generic ones; called for
+    /// creates and updates only.
     async fn plan(&self, ctx: &Context<C>, req: PlanRequest<'_>) -> PlanResponse;
 
-    async fn apply(&self, ctx: &Context<C>, req: ApplyRequest<'_>) -> ApplyResponse;
+    /// Makes the object. On failure, return the state of whatever exists
+    /// (it stays in Terraform's state, tainted), or null if nothing does.
+    async fn create(&self, ctx: &Context<C>, req: ApplyRequest<'_>) -> ApplyResponse;
 
+    /// Changes the object in place. On failure, return the prior state (or
+    /// the state that exists, if the change went half-way).
+    async fn update(&self, ctx: &Context<C>, req: ApplyRequest<'_>) -> ApplyResponse;
+
+    /// Removes the object: null on success, the prior state on failure.
+    async fn delete(&self, ctx: &Context<C>, req: ApplyRequest<'_>) -> ApplyResponse;
+
+    /// Refreshes the object from the remote API (see [`ReadResponse`]).
     async fn read(&self, ctx: &Context<C>, req: ReadRequest<'_>) -> ReadResponse;
 
     async fn import(&self, _ctx: &Context<C>, _req: ImportRequest<'_>) -> ImportResponse {
@@ -249,41 +235,4 @@ pub trait Resource<C>: Send + Sync {
             ..Default::default()
         }
     }
-}
-
-/// A data source type, e.g. `data "eventbridge_connection"`.
-#[async_trait]
-pub trait DataSource<C>: Send + Sync {
-    fn type_name(&self) -> &'static str;
-
-    fn schema(&self) -> Schema;
-
-    fn validate(&self, config: &Value, diags: &mut Diagnostics);
-
-    /// Reads the data; returns the new state (the config with computed
-    /// attributes filled in), or None with error diagnostics.
-    async fn read(&self, ctx: &Context<C>, config: &Value, diags: &mut Diagnostics) -> Option<Value>;
-}
-
-pub struct ConfigureRequest<'a> {
-    pub terraform_version: &'a str,
-    pub config: &'a Value,
-}
-
-/// The provider: its own configuration and the types it serves.
-#[async_trait]
-pub trait Provider: Send + Sync + 'static {
-    /// What `ConfigureProvider` builds and every later request receives,
-    /// e.g. a configured API client.
-    type Client: Send + Sync + 'static;
-
-    fn schema(&self) -> Schema;
-
-    fn validate(&self, config: &Value, diags: &mut Diagnostics);
-
-    async fn configure(&self, req: ConfigureRequest<'_>, diags: &mut Diagnostics) -> Option<Self::Client>;
-
-    fn resources(&self) -> Vec<Arc<dyn Resource<Self::Client>>>;
-
-    fn data_sources(&self) -> Vec<Arc<dyn DataSource<Self::Client>>>;
 }

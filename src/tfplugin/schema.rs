@@ -4,12 +4,13 @@
 //! ```ignore
 //! Block::new()
 //!     .attr("name", Attribute::string().required().replaces().doc("Name of the connection."))
+//!     .attr("is_value_secret", Attribute::bool().optional().default(Value::Bool(false)))
 //!     .block("auth_parameters", NestedBlock::list(auth_parameters()).min(1).max(1))
 //! ```
 
 use std::collections::BTreeMap;
 
-use super::value::Type;
+use super::value::{Type, Value};
 
 /// A versioned schema; the version drives `UpgradeResourceState`.
 #[derive(Clone, Debug)]
@@ -155,9 +156,12 @@ pub struct Attribute {
     /// Never stored in plan or state (protocol 6.8, Terraform >= 1.11).
     pub write_only: bool,
     pub deprecated: bool,
-    /// A change of this attribute replaces the object (a plan rule the
-    /// resource applies; recorded here so docs and plans agree).
+    /// A planned change of this attribute replaces the object; the server
+    /// answers `requires_replace` from this flag.
     pub replaces: bool,
+    /// Planned where the configuration leaves the attribute unset (the
+    /// attribute must be computed, as Terraform requires).
+    pub default: Option<Value>,
 }
 
 impl Attribute {
@@ -172,6 +176,7 @@ impl Attribute {
             write_only: false,
             deprecated: false,
             replaces: false,
+            default: None,
         }
     }
 
@@ -214,6 +219,14 @@ impl Attribute {
 
     pub fn replaces(mut self) -> Attribute {
         self.replaces = true;
+        self
+    }
+
+    /// The value planned when the configuration leaves the attribute unset;
+    /// makes it computed.
+    pub fn default(mut self, value: Value) -> Attribute {
+        self.default = Some(value);
+        self.computed = true;
         self
     }
 

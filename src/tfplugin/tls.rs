@@ -47,7 +47,7 @@ impl ServerCertificate {
         params.distinguished_name.push(DnType::CommonName, "localhost");
         params
             .distinguished_name
-            .push(DnType::OrganizationName, "terraform-provider-eventbridge");
+            .push(DnType::OrganizationName, "Terraform plugin (AutoMTLS)");
         params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
         params.key_usages = vec![
             KeyUsagePurpose::DigitalSignature,

@@ -30,6 +30,11 @@ fn command_line() -> Option<Vec<String>> {
     (!words.is_empty()).then_some(words)
 }
 
+/// True when the emulator is installed (whether it starts is another matter).
+pub fn installed() -> bool {
+    command_line().is_some()
+}
+
 /// A port nobody listens on right now: bind 127.0.0.1:0 and let it go.
 fn free_port() -> Option<u16> {
     TcpListener::bind("127.0.0.1:0")
@@ -38,17 +43,32 @@ fn free_port() -> Option<u16> {
         .ok()
 }
 
-/// Starts the emulator or fails the test: a test that needs it never
-/// passes silently without it.
-pub fn require() -> Emulator {
-    match start() {
-        Ok(e) => e,
-        Err(why) => panic!(
-            "the EventBridge emulator is required{}: {why}. Install it with `bash scripts/install-moto.sh` \
-             (or run `make test`).",
-            if super::in_ci() { " (CI)" } else { "" }
-        ),
+/// Starts the emulator for a test that needs it. Not installed: None after
+/// one line saying so, or a failure under `TF_ACC` / CI (see
+/// [`super::missing_tool`]). Installed but not starting: a failure.
+#[track_caller]
+pub fn start_or_skip() -> Option<Emulator> {
+    if !installed() {
+        super::missing_tool(
+            "the EventBridge emulator (moto)",
+            "no EVB_EMULATOR_CMD and no target/emulator-cmd",
+            "Install it with `bash scripts/install-moto.sh` (or run `make test`).",
+        );
+        return None;
     }
+    match start() {
+        Ok(e) => Some(e),
+        Err(why) => panic!("the EventBridge emulator is installed but did not start: {why}"),
+    }
+}
+
+/// Starts the emulator or fails with why, whatever the environment: for
+/// `make bench`, which installs it first.
+#[track_caller]
+pub fn must_start() -> Emulator {
+    start().unwrap_or_else(|why| {
+        panic!("the EventBridge emulator is required: {why}. Install it with `bash scripts/install-moto.sh`.")
+    })
 }
 
 pub fn start() -> Result<Emulator, String> {
@@ -80,6 +100,15 @@ pub fn start() -> Result<Emulator, String> {
             .stdin(Stdio::null())
             .stdout(file)
             .stderr(err);
+        // The emulator dies with the test process even when that ends
+        // without dropping it (a skip that ends the process, a timeout).
+        #[cfg(target_os = "linux")]
+        unsafe {
+            std::os::unix::process::CommandExt::pre_exec(&mut cmd, || {
+                libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+                Ok(())
+            });
+        }
         let child = cmd.spawn().map_err(|e| format!("cannot start {:?}: {e}", words[0]))?;
         let mut emulator = Emulator {
             endpoint: format!("http://127.0.0.1:{port}"),

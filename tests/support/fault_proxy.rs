@@ -1,15 +1,22 @@
 //! An AWS-fidelity fault proxy between the provider and the emulator,
 //! scriptable per operation: it makes moto behave like AWS where it does not
 //! (secrets stripped from DescribeConnection, ResourceAlreadyExists on a
-//! duplicate create, CREATING/AUTHORIZING before the final state) and
-//! injects faults (throttling, 500, 503, connection reset, slow answers).
-//! It also counts calls per operation.
+//! duplicate create, CREATING/AUTHORIZING before the final state,
+//! LastModifiedTime, DeauthorizeConnection) and injects faults (throttling,
+//! 500, 503, connection reset, slow answers). It also counts calls per
+//! operation.
+//!
+//! Every `AWSEvents.*` request is first checked against the EventBridge
+//! service model ([`super::aws_model`]), always: a request AWS would refuse
+//! is answered with AWS's 400 ValidationException, is not forwarded, and
+//! fails the test when the proxy is dropped (unless the test takes the
+//! violations with [`FaultProxy::take_violations`]).
 
 use std::collections::{HashMap, VecDeque};
 use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::sync::{Arc, Mutex, MutexGuard, Once};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
@@ -17,6 +24,8 @@ use hyper::body::Incoming;
 use hyper::{Request, Response};
 use hyper_util::rt::TokioIo;
 use serde_json::Value as Json;
+
+use super::aws_model::{self, Model};
 
 /// A fault to inject instead of (or before) forwarding a call.
 #[derive(Clone, Copy, Debug)]
@@ -50,6 +59,71 @@ struct Script {
     calls: HashMap<String, usize>,
     in_flight: usize,
     max_in_flight: usize,
+    /// Violations of the requests the model check refused, one line each,
+    /// no values.
+    violations: Vec<String>,
+    /// What the proxy knows of each connection beyond moto.
+    connections: HashMap<ConnectionKey, Record>,
+    /// The last LastModifiedTime handed out, in ms: stamps only increase.
+    last_stamp_ms: u64,
+}
+
+/// A connection as AWS tells them apart: account, Region and name.
+#[derive(Clone, Debug, Hash, PartialEq, Eq)]
+struct ConnectionKey {
+    account: String,
+    region: String,
+    name: String,
+}
+
+/// Where DeauthorizeConnection has taken a connection.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Deauthorization {
+    /// The next DescribeConnection says DEAUTHORIZING.
+    Deauthorizing,
+    /// Later ones say DEAUTHORIZED.
+    Deauthorized,
+}
+
+impl Deauthorization {
+    fn state(self) -> &'static str {
+        match self {
+            Deauthorization::Deauthorizing => "DEAUTHORIZING",
+            Deauthorization::Deauthorized => "DEAUTHORIZED",
+        }
+    }
+}
+
+/// What moto does not keep about a connection.
+#[derive(Clone, Debug, Default)]
+struct Record {
+    /// Epoch seconds of the last create, update or deauthorization.
+    last_modified: f64,
+    /// Epoch seconds of the last create or update with auth parameters.
+    last_authorized: Option<f64>,
+    deauthorized: Option<Deauthorization>,
+}
+
+impl Script {
+    /// A LastModifiedTime for `key` now: later than every earlier stamp,
+    /// and than the connection's own last one. Epoch seconds, ms precision.
+    fn stamp(&mut self, key: &ConnectionKey) -> f64 {
+        let now_ms = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis() as u64);
+        let after_own = self
+            .connections
+            .get(key)
+            .map_or(0, |r| (r.last_modified * 1000.0).floor() as u64 + 1);
+        let t = now_ms.max(self.last_stamp_ms + 1).max(after_own);
+        self.last_stamp_ms = t;
+        t as f64 / 1000.0
+    }
+
+    /// A time moto chose (CreationTime) that later stamps must exceed.
+    fn witness(&mut self, seconds: f64) {
+        self.last_stamp_ms = self.last_stamp_ms.max((seconds * 1000.0).ceil() as u64);
+    }
 }
 
 pub struct FaultProxy {
@@ -59,10 +133,29 @@ pub struct FaultProxy {
     thread: Option<std::thread::JoinHandle<()>>,
 }
 
+/// The model every request is checked against. Without it the proxy
+/// cannot check: a failure under CI, else one warning and no checks.
+fn model_for_proxy() -> Option<&'static Model> {
+    match aws_model::locate() {
+        Ok(_) => Some(aws_model::model().unwrap_or_else(|why| panic!("the AWS service model cannot be used: {why}"))),
+        Err(why) if super::tools_required() => panic!(
+            "the fault proxy checks every request against the AWS service model, which is required under CI or TF_ACC: {why}"
+        ),
+        Err(why) => {
+            static WARNED: Once = Once::new();
+            WARNED.call_once(|| eprintln!("AWS model not found ({why}): the fault proxy passes requests unchecked"));
+            None
+        }
+    }
+}
+
 impl FaultProxy {
     /// A proxy in front of the emulator at `upstream_port`, behaving like
-    /// AWS (secrets stripped, duplicates refused) and with no faults yet.
+    /// AWS (requests checked against the model, secrets stripped,
+    /// duplicates refused, LastModifiedTime kept, DeauthorizeConnection
+    /// served) and with no faults yet.
     pub fn start(upstream_port: u16) -> FaultProxy {
+        let model = model_for_proxy();
         let script = Arc::new(Mutex::new(Script {
             strip_secrets: true,
             refuse_duplicates: true,
@@ -79,7 +172,7 @@ impl FaultProxy {
                 .enable_all()
                 .build()
                 .expect("proxy runtime");
-            runtime.block_on(serve(listener, upstream_port, shared, stopped));
+            runtime.block_on(serve(listener, upstream_port, shared, model, stopped));
         });
         FaultProxy {
             endpoint: format!("http://127.0.0.1:{port}"),
@@ -90,7 +183,7 @@ impl FaultProxy {
     }
 
     fn with<R>(&self, f: impl FnOnce(&mut Script) -> R) -> R {
-        f(&mut self.script.lock().expect("script"))
+        f(&mut lock(&self.script))
     }
 
     /// The next `count` calls of `operation` (e.g. "CreateConnection") fail.
@@ -136,10 +229,78 @@ impl FaultProxy {
         self.with(|s| s.max_in_flight)
     }
 
-    /// Calls of `operation` received so far (faulted ones included).
+    /// Calls of `operation` received so far (faulted and refused ones
+    /// included).
     pub fn calls(&self, operation: &str) -> usize {
         self.with(|s| s.calls.get(operation).copied().unwrap_or(0))
     }
+
+    /// Why requests were refused so far because AWS would refuse them, one
+    /// line per violation: operation, member path and constraint (never a
+    /// value).
+    pub fn violations(&self) -> Vec<String> {
+        self.with(|s| s.violations.clone())
+    }
+
+    /// Like [`FaultProxy::violations`], and forgets them: for a test that
+    /// sends a bad request on purpose (the proxy fails any other test that
+    /// sent one when it is dropped).
+    pub fn take_violations(&self) -> Vec<String> {
+        self.with(|s| std::mem::take(&mut s.violations))
+    }
+
+    /// The LastModifiedTime (epoch seconds) the proxy keeps for connection
+    /// `name`, in any Region (the latest if several); None if it saw no
+    /// successful create, update or deauthorization of it since its last
+    /// delete.
+    pub fn last_modified(&self, name: &str) -> Option<f64> {
+        self.with(|s| {
+            s.connections
+                .iter()
+                .filter(|(k, _)| k.name == name)
+                .map(|(_, r)| r.last_modified)
+                .reduce(f64::max)
+        })
+    }
+
+    /// Calls an EventBridge operation through the proxy, signed for
+    /// `region` with a fake credential scope (moto and the proxy only read
+    /// the scope): (status, JSON body, or the text as a JSON string).
+    pub fn call(&self, region: &str, operation: &str, body: Json) -> (u16, Json) {
+        let port = self
+            .endpoint
+            .rsplit(':')
+            .next()
+            .and_then(|p| p.parse::<u16>().ok())
+            .expect("the proxy's port");
+        let body = body.to_string();
+        let request = format!(
+            "POST / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\
+             Content-Type: application/x-amz-json-1.1\r\nX-Amz-Target: AWSEvents.{operation}\r\n\
+             Authorization: AWS4-HMAC-SHA256 Credential=testing/20260101/{region}/events/aws4_request, \
+             SignedHeaders=host, Signature=0\r\nContent-Length: {}\r\n\r\n{body}",
+            body.len()
+        );
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect to the proxy");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(30)))
+            .expect("read timeout");
+        stream.write_all(request.as_bytes()).expect("send to the proxy");
+        let mut response = Vec::new();
+        stream.read_to_end(&mut response).expect("the proxy's answer");
+        let text = String::from_utf8_lossy(&response).to_string();
+        let status = text.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+        let body = text.split_once("\r\n\r\n").map(|(_, b)| b).unwrap_or_default();
+        (
+            status,
+            serde_json::from_str(body).unwrap_or_else(|_| Json::String(body.to_string())),
+        )
+    }
+}
+
+/// The script even if a proxy task panicked while holding it.
+fn lock(script: &Mutex<Script>) -> MutexGuard<'_, Script> {
+    script.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 impl Drop for FaultProxy {
@@ -150,6 +311,14 @@ impl Drop for FaultProxy {
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
         }
+        let violations = self.take_violations();
+        if !violations.is_empty() && !std::thread::panicking() {
+            panic!(
+                "the fault proxy refused requests that AWS would refuse ({} violation(s)):\n  {}",
+                violations.len(),
+                violations.join("\n  ")
+            );
+        }
     }
 }
 
@@ -157,6 +326,7 @@ async fn serve(
     listener: std::net::TcpListener,
     upstream: u16,
     script: Arc<Mutex<Script>>,
+    model: Option<&'static Model>,
     mut stopped: tokio::sync::oneshot::Receiver<()>,
 ) {
     let listener = tokio::net::TcpListener::from_std(listener).expect("tokio listener");
@@ -167,7 +337,7 @@ async fn serve(
         };
         let script = script.clone();
         tokio::spawn(async move {
-            let service = hyper::service::service_fn(move |req| handle(req, upstream, script.clone()));
+            let service = hyper::service::service_fn(move |req| handle(req, upstream, script.clone(), model));
             let _ = hyper::server::conn::http1::Builder::new()
                 .serve_connection(TokioIo::new(stream), service)
                 .await;
@@ -184,21 +354,73 @@ async fn handle(
     req: Request<Incoming>,
     upstream: u16,
     script: Arc<Mutex<Script>>,
+    model: Option<&'static Model>,
 ) -> Result<Response<Full<Bytes>>, std::io::Error> {
     {
-        let mut s = script.lock().expect("script");
+        let mut s = lock(&script);
         s.in_flight += 1;
         s.max_in_flight = s.max_in_flight.max(s.in_flight);
     }
-    let result = answer(req, upstream, script.clone()).await;
-    script.lock().expect("script").in_flight -= 1;
+    let result = answer(req, upstream, script.clone(), model).await;
+    lock(&script).in_flight -= 1;
     result
+}
+
+/// The Region of a SigV4-signed request: the credential scope of its
+/// Authorization header (`Credential=AKID/DATE/REGION/SERVICE/aws4_request`).
+fn region_of(headers: &hyper::HeaderMap) -> String {
+    headers
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|auth| auth.split("Credential=").nth(1))
+        .and_then(|scope| scope.split(['/', ',', ' ']).nth(2))
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// Checks an `AWSEvents.*` request against the model: `Some(answer)` when
+/// AWS would refuse it (the refusal is recorded), `None` when it passes.
+fn refusal(model: &Model, operation: &str, body: &[u8], script: &Mutex<Script>) -> Option<Response<Full<Bytes>>> {
+    let refuse = |code: &str, message: String, recorded: Vec<String>| {
+        lock(script).violations.extend(recorded);
+        Some(json_response(
+            400,
+            serde_json::json!({"__type": code, "message": message}),
+        ))
+    };
+    let Ok(json) = serde_json::from_slice::<Json>(body) else {
+        return refuse(
+            "SerializationException",
+            "The request body is not a JSON document".to_string(),
+            vec![format!("{operation}: the request body is not a JSON document")],
+        );
+    };
+    match model.validate(operation, &json) {
+        Err(_) => refuse(
+            "UnknownOperationException",
+            format!("Unknown operation {operation}"),
+            vec![format!("{operation}: not an operation of the EventBridge model")],
+        ),
+        Ok(violations) if violations.is_empty() => None,
+        Ok(violations) => {
+            let recorded: Vec<String> = violations
+                .iter()
+                .map(|v| format!("{operation}: {}", v.redacted()))
+                .collect();
+            refuse(
+                "ValidationException",
+                aws_model::validation_message(&violations),
+                recorded,
+            )
+        }
+    }
 }
 
 async fn answer(
     req: Request<Incoming>,
     upstream: u16,
     script: Arc<Mutex<Script>>,
+    model: Option<&'static Model>,
 ) -> Result<Response<Full<Bytes>>, std::io::Error> {
     let (parts, body) = req.into_parts();
     let body = body.collect().await.map_err(std::io::Error::other)?.to_bytes();
@@ -208,10 +430,20 @@ async fn answer(
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_string();
+    let events = target.starts_with("AWSEvents.");
     let operation = target.trim_start_matches("AWSEvents.").to_string();
+    lock(&script)
+        .calls
+        .entry(operation.clone())
+        .and_modify(|n| *n += 1)
+        .or_insert(1);
+    if let Some(model) = model.filter(|_| events) {
+        if let Some(refused) = refusal(model, &operation, &body, &script) {
+            return Ok(refused);
+        }
+    }
     let decision = {
-        let mut s = script.lock().expect("script");
-        *s.calls.entry(operation.clone()).or_default() += 1;
+        let mut s = lock(&script);
         if let Some(fault) = s.next.get_mut(&operation).and_then(VecDeque::pop_front) {
             Decision::Fault(fault)
         } else if let Some(fault) = s.always.get(&operation) {
@@ -228,7 +460,7 @@ async fn answer(
         }
     };
     let (strip, refuse_duplicates) = {
-        let s = script.lock().expect("script");
+        let s = lock(&script);
         (s.strip_secrets, s.refuse_duplicates)
     };
     let state = match decision {
@@ -246,17 +478,25 @@ async fn answer(
         .filter(|(k, _)| !matches!(k.as_str(), "host" | "connection" | "content-length"))
         .map(|(k, v)| (k.to_string(), v.to_str().unwrap_or_default().to_string()))
         .collect();
+    let request: Json = serde_json::from_slice(&body).unwrap_or(Json::Null);
+    let key = |name: &str| ConnectionKey {
+        account: parts
+            .headers
+            .get("x-moto-account-id")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string(),
+        region: region_of(&parts.headers),
+        name: name.to_string(),
+    };
+    let request_key = key(request["Name"].as_str().unwrap_or_default());
+    if events && operation == "DeauthorizeConnection" {
+        return deauthorize(upstream, headers, &request_key, &script).await;
+    }
     if refuse_duplicates && operation == "CreateConnection" {
-        let name = serde_json::from_slice::<Json>(&body)
-            .ok()
-            .and_then(|j| j["Name"].as_str().map(str::to_string));
-        if let Some(name) = name {
+        if let Some(name) = request["Name"].as_str() {
             let probe = serde_json::json!({ "Name": name }).to_string();
-            let mut probe_headers = headers.clone();
-            for h in probe_headers.iter_mut().filter(|(k, _)| k == "x-amz-target") {
-                h.1 = "AWSEvents.DescribeConnection".into();
-            }
-            let (status, _) = forward(upstream, probe_headers, probe.into_bytes()).await?;
+            let (status, _) = forward(upstream, retarget(&headers, "DescribeConnection"), probe.into_bytes()).await?;
             if status == 200 {
                 return Ok(json_response(
                     400,
@@ -267,6 +507,24 @@ async fn answer(
     }
     let (status, response) = forward(upstream, headers, body.to_vec()).await?;
     let mut json: Json = serde_json::from_slice(&response).unwrap_or(Json::Null);
+    if events && status == 200 && json.is_object() {
+        let mut s = lock(&script);
+        match operation.as_str() {
+            "CreateConnection" => created(&mut s, &request_key, &mut json),
+            "UpdateConnection" => updated(&mut s, &request_key, &request, &mut json),
+            "DeleteConnection" => {
+                s.connections.remove(&request_key);
+            }
+            "DescribeConnection" => described(&mut s, &request_key, &mut json),
+            "ListConnections" => {
+                for entry in json["Connections"].as_array_mut().into_iter().flatten() {
+                    let entry_key = key(entry["Name"].as_str().unwrap_or_default());
+                    listed(&s, &entry_key, entry);
+                }
+            }
+            _ => {}
+        }
+    }
     if operation == "DescribeConnection" && status == 200 {
         if strip {
             strip_secrets(&mut json);
@@ -282,6 +540,144 @@ async fn answer(
             .expect("response"));
     }
     Ok(json_response(status, json))
+}
+
+/// The same request headers for another operation (a probe).
+fn retarget(headers: &[(String, String)], operation: &str) -> Vec<(String, String)> {
+    let mut probe = headers.to_vec();
+    for h in probe.iter_mut().filter(|(k, _)| k == "x-amz-target") {
+        h.1 = format!("AWSEvents.{operation}");
+    }
+    probe
+}
+
+/// A successful CreateConnection: LastModifiedTime is the creation time, as
+/// on AWS; the connection is authorized.
+fn created(s: &mut Script, key: &ConnectionKey, json: &mut Json) {
+    let at = match json["CreationTime"].as_f64() {
+        Some(creation) => {
+            s.witness(creation);
+            creation
+        }
+        None => s.stamp(key),
+    };
+    s.connections.insert(
+        key.clone(),
+        Record {
+            last_modified: at,
+            last_authorized: Some(at),
+            deauthorized: None,
+        },
+    );
+    json["LastModifiedTime"] = at.into();
+}
+
+/// A successful UpdateConnection moves LastModifiedTime; one that carries
+/// auth parameters authorizes a deauthorized connection again.
+fn updated(s: &mut Script, key: &ConnectionKey, request: &Json, json: &mut Json) {
+    let at = s.stamp(key);
+    let creation = json["CreationTime"].as_f64();
+    let record = s.connections.entry(key.clone()).or_insert_with(|| Record {
+        last_authorized: creation,
+        ..Record::default()
+    });
+    record.last_modified = at;
+    if !request["AuthParameters"].is_null() {
+        record.deauthorized = None;
+        record.last_authorized = Some(at);
+    }
+    json["LastModifiedTime"] = at.into();
+    if let Some(authorized) = record.last_authorized {
+        json["LastAuthorizedTime"] = authorized.into();
+    }
+    if let Some(d) = record.deauthorized {
+        json["ConnectionState"] = d.state().into();
+    }
+}
+
+/// DescribeConnection: the times moto lacks, and the deauthorization, which
+/// moves on from DEAUTHORIZING to DEAUTHORIZED with the next describe.
+fn described(s: &mut Script, key: &ConnectionKey, json: &mut Json) {
+    let creation = json["CreationTime"].as_f64();
+    let Some(record) = s.connections.get_mut(key) else {
+        // Not seen through the proxy (made in moto directly): AWS would
+        // still answer with a LastModifiedTime.
+        if let Some(creation) = creation {
+            json["LastModifiedTime"] = creation.into();
+        }
+        return;
+    };
+    json["LastModifiedTime"] = record.last_modified.into();
+    if let Some(authorized) = record.last_authorized.or(creation) {
+        json["LastAuthorizedTime"] = authorized.into();
+    }
+    if let Some(d) = record.deauthorized {
+        json["ConnectionState"] = d.state().into();
+        if d == Deauthorization::Deauthorized {
+            json["StateReason"] = "Connection was deauthorized".into();
+        }
+        record.deauthorized = Some(Deauthorization::Deauthorized);
+        // Deauthorization removes every secret, whatever the proxy's other
+        // settings.
+        strip_secrets(json);
+    }
+}
+
+/// One ListConnections entry: LastModifiedTime and state as the proxy
+/// knows them.
+fn listed(s: &Script, key: &ConnectionKey, entry: &mut Json) {
+    let Some(record) = s.connections.get(key) else {
+        return;
+    };
+    entry["LastModifiedTime"] = record.last_modified.into();
+    if let Some(authorized) = record.last_authorized {
+        entry["LastAuthorizedTime"] = authorized.into();
+    }
+    if let Some(d) = record.deauthorized {
+        entry["ConnectionState"] = d.state().into();
+    }
+}
+
+/// DeauthorizeConnection, which moto cannot do (HTTP 500): served here for
+/// a connection that exists, like AWS; an unknown one gets moto's
+/// ResourceNotFoundException.
+async fn deauthorize(
+    upstream: u16,
+    headers: Vec<(String, String)>,
+    key: &ConnectionKey,
+    script: &Mutex<Script>,
+) -> Result<Response<Full<Bytes>>, std::io::Error> {
+    let probe = serde_json::json!({ "Name": key.name }).to_string();
+    let (status, response) = forward(upstream, retarget(&headers, "DescribeConnection"), probe.into_bytes()).await?;
+    let existing: Json = serde_json::from_slice(&response).unwrap_or(Json::Null);
+    if status != 200 || !existing.is_object() {
+        return Ok(match existing {
+            Json::Object(_) => json_response(status, existing),
+            _ => Response::builder()
+                .status(status)
+                .body(Full::new(Bytes::from(response)))
+                .expect("response"),
+        });
+    }
+    let creation = existing["CreationTime"].as_f64();
+    let mut s = lock(script);
+    let at = s.stamp(key);
+    let record = s.connections.entry(key.clone()).or_insert_with(|| Record {
+        last_authorized: creation,
+        ..Record::default()
+    });
+    record.last_modified = at;
+    record.deauthorized = Some(Deauthorization::Deauthorizing);
+    let mut answer = serde_json::json!({
+        "ConnectionArn": existing["ConnectionArn"],
+        "ConnectionState": "DEAUTHORIZING",
+        "CreationTime": existing["CreationTime"],
+        "LastModifiedTime": at,
+    });
+    if let Some(authorized) = record.last_authorized {
+        answer["LastAuthorizedTime"] = authorized.into();
+    }
+    Ok(json_response(200, answer))
 }
 
 fn json_response(status: u16, json: Json) -> Response<Full<Bytes>> {

@@ -8,9 +8,12 @@ use std::process::Command;
 
 const PROVIDER_PATH: &str = "registry.terraform.io/eventbridge-rs/eventbridge";
 
-/// `$TERRAFORM`, else the Terraform 1.0.3 that `scripts/install-terraform.sh`
-/// put in `target/terraform/`.
-pub fn terraform_binary() -> PathBuf {
+/// The terraform under test: `$TERRAFORM`, else the Terraform 1.0.3 that
+/// `scripts/install-terraform.sh` put in `target/terraform/`; Err (why)
+/// when neither is there. A `TERRAFORM` that names nothing is a mistake,
+/// not a missing tool: it fails the test.
+#[track_caller]
+pub fn find() -> Result<PathBuf, String> {
     if let Some(path) = std::env::var_os("TERRAFORM").filter(|p| !p.is_empty()) {
         let path = PathBuf::from(path);
         // A bare name (`tofu`) is looked up on the PATH when run.
@@ -20,15 +23,40 @@ pub fn terraform_binary() -> PathBuf {
              `bash scripts/install-terraform.sh`",
             path.display()
         );
-        return path;
+        return Ok(path);
     }
     let local = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/terraform/terraform");
-    assert!(
-        local.exists(),
-        "terraform is required{}: set TERRAFORM=/path/to/terraform, or run `bash scripts/install-terraform.sh`",
-        if super::in_ci() { " (CI)" } else { "" }
-    );
-    local
+    if local.exists() {
+        Ok(local)
+    } else {
+        Err("no TERRAFORM and no target/terraform/terraform".to_string())
+    }
+}
+
+/// The terraform under test, for a test that needs it. Not installed: None
+/// after one line saying so, or a failure under `TF_ACC` / CI (see
+/// [`super::missing_tool`]).
+#[track_caller]
+pub fn find_or_skip() -> Option<PathBuf> {
+    match find() {
+        Ok(path) => Some(path),
+        Err(why) => {
+            super::missing_tool(
+                "terraform",
+                &why,
+                "Set TERRAFORM=/path/to/terraform, or run `bash scripts/install-terraform.sh` (or `make test`).",
+            );
+            None
+        }
+    }
+}
+
+/// The terraform under test, for code that cannot return early without it:
+/// when it is not installed, the test process ends as a skip (see
+/// [`super::end_skipped`]). Tests check [`find_or_skip`] first.
+#[track_caller]
+pub fn terraform_binary() -> PathBuf {
+    find_or_skip().unwrap_or_else(|| super::end_skipped())
 }
 
 /// The (major, minor) version of the terraform under test.
@@ -90,7 +118,7 @@ impl Workdir {
         let dir = tempfile::Builder::new().prefix("tf-test").tempdir().expect("temp dir");
         let version = env!("CARGO_PKG_VERSION");
         let mirror = dir.path().join("mirror");
-        let platform = mirror.join(PROVIDER_PATH).join(version).join("linux_amd64");
+        let platform = mirror.join(PROVIDER_PATH).join(version).join(super::host_platform());
         std::fs::create_dir_all(&platform).expect("mirror dir");
         std::fs::copy(
             binary,

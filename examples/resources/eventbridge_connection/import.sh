@@ -1,5 +1,5 @@
 # A connection in the provider's Region, by name:
-terraform import eventbridge_connection.api_key crm-api-key
+terraform import eventbridge_connection.crm crm-api
 
 # A connection in another Region: NAME@REGION
-terraform import eventbridge_connection.api_key crm-api-key@eu-west-1
+terraform import eventbridge_connection.crm crm-api@eu-west-1

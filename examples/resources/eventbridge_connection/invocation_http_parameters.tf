@@ -1,4 +1,5 @@
-# Extra parameters EventBridge adds to every invocation of the endpoint.
+# Invocation HTTP parameters: extra parameters EventBridge adds to every
+# invocation of the endpoint.
 resource "eventbridge_connection" "invocation" {
   name               = "orders-invocation"
   description        = "Orders API with invocation parameters"

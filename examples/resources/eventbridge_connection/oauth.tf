@@ -1,4 +1,5 @@
-# OAuth client credentials, with extra parameters for the token request.
+# OAuth client credentials: EventBridge gets a token from the authorization
+# endpoint, with extra parameters for the token request.
 resource "eventbridge_connection" "oauth" {
   name               = "partner-oauth"
   description        = "Partner API, OAuth client credentials"

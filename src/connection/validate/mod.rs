@@ -11,7 +11,7 @@ pub mod rules;
 use super::schema::MAX_PARAMETERS;
 use crate::aws::duration::parse_duration;
 use crate::aws::region::region_problem;
-use crate::tfplugin::{AttributePath, ClientCapabilities, Diagnostics, PathStep, Value};
+use crate::tfplugin::{AttributePath, Diagnostics, Value};
 use rules::{describe_char, length_words, line_break_hint, Broken, TextRule};
 
 /// The authorization blocks of `auth_parameters`, each with the
@@ -533,7 +533,7 @@ fn parameter_value(list: &str, v: &Value, at: &AttributePath, diags: &mut Diagno
             at,
             summary,
             format!(
-                "The value of {at} contains {}, which AWS does not accept in {what}: {} only.{}",
+                "The value of {at} contains {}, which AWS does not accept in {what}: it takes {}.{}",
                 describe_char(c, true),
                 rule.allowed_words,
                 line_break_hint(c)
@@ -665,50 +665,6 @@ fn resource_configuration_arn(v: &Value, at: &AttributePath, diags: &mut Diagnos
                 rules::RESOURCE_CONFIGURATION_ARN_WORDS
             ),
         );
-    }
-}
-
-/// Write-only arguments need a Terraform that knows them (protocol 6.8,
-/// Terraform 1.11): an older one would store them in state like any other.
-pub fn write_only_supported(config: &Value, capabilities: ClientCapabilities, diags: &mut Diagnostics) {
-    if capabilities.write_only_attributes_allowed {
-        return;
-    }
-    let mut used = Vec::new();
-    find_write_only(config, &AttributePath::root(), &mut used);
-    for at in used {
-        let name = match at.0.last() {
-            Some(PathStep::Attribute(n)) => n.clone(),
-            _ => String::new(),
-        };
-        diags.error_at(
-            &at,
-            "Write-only arguments need Terraform 1.11 or later",
-            format!(
-                "{name} is write-only: it is sent to AWS and never stored, which this Terraform does not support. \
-                 Upgrade to Terraform 1.11 or later (or OpenTofu 1.11 or later), or use the plain argument."
-            ),
-        );
-    }
-}
-
-fn find_write_only(v: &Value, at: &AttributePath, found: &mut Vec<AttributePath>) {
-    match v {
-        Value::Object(fields) => {
-            for (name, field) in fields {
-                if name.ends_with("_wo") && !field.is_null() {
-                    found.push(at.attr(name));
-                } else {
-                    find_write_only(field, &at.attr(name), found);
-                }
-            }
-        }
-        Value::List(items) => {
-            for (i, item) in items.iter().enumerate() {
-                find_write_only(item, &at.index(i as i64), found);
-            }
-        }
-        _ => {}
     }
 }
 

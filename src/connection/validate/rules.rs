@@ -23,7 +23,13 @@ pub struct TextRule {
     pub allowed_words: &'static str,
     /// A value made only of these characters is refused, even if each is
     /// allowed (a credential of blanks, a header value of tabs).
-    pub not_only: Option<(fn(char) -> bool, &'static str)>,
+    pub not_only: Option<Filler>,
+}
+
+/// Characters that may not make up a whole value, and the rule in words.
+pub struct Filler {
+    pub is: fn(char) -> bool,
+    pub words: &'static str,
 }
 
 /// Why a value breaks a [`TextRule`].
@@ -55,8 +61,8 @@ impl TextRule {
         if let Some(c) = text.chars().find(|c| !(self.allowed)(*c)) {
             return Err(Broken::Character(c));
         }
-        if let Some((filler, _)) = self.not_only {
-            if !text.is_empty() && text.chars().all(filler) {
+        if let Some(filler) = &self.not_only {
+            if !text.is_empty() && text.chars().all(filler.is) {
                 return Err(Broken::OnlyFiller);
             }
         }
@@ -69,8 +75,8 @@ impl TextRule {
             (0, max) => format!("At most {max} characters"),
             (min, max) => format!("{min} to {max} characters"),
         };
-        let filler = match self.not_only {
-            Some((_, words)) => format!(", {words}"),
+        let filler = match &self.not_only {
+            Some(filler) => format!(", {}", filler.words),
             None => String::new(),
         };
         format!("{length}: {}{filler}.", self.allowed_words)
@@ -139,13 +145,16 @@ pub const CREDENTIAL: TextRule = TextRule {
     max: 512,
     allowed: |c| c == '\t' || !(is_c0_or_del(c) || c == ':'),
     allowed_words: "no `:` and no control characters (tabs are allowed)",
-    not_only: Some((is_blank, "and not only spaces and tabs")),
+    not_only: Some(Filler {
+        is: is_blank,
+        words: "and not only spaces and tabs",
+    }),
 };
 
 /// HTTP's token characters (RFC 9110). AWS's `HeaderKey` pattern
 /// `^[!#$%&'*+-.^_`|~0-9a-zA-Z]+$` also lets `,` through (`+-.` is a range):
 /// a comma is no header name, so it is refused here.
-pub fn is_header_name_char(c: char) -> bool {
+fn is_header_name_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c)
 }
 
@@ -165,7 +174,10 @@ pub const HEADER_VALUE: TextRule = TextRule {
     max: 512,
     allowed: |c| c == '\t' || (' '..='~').contains(&c),
     allowed_words: "printable ASCII characters, spaces and tabs",
-    not_only: Some((|c| c == '\t', "and not only tabs")),
+    not_only: Some(Filler {
+        is: |c| c == '\t',
+        words: "and not only tabs",
+    }),
 };
 
 /// `QueryStringKey`: at most 512 of `[^\x00-\x1F\x7F]+`.
@@ -173,7 +185,7 @@ pub const QUERY_KEY: TextRule = TextRule {
     min: 1,
     max: 512,
     allowed: |c| !is_c0_or_del(c),
-    allowed_words: "no control characters",
+    allowed_words: "any characters but control characters",
     not_only: None,
 };
 
@@ -183,7 +195,7 @@ pub const QUERY_VALUE: TextRule = TextRule {
     min: 1,
     max: 512,
     allowed: |c| matches!(c, '\n' | '\r') || !is_c0_or_del(c),
-    allowed_words: "no control characters other than line breaks (no tabs)",
+    allowed_words: "any characters but control characters (line breaks are allowed, tabs are not)",
     not_only: None,
 };
 
@@ -237,6 +249,9 @@ pub fn bad_url_char(url: &str) -> Option<Result<char, &'static str>> {
 /// \d{12}:resourceconfiguration/rcfg-[0-9a-z]{17}` (AWS also takes "" to
 /// mean public; here removing the block says that).
 pub fn is_resource_configuration_arn(arn: &str) -> bool {
+    if arn.len() > MAX_ARN {
+        return false;
+    }
     let parts: Vec<&str> = arn.splitn(6, ':').collect();
     let [prefix, partition, service, region, account, resource] = parts.as_slice() else {
         return false;
@@ -256,10 +271,13 @@ pub fn is_resource_configuration_arn(arn: &str) -> bool {
         && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
 }
 
+/// `ResourceConfigurationArn` length limit.
+const MAX_ARN: usize = 2048;
+
 /// The resource configuration ARN rule in words, for messages and docs.
 pub const RESOURCE_CONFIGURATION_ARN_WORDS: &str =
     "the ARN of a VPC Lattice resource configuration: arn:PARTITION:vpc-lattice:REGION:ACCOUNT:resourceconfiguration/rcfg-ID, \
-     with a 12-digit account and a 17-character ID of lower-case letters and digits";
+     with a 12-digit account and a 17-character ID of lower-case letters and digits, at most 2048 characters in all";
 
 /// A connection name AWS accepts, or why not in one sentence. The one check
 /// behind `name`, import ids and the data source.
@@ -301,6 +319,65 @@ pub fn line_break_hint(c: char) -> &'static str {
     } else {
         ""
     }
+}
+
+/// What is checked at plan time, attribute by attribute, in the words of
+/// the rules themselves: the registry docs print this table.
+pub fn constraints() -> Vec<(&'static str, String)> {
+    let credential = CREDENTIAL.doc();
+    vec![
+        ("name", NAME.doc()),
+        ("description", DESCRIPTION.doc()),
+        (
+            "authorization_type",
+            "One of `API_KEY`, `BASIC`, `OAUTH_CLIENT_CREDENTIALS`, matching the block set in `auth_parameters`."
+                .into(),
+        ),
+        ("kms_key_identifier", KMS_KEY.doc()),
+        (
+            "region",
+            "An AWS Region name: lower case, an area, a direction and a number (`eu-central-2`, `us-gov-west-1`)."
+                .into(),
+        ),
+        ("api_key.key, api_key.value(_wo)", credential.clone()),
+        ("basic.username, basic.password(_wo)", credential.clone()),
+        (
+            "client_parameters.client_id, client_parameters.client_secret(_wo)",
+            credential,
+        ),
+        (
+            "oauth.authorization_endpoint",
+            format!(
+                "An http(s) URL with a host, 1 to {MAX_ENDPOINT} characters, other characters percent-encoded (`%XX`)."
+            ),
+        ),
+        ("oauth.http_method", "One of `GET`, `POST`, `PUT`.".into()),
+        ("header.key", HEADER_KEY.doc()),
+        ("header.value(_wo)", HEADER_VALUE.doc()),
+        ("query_string.key", QUERY_KEY.doc()),
+        ("query_string.value(_wo)", QUERY_VALUE.doc()),
+        ("body.key", "Not empty. Body values have no limit.".into()),
+        (
+            "body, header, query_string",
+            "At most 100 of each per block; keys unique within a list (header names ignoring case).".into(),
+        ),
+        (
+            "resource_configuration_arn",
+            format!("{}.", capitalized(RESOURCE_CONFIGURATION_ARN_WORDS)),
+        ),
+        (
+            "timeouts.create, .update, .delete",
+            "A duration such as `30s`, `10m` or `1h30m` (units ms, s, m, h).".into(),
+        ),
+    ]
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -916,19 +916,13 @@ fn several_mistakes_are_all_reported_each_at_its_line() {
 }
 
 #[test]
-fn write_only_arguments_need_a_terraform_that_declares_them() {
+fn every_write_only_twin_is_flagged_write_only_for_the_servers_rule() {
     let wo = with(api_key_connection(), "auth_parameters[0].api_key[0].value", Value::Null);
     let wo = with(wo, "auth_parameters[0].api_key[0].value_wo", s("s3cr3t-api-key"));
     let mut diags = Diagnostics::new();
-    write_only_supported(&wo, ClientCapabilities::default(), &mut diags);
+    crate::tfplugin::flags::refuse_write_only_without_support(&schema().block, &wo, &mut diags);
     let d = diags.iter().next().expect("an error");
     assert_eq!(path_of(d), "auth_parameters[0].api_key[0].value_wo");
     assert!(d.summary.contains("1.11") && !d.detail.contains(SECRET));
-    let mut diags = Diagnostics::new();
-    let modern = ClientCapabilities {
-        write_only_attributes_allowed: true,
-        ..Default::default()
-    };
-    write_only_supported(&wo, modern, &mut diags);
-    assert!(diags.is_empty());
+    assert_valid(&wo);
 }

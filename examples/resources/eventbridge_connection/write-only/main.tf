@@ -1,5 +1,5 @@
-# Secrets that never touch plan or state (Terraform 1.11 or later): the
-# *_wo arguments are sent to AWS and forgotten. Terraform cannot see a new
+# Write-only secrets (Terraform 1.11 or later): the *_wo arguments are sent
+# to AWS and never stored in plan or state. Terraform cannot see a new
 # write-only value, so bump secrets_wo_version to send it.
 resource "eventbridge_connection" "wo" {
   name               = "write-only"

@@ -1,9 +1,13 @@
-//! The model ↔ EventBridge API mapping: request parameters from a
+//! The model ↔ EventBridge API mapping (it makes no call): requests from a
 //! [`Connection`], and a [`Connection`] from DescribeConnection merged with
 //! what only Terraform knows (secrets, timeouts, region).
 
 use aws_sdk_eventbridge::error::BuildError;
+use aws_sdk_eventbridge::operation::create_connection::builders::CreateConnectionInputBuilder;
+use aws_sdk_eventbridge::operation::create_connection::CreateConnectionInput;
 use aws_sdk_eventbridge::operation::describe_connection::DescribeConnectionOutput;
+use aws_sdk_eventbridge::operation::update_connection::builders::UpdateConnectionInputBuilder;
+use aws_sdk_eventbridge::operation::update_connection::UpdateConnectionInput;
 use aws_sdk_eventbridge::types::{
     ConnectionAuthorizationType, ConnectionBodyParameter, ConnectionHeaderParameter, ConnectionHttpParameters,
     ConnectionOAuthHttpMethod, ConnectionQueryStringParameter, ConnectivityResourceConfigurationArn,
@@ -30,33 +34,62 @@ pub fn authorization_type(c: &Connection) -> ConnectionAuthorizationType {
     ConnectionAuthorizationType::from(c.authorization_type.as_str())
 }
 
+/// One API parameter, whatever its list.
+struct ApiParameter<'a> {
+    key: &'a str,
+    value: Option<&'a str>,
+    pub is_value_secret: bool,
+}
+
+/// The SDK's body, header and query string parameters share one shape;
+/// each direction of the mapping is written once, here.
+trait SdkParameter: Sized {
+    fn of(p: &Parameter) -> Self;
+    fn view(&self) -> ApiParameter<'_>;
+}
+
+macro_rules! sdk_parameter {
+    ($($ty:ty),*) => {$(
+        impl SdkParameter for $ty {
+            fn of(p: &Parameter) -> Self {
+                <$ty>::builder()
+                    .key(&p.key)
+                    .set_value(effective(&p.value, &p.value_wo))
+                    .is_value_secret(p.is_value_secret)
+                    .build()
+            }
+
+            fn view(&self) -> ApiParameter<'_> {
+                ApiParameter {
+                    key: self.key().unwrap_or_default(),
+                    value: self.value(),
+                    is_value_secret: self.is_value_secret(),
+                }
+            }
+        }
+    )*};
+}
+
+sdk_parameter!(
+    ConnectionBodyParameter,
+    ConnectionHeaderParameter,
+    ConnectionQueryStringParameter
+);
+
+fn to_sdk<P: SdkParameter>(params: &[Parameter]) -> Option<Vec<P>> {
+    Some(params.iter().map(P::of).collect())
+}
+
+fn views<P: SdkParameter>(params: &[P]) -> Vec<ApiParameter<'_>> {
+    params.iter().map(P::view).collect()
+}
+
 /// The parameters of every list, in the API's shape.
 pub fn http_parameters(h: &HttpParameters) -> ConnectionHttpParameters {
-    let body = h.body.iter().map(|p| {
-        ConnectionBodyParameter::builder()
-            .key(&p.key)
-            .set_value(effective(&p.value, &p.value_wo))
-            .is_value_secret(p.is_value_secret)
-            .build()
-    });
-    let header = h.header.iter().map(|p| {
-        ConnectionHeaderParameter::builder()
-            .key(&p.key)
-            .set_value(effective(&p.value, &p.value_wo))
-            .is_value_secret(p.is_value_secret)
-            .build()
-    });
-    let query = h.query_string.iter().map(|p| {
-        ConnectionQueryStringParameter::builder()
-            .key(&p.key)
-            .set_value(effective(&p.value, &p.value_wo))
-            .is_value_secret(p.is_value_secret)
-            .build()
-    });
     ConnectionHttpParameters::builder()
-        .set_body_parameters(Some(body.collect()))
-        .set_header_parameters(Some(header.collect()))
-        .set_query_string_parameters(Some(query.collect()))
+        .set_body_parameters(to_sdk(&h.body))
+        .set_header_parameters(to_sdk(&h.header))
+        .set_query_string_parameters(to_sdk(&h.query_string))
         .build()
 }
 
@@ -71,11 +104,45 @@ pub fn connectivity(c: &Connectivity) -> Result<ConnectivityResourceParameters, 
 }
 
 /// Switches a connection back to public connectivity (AWS: an empty ARN).
-pub fn public_connectivity() -> Result<ConnectivityResourceParameters, BuildError> {
+fn public_connectivity() -> Result<ConnectivityResourceParameters, BuildError> {
     connectivity(&Connectivity {
         resource_configuration_arn: String::new(),
         resource_association_arn: None,
     })
+}
+
+/// The whole CreateConnection request for `c`.
+pub fn create_request(c: &Connection) -> Result<CreateConnectionInputBuilder, BuildError> {
+    let invocation_connectivity = c.invocation_connectivity.as_ref().map(connectivity).transpose()?;
+    Ok(CreateConnectionInput::builder()
+        .name(&c.name)
+        .authorization_type(authorization_type(c))
+        .auth_parameters(create_auth(c)?)
+        .set_description(c.description.clone().filter(|d| !d.is_empty()))
+        .set_kms_key_identifier(c.kms_key_identifier.clone())
+        .set_invocation_connectivity_parameters(invocation_connectivity))
+}
+
+/// The whole UpdateConnection request that takes `prior` to `c`. What was
+/// removed since is sent empty so AWS really drops it: a description as
+/// "", invocation connectivity as public.
+pub fn update_request(c: &Connection, prior: &Connection) -> Result<UpdateConnectionInputBuilder, BuildError> {
+    let invocation_connectivity = match (&c.invocation_connectivity, &prior.invocation_connectivity) {
+        (Some(conn), _) => Some(connectivity(conn)?),
+        (None, Some(_)) => Some(public_connectivity()?),
+        (None, None) => None,
+    };
+    let description = c
+        .description
+        .clone()
+        .or_else(|| prior.description.as_ref().map(|_| String::new()));
+    Ok(UpdateConnectionInput::builder()
+        .name(&c.name)
+        .authorization_type(authorization_type(c))
+        .auth_parameters(update_auth(c, prior)?)
+        .set_description(description)
+        .set_kms_key_identifier(c.kms_key_identifier.clone())
+        .set_invocation_connectivity_parameters(invocation_connectivity))
 }
 
 pub fn create_auth(c: &Connection) -> Result<CreateConnectionAuthRequestParameters, BuildError> {
@@ -126,7 +193,7 @@ pub fn create_auth(c: &Connection) -> Result<CreateConnectionAuthRequestParamete
 /// The full auth parameters for the target type. Blocks removed since the
 /// prior state are sent empty so AWS really drops them (the reference
 /// provider omits them, which leaves a permanent diff).
-pub fn update_auth(c: &Connection, prior: &Connection) -> Result<UpdateConnectionAuthRequestParameters, BuildError> {
+fn update_auth(c: &Connection, prior: &Connection) -> Result<UpdateConnectionAuthRequestParameters, BuildError> {
     let a = &c.auth;
     let mut b = UpdateConnectionAuthRequestParameters::builder();
     if let Some(k) = &a.api_key {
@@ -284,42 +351,13 @@ fn described_connectivity(p: &DescribeConnectionConnectivityParameters) -> Optio
     })
 }
 
-/// One API parameter, whatever its list.
-struct ApiParameter<'a> {
-    key: &'a str,
-    value: Option<&'a str>,
-    is_value_secret: bool,
-}
-
 fn merge_http(api: Option<&ConnectionHttpParameters>, prior: Option<&HttpParameters>) -> Option<HttpParameters> {
     let api = api?;
-    let body: Vec<_> = api
-        .body_parameters()
-        .iter()
-        .map(|p| ApiParameter {
-            key: p.key().unwrap_or_default(),
-            value: p.value(),
-            is_value_secret: p.is_value_secret(),
-        })
-        .collect();
-    let header: Vec<_> = api
-        .header_parameters()
-        .iter()
-        .map(|p| ApiParameter {
-            key: p.key().unwrap_or_default(),
-            value: p.value(),
-            is_value_secret: p.is_value_secret(),
-        })
-        .collect();
-    let query: Vec<_> = api
-        .query_string_parameters()
-        .iter()
-        .map(|p| ApiParameter {
-            key: p.key().unwrap_or_default(),
-            value: p.value(),
-            is_value_secret: p.is_value_secret(),
-        })
-        .collect();
+    let (body, header, query) = (
+        views(api.body_parameters()),
+        views(api.header_parameters()),
+        views(api.query_string_parameters()),
+    );
     if body.is_empty() && header.is_empty() && query.is_empty() {
         return None;
     }

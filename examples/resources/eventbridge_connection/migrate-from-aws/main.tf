@@ -1,6 +1,6 @@
-# Moving a connection from hashicorp/aws without recreating it
-# (Terraform 1.8 or later): rename the resource type, keep the arguments,
-# and tell Terraform it moved. The next plan shows no change.
+# Moving from hashicorp/aws (Terraform 1.8 or later): rename the resource
+# type, keep the arguments, and tell Terraform it moved. The connection is
+# not recreated; the next plan shows no change.
 
 # Before:
 # resource "aws_cloudwatch_event_connection" "crm" { ... }

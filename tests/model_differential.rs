@@ -1,0 +1,959 @@
+//! The provider's validation against the AWS service model, value by value:
+//! for every string the provider sends in CreateConnection /
+//! UpdateConnection, values at the model's length boundaries (in UTF-16
+//! units, as Java counts) and from every character class that matters are
+//! put in an otherwise valid configuration; the provider's verdict (no
+//! error at the attribute) must equal the model's (its constraints
+//! evaluated with Java regex semantics). The only exceptions are the
+//! deliberate divergences in [`DIVERGENCES`], where the provider is
+//! stricter on purpose. A bounded proptest does the same with random
+//! strings.
+//!
+//! No network, no emulator: only the model file (botocore's, see
+//! `support::aws_model`). Without it the tests skip with one line, except
+//! under CI=true, where they fail.
+
+mod support;
+
+use proptest::prelude::*;
+use proptest::test_runner::{Config as ProptestConfig, TestCaseError, TestError, TestRunner};
+use serde_json::{json, Value as Json};
+use support::aws_model::{self, utf16_len, Constraints, Model};
+use terraform_provider_eventbridge::connection::schema::schema as connection_schema;
+use terraform_provider_eventbridge::connection::ConnectionResource;
+use terraform_provider_eventbridge::tfplugin::{
+    decode_json, AttributePath, ClientCapabilities, Diagnostics, PathStep, Resource, Severity,
+};
+
+const ARN: &str = "arn:aws:vpc-lattice:us-east-1:123456789012:resourceconfiguration/rcfg-0123456789abcdef0";
+
+/// Which complete, valid configuration a member is tried in.
+#[derive(Clone, Copy, Debug)]
+enum Base {
+    /// API_KEY with invocation parameters, KMS key and private invocation.
+    ApiKey,
+    Basic,
+    /// OAuth with token-request parameters and a private token endpoint.
+    OAuth,
+}
+
+fn base_config(base: Base) -> Json {
+    let parameters = |prefix: &str| {
+        json!({
+            "body": [{"key": format!("{prefix}-b"), "value": "body-value", "is_value_secret": false}],
+            "header": [{"key": format!("{prefix}-h"), "value": "header-value", "is_value_secret": false}],
+            "query_string": [{"key": format!("{prefix}-q"), "value": "query-value", "is_value_secret": false}],
+        })
+    };
+    let connectivity = json!([{"resource_parameters": [{"resource_configuration_arn": ARN}]}]);
+    let (authorization_type, auth) = match base {
+        Base::ApiKey => (
+            "API_KEY",
+            json!({
+                "api_key": [{"key": "x-api-key", "value": "key-value"}], "basic": [], "oauth": [],
+                "invocation_http_parameters": [parameters("inv")], "connectivity_parameters": [],
+            }),
+        ),
+        Base::Basic => (
+            "BASIC",
+            json!({
+                "api_key": [], "basic": [{"username": "user", "password": "password"}], "oauth": [],
+                "invocation_http_parameters": [], "connectivity_parameters": [],
+            }),
+        ),
+        Base::OAuth => (
+            "OAUTH_CLIENT_CREDENTIALS",
+            json!({
+                "api_key": [], "basic": [], "invocation_http_parameters": [],
+                "oauth": [{
+                    "authorization_endpoint": "https://auth.example.com/oauth2/token",
+                    "http_method": "POST",
+                    "client_parameters": [{"client_id": "client", "client_secret": "client-secret"}],
+                    "oauth_http_parameters": [parameters("tok")],
+                }],
+                "connectivity_parameters": connectivity.clone(),
+            }),
+        ),
+    };
+    json!({
+        "name": "differential",
+        "description": "a connection",
+        "authorization_type": authorization_type,
+        "kms_key_identifier": "alias/events",
+        "auth_parameters": [auth],
+        "invocation_connectivity_parameters": if matches!(base, Base::ApiKey) { connectivity } else { json!([]) },
+    })
+}
+
+/// A string member of the requests and where the provider takes it from.
+struct Member {
+    /// Path below CreateConnection's (and UpdateConnection's) input.
+    model: &'static str,
+    base: Base,
+    /// The attribute(s) it comes from: a secret has a plain and a
+    /// write-only twin.
+    attributes: &'static [&'static str],
+    /// Values are built as `head + filler + tail`, so that a value of any
+    /// length can still be valid (an ARN's Region, a URL's path).
+    head: &'static str,
+    tail: &'static str,
+}
+
+const fn member(model: &'static str, base: Base, attributes: &'static [&'static str]) -> Member {
+    Member {
+        model,
+        base,
+        attributes,
+        head: "",
+        tail: "",
+    }
+}
+
+const MEMBERS: &[Member] = &[
+    member("Name", Base::ApiKey, &["name"]),
+    member("Description", Base::ApiKey, &["description"]),
+    member("AuthorizationType", Base::ApiKey, &["authorization_type"]),
+    Member {
+        head: "alias/",
+        ..member("KmsKeyIdentifier", Base::ApiKey, &["kms_key_identifier"])
+    },
+    member(
+        "AuthParameters.BasicAuthParameters.Username",
+        Base::Basic,
+        &["auth_parameters[0].basic[0].username"],
+    ),
+    member(
+        "AuthParameters.BasicAuthParameters.Password",
+        Base::Basic,
+        &[
+            "auth_parameters[0].basic[0].password",
+            "auth_parameters[0].basic[0].password_wo",
+        ],
+    ),
+    member(
+        "AuthParameters.ApiKeyAuthParameters.ApiKeyName",
+        Base::ApiKey,
+        &["auth_parameters[0].api_key[0].key"],
+    ),
+    member(
+        "AuthParameters.ApiKeyAuthParameters.ApiKeyValue",
+        Base::ApiKey,
+        &[
+            "auth_parameters[0].api_key[0].value",
+            "auth_parameters[0].api_key[0].value_wo",
+        ],
+    ),
+    Member {
+        head: "https://auth.example.com/",
+        ..member(
+            "AuthParameters.OAuthParameters.AuthorizationEndpoint",
+            Base::OAuth,
+            &["auth_parameters[0].oauth[0].authorization_endpoint"],
+        )
+    },
+    member(
+        "AuthParameters.OAuthParameters.HttpMethod",
+        Base::OAuth,
+        &["auth_parameters[0].oauth[0].http_method"],
+    ),
+    member(
+        "AuthParameters.OAuthParameters.ClientParameters.ClientID",
+        Base::OAuth,
+        &["auth_parameters[0].oauth[0].client_parameters[0].client_id"],
+    ),
+    member(
+        "AuthParameters.OAuthParameters.ClientParameters.ClientSecret",
+        Base::OAuth,
+        &[
+            "auth_parameters[0].oauth[0].client_parameters[0].client_secret",
+            "auth_parameters[0].oauth[0].client_parameters[0].client_secret_wo",
+        ],
+    ),
+    member(
+        "AuthParameters.OAuthParameters.OAuthHttpParameters.HeaderParameters.Key",
+        Base::OAuth,
+        &["auth_parameters[0].oauth[0].oauth_http_parameters[0].header[0].key"],
+    ),
+    member(
+        "AuthParameters.OAuthParameters.OAuthHttpParameters.HeaderParameters.Value",
+        Base::OAuth,
+        &[
+            "auth_parameters[0].oauth[0].oauth_http_parameters[0].header[0].value",
+            "auth_parameters[0].oauth[0].oauth_http_parameters[0].header[0].value_wo",
+        ],
+    ),
+    member(
+        "AuthParameters.OAuthParameters.OAuthHttpParameters.QueryStringParameters.Key",
+        Base::OAuth,
+        &["auth_parameters[0].oauth[0].oauth_http_parameters[0].query_string[0].key"],
+    ),
+    member(
+        "AuthParameters.OAuthParameters.OAuthHttpParameters.QueryStringParameters.Value",
+        Base::OAuth,
+        &[
+            "auth_parameters[0].oauth[0].oauth_http_parameters[0].query_string[0].value",
+            "auth_parameters[0].oauth[0].oauth_http_parameters[0].query_string[0].value_wo",
+        ],
+    ),
+    member(
+        "AuthParameters.OAuthParameters.OAuthHttpParameters.BodyParameters.Key",
+        Base::OAuth,
+        &["auth_parameters[0].oauth[0].oauth_http_parameters[0].body[0].key"],
+    ),
+    member(
+        "AuthParameters.OAuthParameters.OAuthHttpParameters.BodyParameters.Value",
+        Base::OAuth,
+        &[
+            "auth_parameters[0].oauth[0].oauth_http_parameters[0].body[0].value",
+            "auth_parameters[0].oauth[0].oauth_http_parameters[0].body[0].value_wo",
+        ],
+    ),
+    member(
+        "AuthParameters.InvocationHttpParameters.HeaderParameters.Key",
+        Base::ApiKey,
+        &["auth_parameters[0].invocation_http_parameters[0].header[0].key"],
+    ),
+    member(
+        "AuthParameters.InvocationHttpParameters.HeaderParameters.Value",
+        Base::ApiKey,
+        &[
+            "auth_parameters[0].invocation_http_parameters[0].header[0].value",
+            "auth_parameters[0].invocation_http_parameters[0].header[0].value_wo",
+        ],
+    ),
+    member(
+        "AuthParameters.InvocationHttpParameters.QueryStringParameters.Key",
+        Base::ApiKey,
+        &["auth_parameters[0].invocation_http_parameters[0].query_string[0].key"],
+    ),
+    member(
+        "AuthParameters.InvocationHttpParameters.QueryStringParameters.Value",
+        Base::ApiKey,
+        &[
+            "auth_parameters[0].invocation_http_parameters[0].query_string[0].value",
+            "auth_parameters[0].invocation_http_parameters[0].query_string[0].value_wo",
+        ],
+    ),
+    member(
+        "AuthParameters.InvocationHttpParameters.BodyParameters.Key",
+        Base::ApiKey,
+        &["auth_parameters[0].invocation_http_parameters[0].body[0].key"],
+    ),
+    member(
+        "AuthParameters.InvocationHttpParameters.BodyParameters.Value",
+        Base::ApiKey,
+        &[
+            "auth_parameters[0].invocation_http_parameters[0].body[0].value",
+            "auth_parameters[0].invocation_http_parameters[0].body[0].value_wo",
+        ],
+    ),
+    Member {
+        head: "arn:aws:vpc-lattice:us-east-",
+        tail: "1:123456789012:resourceconfiguration/rcfg-0123456789abcdef0",
+        ..member(
+            "AuthParameters.ConnectivityParameters.ResourceParameters.ResourceConfigurationArn",
+            Base::OAuth,
+            &["auth_parameters[0].connectivity_parameters[0].resource_parameters[0].resource_configuration_arn"],
+        )
+    },
+    Member {
+        head: "arn:aws:vpc-lattice:us-east-",
+        tail: "1:123456789012:resourceconfiguration/rcfg-0123456789abcdef0",
+        ..member(
+            "InvocationConnectivityParameters.ResourceParameters.ResourceConfigurationArn",
+            Base::ApiKey,
+            &["invocation_connectivity_parameters[0].resource_parameters[0].resource_configuration_arn"],
+        )
+    },
+];
+
+/// A place where the provider refuses what AWS accepts, on purpose.
+struct Divergence {
+    /// Model paths it applies to, matched as suffixes.
+    members: &'static [&'static str],
+    /// The value class, as shown in the report.
+    class: &'static str,
+    applies: fn(&str) -> bool,
+    reason: &'static str,
+}
+
+const CREDENTIALS: &[&str] = &[
+    "BasicAuthParameters.Username",
+    "BasicAuthParameters.Password",
+    "ApiKeyAuthParameters.ApiKeyName",
+    "ApiKeyAuthParameters.ApiKeyValue",
+    "ClientParameters.ClientID",
+    "ClientParameters.ClientSecret",
+];
+
+/// The lead's decisions: the provider is stricter than AWS here, and only
+/// in this direction (the provider refuses, the model accepts).
+const DIVERGENCES: &[Divergence] = &[
+    Divergence {
+        members: &["HeaderParameters.Key"],
+        class: "contains ','",
+        applies: |v| v.contains(','),
+        reason: "',' is not an HTTP token character; the model's `+-.` range lets it through",
+    },
+    Divergence {
+        members: &["KmsKeyIdentifier"],
+        class: "empty",
+        applies: str::is_empty,
+        reason: "removing the argument is how to use an AWS-owned key",
+    },
+    Divergence {
+        members: &["ResourceConfigurationArn"],
+        class: "empty",
+        applies: str::is_empty,
+        reason: "remove the block to go public; the provider sends \"\" itself only for that",
+    },
+    Divergence {
+        members: &["OAuthParameters.AuthorizationEndpoint"],
+        class: "no http(s):// scheme and host",
+        applies: |v| !has_http_scheme_and_host(v),
+        reason: "a token endpoint is an http(s) URL with a host",
+    },
+    Divergence {
+        members: CREDENTIALS,
+        class: "only blanks (spaces and tabs)",
+        applies: |v| !v.is_empty() && v.chars().all(|c| c == ' ' || c == '\t'),
+        reason: "HTTP trims them to nothing",
+    },
+    Divergence {
+        members: &["BodyParameters.Key"],
+        class: "empty",
+        applies: str::is_empty,
+        reason: "an empty key names no parameter",
+    },
+];
+
+fn has_http_scheme_and_host(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    let rest = match (lower.strip_prefix("https://"), lower.strip_prefix("http://")) {
+        (Some(rest), _) | (None, Some(rest)) => rest,
+        (None, None) => return false,
+    };
+    let authority = rest.split(['/', '?']).next().unwrap_or_default();
+    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    !host.split(':').next().unwrap_or_default().is_empty()
+}
+
+fn divergence(model_path: &str, value: &str) -> Option<&'static Divergence> {
+    DIVERGENCES
+        .iter()
+        .find(|d| d.members.iter().any(|m| model_path.ends_with(m)) && (d.applies)(value))
+}
+
+/// `a[0].b` as the provider's attribute path.
+fn attribute_path(text: &str) -> AttributePath {
+    let mut steps = Vec::new();
+    for part in text.split('.') {
+        let (name, index) = match part.split_once('[') {
+            Some((name, rest)) => (name, rest.trim_end_matches(']').parse::<i64>().ok()),
+            None => (part, None),
+        };
+        steps.push(PathStep::Attribute(name.to_string()));
+        steps.extend(index.map(PathStep::Index));
+    }
+    AttributePath(steps)
+}
+
+/// The JSON object that holds the attribute at `path`, and its name.
+fn parent_mut<'a>(config: &'a mut Json, path: &AttributePath) -> (&'a mut Json, String) {
+    let (last, init) = path.0.split_last().expect("a path");
+    let mut cur = config;
+    for step in init {
+        cur = match step {
+            PathStep::Attribute(name) => &mut cur[name.as_str()],
+            PathStep::Index(i) => &mut cur[*i as usize],
+            PathStep::Key(k) => &mut cur[k.as_str()],
+        };
+    }
+    match last {
+        PathStep::Attribute(name) => (cur, name.clone()),
+        other => panic!("a path ends with an attribute, not {other:?}"),
+    }
+}
+
+/// The configuration with `value` at `attribute`; a write-only twin
+/// replaces its plain twin, and a write-only parameter value is secret.
+fn config_with(base: Base, attribute: &AttributePath, value: &str) -> Json {
+    let mut config = base_config(base);
+    let (parent, name) = parent_mut(&mut config, attribute);
+    if let Some(plain) = name.strip_suffix("_wo") {
+        parent[plain] = Json::Null;
+        // A parameter's write-only value needs is_value_secret = true.
+        if name == "value_wo" && parent.get("is_value_secret").is_some() {
+            parent["is_value_secret"] = json!(true);
+        }
+    }
+    parent[name.as_str()] = json!(value);
+    config
+}
+
+fn provider_errors(config: &Json) -> Diagnostics {
+    let ty = connection_schema().value_type();
+    let value = decode_json(config.to_string().as_bytes(), &ty, false).expect("the configuration decodes");
+    let mut diags = Diagnostics::new();
+    let caps = ClientCapabilities {
+        write_only_attributes_allowed: true,
+        deferral_allowed: false,
+    };
+    ConnectionResource.validate(&value, caps, &mut diags);
+    diags
+}
+
+/// The provider accepts the value: no error at the attribute.
+fn provider_accepts(base: Base, attribute: &AttributePath, value: &str) -> bool {
+    !provider_errors(&config_with(base, attribute, value))
+        .iter()
+        .any(|d| d.severity == Severity::Error && d.path.as_ref() == Some(attribute))
+}
+
+/// The constraints of a member in both operations that send it.
+fn constraints(model: &Model, member: &str) -> Vec<Constraints> {
+    ["CreateConnection", "UpdateConnection"]
+        .iter()
+        .map(|op| {
+            model
+                .constraints(op, member)
+                .unwrap_or_else(|| panic!("the model has no {op} member {member}"))
+        })
+        .collect()
+}
+
+/// AWS accepts the value in every operation that sends it; else why not.
+fn model_verdict(constraints: &[Constraints], value: &str) -> Result<(), String> {
+    let mut why: Vec<String> = Vec::new();
+    for broken in constraints.iter().flat_map(|c| c.string_violations(value)) {
+        if !why.contains(&broken) {
+            why.push(broken);
+        }
+    }
+    if why.is_empty() {
+        Ok(())
+    } else {
+        Err(why.join("; "))
+    }
+}
+
+fn is_sensitive(constraints: &[Constraints], attribute: &str) -> bool {
+    let name = attribute.rsplit('.').next().unwrap_or_default();
+    constraints.iter().any(|c| c.sensitive)
+        || name.ends_with("_wo")
+        || matches!(name, "value" | "password" | "client_secret")
+}
+
+/// A value to try, and what it is (shown instead of a sensitive value).
+struct Sample {
+    class: String,
+    value: String,
+}
+
+fn sample(class: impl Into<String>, value: impl Into<String>) -> Sample {
+    Sample {
+        class: class.into(),
+        value: value.into(),
+    }
+}
+
+/// `head + filler + tail` of exactly `units` UTF-16 units, the filler of
+/// 'a's ending in `last` (when it fits); None when head and tail are longer.
+fn sized(m: &Member, units: usize, last: &str) -> Option<String> {
+    let fixed = utf16_len(m.head) + utf16_len(m.tail) + utf16_len(last);
+    let filler = units.checked_sub(fixed)?;
+    Some(format!("{}{}{last}{}", m.head, "a".repeat(filler), m.tail))
+}
+
+/// The characters (and short strings) that decide most patterns.
+fn interesting_chars() -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = (0u32..0x20)
+        .map(|c| {
+            let ch = char::from_u32(c).unwrap_or('\0');
+            let name = match ch {
+                '\t' => "tab".to_string(),
+                '\n' => "LF".to_string(),
+                '\r' => "CR".to_string(),
+                _ => format!("C0 control U+{c:04X}"),
+            };
+            (name, ch.to_string())
+        })
+        .collect();
+    for (name, text) in [
+        ("DEL", "\u{7F}"),
+        ("C1 control U+0080", "\u{80}"),
+        ("NEL U+0085", "\u{85}"),
+        ("NBSP U+00A0", "\u{A0}"),
+        ("LINE SEPARATOR U+2028", "\u{2028}"),
+        ("PARAGRAPH SEPARATOR U+2029", "\u{2029}"),
+        ("BOM U+FEFF", "\u{FEFF}"),
+        ("'é'", "é"),
+        ("'日'", "日"),
+        ("non-BMP '😀'", "😀"),
+        ("':'", ":"),
+        ("space", " "),
+        ("','", ","),
+        ("'%'", "%"),
+        ("'%4'", "%4"),
+        ("'%41'", "%41"),
+        ("'%zz'", "%zz"),
+        ("';'", ";"),
+        ("'/'", "/"),
+        ("'?'", "?"),
+        ("'#'", "#"),
+        ("'&'", "&"),
+        ("'='", "="),
+        ("'\"'", "\""),
+        ("'''", "'"),
+        ("'<'", "<"),
+        ("'>'", ">"),
+        ("backslash", "\\"),
+        ("'@'", "@"),
+        ("'~'", "~"),
+        ("'`'", "`"),
+        ("'|'", "|"),
+        ("'^'", "^"),
+        ("'{'", "{"),
+        ("'}'", "}"),
+        ("'['", "["),
+        ("']'", "]"),
+        ("'('", "("),
+        ("')'", ")"),
+        ("'*'", "*"),
+        ("'+'", "+"),
+        ("'.'", "."),
+        ("'-'", "-"),
+        ("'_'", "_"),
+        ("'!'", "!"),
+        ("'$'", "$"),
+    ] {
+        out.push((name.to_string(), text.to_string()));
+    }
+    out
+}
+
+/// Every value tried for a member: length boundaries, character classes,
+/// blanks, and the model's enum values.
+fn samples(m: &Member, c: &Constraints) -> Vec<Sample> {
+    let mut out = Vec::new();
+    let valid = sized(m, utf16_len(m.head) + utf16_len(m.tail) + 3, "").unwrap_or_default();
+    let mut lengths: Vec<(String, usize)> = Vec::new();
+    if let Some(min) = c.min.map(|v| v as usize) {
+        if min > 0 {
+            lengths.push((format!("length min-1 ({})", min - 1), min - 1));
+        }
+        lengths.push((format!("length min ({min})"), min));
+    }
+    match c.max.map(|v| v as usize) {
+        Some(max) => {
+            lengths.push((format!("length max ({max})"), max));
+            lengths.push((format!("length max+1 ({})", max + 1), max + 1));
+        }
+        // No limit in the model: the provider must not invent one.
+        None => {
+            for n in [512, 513, 2048, 2049, 10_000] {
+                lengths.push((format!("length {n} (the model has no maximum)"), n));
+            }
+        }
+    }
+    for (class, n) in &lengths {
+        match sized(m, *n, "") {
+            Some(v) => out.push(sample(format!("{class} UTF-16 units"), v)),
+            None => out.push(sample(format!("{class} of 'a'"), "a".repeat(*n))),
+        }
+        // The same length in units, ending in a character outside the BMP
+        // (two units, one character).
+        if let Some(v) = sized(m, *n, "😀") {
+            out.push(sample(format!("{class} UTF-16 units, ending in non-BMP '😀'"), v));
+        }
+    }
+    if let Some(max) = c.max.map(|v| v as usize) {
+        // `max` characters, but more than `max` UTF-16 units.
+        if let Some(v) = sized(m, max + 1, "😀😀").filter(|v| v.chars().count() <= max) {
+            out.push(sample(
+                format!("{max} characters but {} UTF-16 units", utf16_len(&v)),
+                v,
+            ));
+        }
+    }
+    for (name, text) in interesting_chars() {
+        let middle = format!("{}a{text}a{}", m.head, m.tail);
+        out.push(sample(format!("{name} in the middle"), middle));
+        out.push(sample(format!("leading {name}"), format!("{text}{valid}")));
+        out.push(sample(format!("trailing {name}"), format!("{valid}{text}")));
+        out.push(sample(format!("only {name}"), text.clone()));
+    }
+    for (class, v) in [
+        ("empty", String::new()),
+        ("one space", " ".into()),
+        ("only spaces", "   ".into()),
+        ("only tabs", "\t\t".into()),
+        ("only blanks", " \t ".into()),
+        ("leading and trailing spaces", format!(" {valid} ")),
+        ("leading and trailing tabs", format!("\t{valid}\t")),
+        ("two words", format!("{valid} {valid}")),
+        ("two words and a tab", format!("{valid}\t{valid}")),
+        ("two spaces between words", format!("{valid}  {valid}")),
+        ("CRLF at the end", format!("{valid}\r\n")),
+        ("a valid value", valid.clone()),
+        ("an http URL", "http://auth.example.com/token".into()),
+        (
+            "an https URL with a query",
+            "https://auth.example.com/token?a=1&b=%20".into(),
+        ),
+        (
+            "an https URL with user info and port",
+            "https://user@auth.example.com:8443/t".into(),
+        ),
+        ("a scheme without host", "https://".into()),
+        ("another scheme", "ftp://auth.example.com/".into()),
+        ("a host without scheme", "auth.example.com/token".into()),
+        ("an ARN", ARN.into()),
+        ("an ARN in another partition", ARN.replacen("aws", "aws-cn", 1)),
+        ("an ARN of another service", ARN.replacen("vpc-lattice", "events", 1)),
+        (
+            "an ARN with an 11-digit account",
+            ARN.replacen("123456789012", "12345678901", 1),
+        ),
+        (
+            "a KMS key ARN",
+            "arn:aws:kms:us-east-1:123456789012:key/0123abcd-12ab-34cd-56ef-1234567890ab".into(),
+        ),
+        ("a KMS key id", "0123abcd-12ab-34cd-56ef-1234567890ab".into()),
+    ] {
+        out.push(sample(class, v));
+    }
+    for allowed in c.enum_values.iter().flatten() {
+        out.push(sample(format!("enum value {allowed}"), allowed.clone()));
+        out.push(sample(
+            format!("enum value {allowed} in lower case"),
+            allowed.to_lowercase(),
+        ));
+        out.push(sample(
+            format!("enum value {allowed} and a space"),
+            format!("{allowed} "),
+        ));
+    }
+    out
+}
+
+/// One value on which the provider and the model disagree.
+struct Disagreement {
+    member: &'static str,
+    attribute: &'static str,
+    value: String,
+    provider_accepts: bool,
+    model: Result<(), String>,
+}
+
+fn report(rows: &[Disagreement]) -> String {
+    let mut out = format!(
+        "{} disagreement(s) between the provider's validation and the AWS model \
+         (not listed in DIVERGENCES; a provider bug until the rules in src/connection/validate/ change)\n",
+        rows.len()
+    );
+    // First by member and broken constraint, then every value.
+    let mut groups: Vec<(String, usize)> = Vec::new();
+    for r in rows {
+        let key = format!(
+            "{} | provider {} | model {}",
+            r.member,
+            if r.provider_accepts { "accepts" } else { "refuses" },
+            match &r.model {
+                Ok(()) => "accepts".to_string(),
+                Err(why) => format!("refuses: {why}"),
+            }
+        );
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, n)) => *n += 1,
+            None => groups.push((key, 1)),
+        }
+    }
+    out.push_str("summary (member | verdicts | values):\n");
+    for (key, n) in &groups {
+        out.push_str(&format!("{key} | {n}\n"));
+    }
+    out.push_str("every value (member | attribute | value | provider | model):\n");
+    for r in rows {
+        out.push_str(&format!(
+            "{} | {} | {} | {} | {}\n",
+            r.member,
+            r.attribute,
+            r.value,
+            if r.provider_accepts { "accepts" } else { "refuses" },
+            match &r.model {
+                Ok(()) => "accepts".to_string(),
+                Err(why) => format!("refuses ({why})"),
+            }
+        ));
+    }
+    out
+}
+
+/// The value as the report may show it: quoted, or for a sensitive member
+/// only its class.
+fn shown(sensitive: bool, class: &str, value: &str) -> String {
+    if sensitive {
+        format!("<sensitive: {class}>")
+    } else {
+        compact(value)
+    }
+}
+
+/// `value` escaped, long runs of one character written as `"a"×509`.
+fn compact(value: &str) -> String {
+    let chars: Vec<char> = value.chars().collect();
+    let mut parts = Vec::new();
+    let mut literal = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let run = chars[i..].iter().take_while(|&&c| c == chars[i]).count();
+        if run >= 10 {
+            if !literal.is_empty() {
+                parts.push(format!("{:?}", std::mem::take(&mut literal)));
+            }
+            parts.push(format!("{:?}×{run}", chars[i].to_string()));
+        } else {
+            literal.extend(&chars[i..i + run]);
+        }
+        i += run;
+    }
+    if !literal.is_empty() || parts.is_empty() {
+        parts.push(format!("{literal:?}"));
+    }
+    parts.join(" + ")
+}
+
+/// How the provider's verdict on one value compares with the model's.
+enum Verdict {
+    Agree,
+    /// The provider refuses what AWS accepts, on purpose.
+    Excused(&'static Divergence),
+    Disagree(Disagreement),
+}
+
+fn compare(m: &Member, attribute: &'static str, constraints: &[Constraints], class: &str, value: &str) -> Verdict {
+    let at = attribute_path(attribute);
+    let provider = provider_accepts(m.base, &at, value);
+    let model = model_verdict(constraints, value);
+    match (provider, model.is_ok(), divergence(m.model, value)) {
+        (p, m, _) if p == m => Verdict::Agree,
+        (false, true, Some(d)) => Verdict::Excused(d),
+        _ => Verdict::Disagree(Disagreement {
+            member: m.model,
+            attribute,
+            value: shown(is_sensitive(constraints, attribute), class, value),
+            provider_accepts: provider,
+            model,
+        }),
+    }
+}
+
+/// The deliberate divergences and how many values each excused.
+fn divergence_table(excused: &[usize]) -> String {
+    let mut out = String::from("deliberate divergences (provider stricter; not failures):\n");
+    for (d, n) in DIVERGENCES.iter().zip(excused) {
+        out.push_str(&format!(
+            "{} | {} | {} | {n} value(s)\n",
+            d.members.join(", "),
+            d.class,
+            d.reason
+        ));
+    }
+    out
+}
+
+fn tally(verdict: Verdict, rows: &mut Vec<Disagreement>, excused: &mut [usize]) {
+    match verdict {
+        Verdict::Agree => {}
+        Verdict::Excused(d) => {
+            if let Some(i) = DIVERGENCES.iter().position(|x| std::ptr::eq(x, d)) {
+                excused[i] += 1;
+            }
+        }
+        Verdict::Disagree(row) => rows.push(row),
+    }
+}
+
+fn the_model() -> Option<&'static Model> {
+    aws_model::model_or_skip("the provider-vs-model differential test")
+}
+
+#[test]
+fn the_base_configurations_are_valid() {
+    for base in [Base::ApiKey, Base::Basic, Base::OAuth] {
+        let diags = provider_errors(&base_config(base));
+        assert!(
+            !diags.has_errors(),
+            "the {base:?} base configuration is not valid for the provider: {:?}",
+            diags.0
+        );
+    }
+}
+
+#[test]
+fn every_member_the_provider_sends_is_checked() {
+    let Some(model) = the_model() else { return };
+    // Every string member of CreateConnection's input is in MEMBERS (the
+    // list of what the provider sends), so a new model member shows here.
+    let mut missing = Vec::new();
+    collect_string_members(model, "CreateConnection", "", &mut missing);
+    missing.retain(|path| !MEMBERS.iter().any(|m| m.model == path));
+    assert!(
+        missing.is_empty(),
+        "string members without a row in MEMBERS: {missing:?}"
+    );
+    for m in MEMBERS {
+        let constraints = constraints(model, m.model);
+        assert!(
+            constraints.iter().all(|c| c.kind == "string"),
+            "{} is not a string",
+            m.model
+        );
+    }
+    for d in DIVERGENCES {
+        assert!(
+            d.members.iter().all(|s| MEMBERS.iter().any(|m| m.model.ends_with(s))),
+            "a divergence names no member: {:?}",
+            d.members
+        );
+    }
+}
+
+/// The paths of the string members below an operation's input.
+fn collect_string_members(model: &Model, operation: &str, prefix: &str, out: &mut Vec<String>) {
+    for name in model.member_names(operation, prefix) {
+        let path = if prefix.is_empty() {
+            name
+        } else {
+            format!("{prefix}.{name}")
+        };
+        match model.constraints(operation, &path).map(|c| c.kind) {
+            Some(kind) if kind == "string" => out.push(path),
+            Some(kind) if kind == "structure" => collect_string_members(model, operation, &path, out),
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn the_provider_accepts_exactly_what_aws_accepts_at_the_boundaries() {
+    let Some(model) = the_model() else { return };
+    let mut rows = Vec::new();
+    let mut excused = vec![0; DIVERGENCES.len()];
+    let mut tried = 0;
+    for m in MEMBERS {
+        let constraints = constraints(model, m.model);
+        for s in samples(m, &constraints[0]) {
+            for attribute in m.attributes {
+                tried += 1;
+                let verdict = compare(m, attribute, &constraints, &s.class, &s.value);
+                tally(verdict, &mut rows, &mut excused);
+            }
+        }
+    }
+    println!("{tried} values tried\n{}", divergence_table(&excused));
+    assert!(tried > 1000, "only {tried} values tried");
+    assert!(rows.is_empty(), "{}\n{}", report(&rows), divergence_table(&excused));
+}
+
+/// Random strings of what decides patterns: ASCII, blanks, separators, C0
+/// controls, line terminators and non-ASCII.
+fn random_text() -> impl Strategy<Value = String> {
+    let ch = prop_oneof![
+        4 => proptest::char::range('a', 'z'),
+        1 => proptest::char::range('A', 'Z'),
+        1 => proptest::char::range('0', '9'),
+        3 => proptest::sample::select(vec![
+            ' ', '\t', ':', ',', '%', '/', '.', '-', '_', '=', '&', '?', '@', '"', '\\', '~', '+', '*', '!', '#',
+        ]),
+        1 => proptest::char::range('\u{0}', '\u{1F}'),
+        1 => proptest::sample::select(vec!['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}', '\u{7F}']),
+        1 => proptest::sample::select(vec!['é', '日', '😀', '\u{A0}', 'ß', '\u{FEFF}']),
+        1 => any::<char>(),
+    ];
+    proptest::collection::vec(ch, 0..24).prop_map(|chars| chars.into_iter().collect())
+}
+
+/// What a random value is made of, for sensitive members' reports.
+fn class_of(value: &str) -> String {
+    let mut kinds = Vec::new();
+    let mut note = |present: bool, what: &str| {
+        if present {
+            kinds.push(what.to_string());
+        }
+    };
+    note(value.chars().any(|c| c.is_ascii_alphanumeric()), "ASCII letters/digits");
+    note(value.chars().any(|c| c == ' ' || c == '\t'), "blanks");
+    note(value.chars().any(|c| c.is_ascii_punctuation()), "ASCII punctuation");
+    note(
+        value
+            .chars()
+            .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{85}')),
+        "control characters",
+    );
+    note(
+        value
+            .chars()
+            .any(|c| matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')),
+        "line terminators",
+    );
+    note(
+        value
+            .chars()
+            .any(|c| !c.is_ascii() && !c.is_control() && !matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}')),
+        "non-ASCII",
+    );
+    format!(
+        "{} characters, {} UTF-16 units: {}",
+        value.chars().count(),
+        utf16_len(value),
+        if kinds.is_empty() {
+            "nothing".to_string()
+        } else {
+            kinds.join(", ")
+        }
+    )
+}
+
+#[test]
+fn random_strings_get_the_same_verdict_from_the_provider_and_the_model() {
+    let Some(model) = the_model() else { return };
+    let mut rows = Vec::new();
+    for m in MEMBERS {
+        let constraints = constraints(model, m.model);
+        let near_max = constraints[0].max.unwrap_or(512) as usize;
+        let strategy = prop_oneof![
+            // Anything.
+            random_text(),
+            // A valid frame with random inside (an ARN's Region, a path).
+            random_text().prop_map(move |r| format!("{}a{r}{}", m.head, m.tail)),
+            // Around the longest value.
+            random_text().prop_map(move |r| {
+                let filler = near_max.saturating_sub(utf16_len(m.head) + utf16_len(m.tail) + 2);
+                format!("{}{}{r}{}", m.head, "a".repeat(filler), m.tail)
+            }),
+        ];
+        for attribute in m.attributes {
+            let mut runner = TestRunner::new(ProptestConfig {
+                cases: 64,
+                failure_persistence: None,
+                ..ProptestConfig::default()
+            });
+            let outcome = runner.run(&strategy, |value| {
+                match compare(m, attribute, &constraints, "", &value) {
+                    Verdict::Disagree(_) => Err(TestCaseError::fail("disagreement")),
+                    _ => Ok(()),
+                }
+            });
+            if let Err(TestError::Fail(_, value)) = outcome {
+                // The shrunk value, reported like the boundary test does.
+                let class = class_of(&value);
+                if let Verdict::Disagree(row) = compare(m, attribute, &constraints, &class, &value) {
+                    rows.push(row);
+                }
+            }
+        }
+    }
+    assert!(rows.is_empty(), "{}", report(&rows));
+}
