@@ -1,6 +1,7 @@
 //! The `tfplugin6.Provider` gRPC service: decodes each request, dispatches
-//! it to the [`Provider`] / [`Resource`] / [`DataSource`] it names, and
-//! encodes the answer. A panic in a handler becomes an error diagnostic.
+//! it to the [`Provider`] / [`Resource`] / [`DataSource`] /
+//! [`ListResource`] it names, and encodes the answer. A panic in a handler
+//! becomes an error diagnostic.
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -12,6 +13,7 @@ use tokio::sync::watch;
 use tonic::{Request, Response, Status};
 
 mod apply;
+mod list;
 mod plan;
 mod provider_config;
 mod read;
@@ -24,6 +26,7 @@ use super::convert::{self, decode, encode};
 use super::data_source::DataSource;
 use super::diagnostics::Diagnostics;
 use super::flags;
+use super::list_resource::ListResource;
 use super::proto::tfplugin6 as pb;
 use super::provider::{ConfigureRequest, Provider};
 use super::resource::{ApplyRequest, ImportRequest, MoveRequest, PlanRequest, ReadRequest, Resource};
@@ -43,12 +46,20 @@ struct DataSourceEntry<C> {
     ty: Type,
 }
 
+struct ListEntry<C> {
+    list: Arc<dyn ListResource<C>>,
+    schema: Schema,
+    /// The type of its configuration.
+    ty: Type,
+}
+
 /// Serves one [`Provider`] over tfplugin6.
 pub struct ProviderService<P: Provider> {
     provider: Arc<P>,
     provider_schema: Schema,
     resources: HashMap<&'static str, ResourceEntry<P::Client>>,
     data_sources: HashMap<&'static str, DataSourceEntry<P::Client>>,
+    list_resources: HashMap<&'static str, ListEntry<P::Client>>,
     /// Set by ConfigureProvider. Only ever locked to clone the Arc out, never
     /// across an await, so requests run concurrently.
     client: RwLock<Option<Arc<P::Client>>>,
@@ -97,12 +108,22 @@ impl<P: Provider> ProviderService<P> {
                 )
             })
             .collect();
+        let list_resources = provider
+            .list_resources()
+            .into_iter()
+            .map(|list| {
+                let schema = list.schema();
+                let ty = schema.value_type();
+                (list.type_name(), ListEntry { list, schema, ty })
+            })
+            .collect();
         let (stop_sender, stop) = StopSignal::new();
         ProviderService {
             provider_schema: provider.schema(),
             provider: Arc::new(provider),
             resources,
             data_sources,
+            list_resources,
             client: RwLock::new(None),
             stop_sender,
             stop,
@@ -119,6 +140,12 @@ impl<P: Provider> ProviderService<P> {
         self.data_sources
             .get(type_name)
             .ok_or_else(|| unknown_type("data source", type_name))
+    }
+
+    fn list_resource(&self, type_name: &str) -> Outcome<&ListEntry<P::Client>> {
+        self.list_resources
+            .get(type_name)
+            .ok_or_else(|| unknown_type("list resource", type_name))
     }
 
     fn context(&self) -> Outcome<Context<P::Client>> {
@@ -327,6 +354,22 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
     ) -> Result<Response<pb::upgrade_resource_identity::Response>, Status> {
         state_transfer::upgrade_resource_identity(self, request).await
     }
+
+    type ListResourceStream = list::ListStream;
+
+    async fn list_resource(
+        &self,
+        request: Request<pb::list_resource::Request>,
+    ) -> Result<Response<Self::ListResourceStream>, Status> {
+        list::list_resource(self, request).await
+    }
+
+    async fn validate_list_resource_config(
+        &self,
+        request: Request<pb::validate_list_resource_config::Request>,
+    ) -> Result<Response<pb::validate_list_resource_config::Response>, Status> {
+        list::validate_list_resource_config(self, request).await
+    }
 }
 
 fn server_capabilities() -> pb::ServerCapabilities {
@@ -334,6 +377,7 @@ fn server_capabilities() -> pb::ServerCapabilities {
         plan_destroy: true,
         get_provider_schema_optional: false,
         move_resource_state: true,
+        generate_resource_config: false,
     }
 }
 
