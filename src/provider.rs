@@ -282,6 +282,10 @@ impl Provider for EventBridgeProvider {
     fn data_sources(&self) -> Vec<Arc<dyn DataSource<AwsClient>>> {
         vec![Arc::new(ConnectionDataSource)]
     }
+
+    fn list_resources(&self) -> Vec<Arc<dyn crate::tfplugin::ListResource<AwsClient>>> {
+        vec![Arc::new(crate::list_resources::connection::ConnectionList)]
+    }
 }
 
 async fn assume_role(config: SdkConfig, role: &Value, diags: &mut Diagnostics) -> Option<SdkConfig> {

@@ -340,14 +340,7 @@ pub async fn import(ctx: &Context<AwsClient>, id: &str, diags: &mut Diagnostics)
     }
     let client = ctx.client.eventbridge(Some(&region));
     match client.describe_connection().name(name).send().await {
-        Ok(out) => {
-            let prior = Connection {
-                name: name.to_string(),
-                region: Some(region),
-                ..Default::default()
-            };
-            Some(mapping::from_described(&out, &prior).to_value())
-        }
+        Ok(out) => Some(mapping::discovered(&out, name, &region).to_value()),
         Err(e) if errors::is_not_found(&e) => {
             diags.error(
                 "Cannot import non-existent connection",

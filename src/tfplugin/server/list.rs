@@ -30,7 +30,7 @@ pub(super) async fn validate_list_resource_config<P: Provider>(
 ) -> Result<Response<pb::validate_list_resource_config::Response>, Status> {
     let req = request.into_inner();
     let handler = async {
-        let entry = svc.list_resource(&req.type_name)?;
+        let entry = svc.list_entry(&req.type_name)?;
         let config = decode(req.config.as_ref(), &entry.ty, "list configuration")?;
         let mut diags = Diagnostics::new();
         entry.list.validate(&config, &mut diags);
@@ -80,7 +80,7 @@ pub(super) async fn list_resource<P: Provider>(
 /// Checks the request before anything is listed.
 fn prepare<P: Provider>(svc: &ProviderService<P>, req: &pb::list_resource::Request) -> Outcome<Job<P::Client>> {
     tracing::debug!(rpc = "ListResource", "request");
-    let entry = svc.list_resource(&req.type_name)?;
+    let entry = svc.list_entry(&req.type_name)?;
     let resource = svc.resource(&req.type_name)?;
     let Some((_, identity_ty)) = &resource.identity else {
         let mut diags = Diagnostics::new();
@@ -202,4 +202,178 @@ fn encode_event<C>(job: &Job<C>, event: ListEvent) -> Outcome<pb::list_resource:
         resource_object,
         diagnostic: convert::diagnostics(event.diagnostics),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tfplugin::resource::{ApplyResponse, PlanResponse, ReadResponse};
+    use crate::tfplugin::{
+        object, ApplyRequest, Attribute, Block, DataSource, IdentityAttribute, IdentitySchema, PlanRequest,
+        ReadRequest, Resource,
+    };
+    use futures_util::StreamExt;
+    use pb::provider_server::Provider as _;
+
+    /// A resource with an identity and a write-only attribute, whose list
+    /// resource pushes `count` objects, then panics if `panics`.
+    struct Things;
+
+    fn schema() -> Schema {
+        Schema::new(
+            Block::new()
+                .attr("name", Attribute::string().required())
+                .attr("token_wo", Attribute::string().optional().write_only()),
+        )
+    }
+
+    #[async_trait::async_trait]
+    impl Resource<()> for Things {
+        fn type_name(&self) -> &'static str {
+            "test_thing"
+        }
+        fn schema(&self) -> Schema {
+            schema()
+        }
+        fn identity_schema(&self) -> Option<IdentitySchema> {
+            Some(IdentitySchema {
+                version: 0,
+                attributes: vec![IdentityAttribute {
+                    name: "name".into(),
+                    ty: Type::String,
+                    required_for_import: true,
+                    description: String::new(),
+                }],
+            })
+        }
+        fn validate(&self, _: &Value, _: ClientCapabilities, _: &mut Diagnostics) {}
+        async fn plan(&self, _: &Context<()>, _: PlanRequest<'_>) -> PlanResponse {
+            unreachable!()
+        }
+        async fn create(&self, _: &Context<()>, _: ApplyRequest<'_>) -> ApplyResponse {
+            unreachable!()
+        }
+        async fn update(&self, _: &Context<()>, _: ApplyRequest<'_>) -> ApplyResponse {
+            unreachable!()
+        }
+        async fn delete(&self, _: &Context<()>, _: ApplyRequest<'_>) -> ApplyResponse {
+            unreachable!()
+        }
+        async fn read(&self, _: &Context<()>, _: ReadRequest<'_>) -> ReadResponse {
+            unreachable!()
+        }
+    }
+
+    struct ThingList;
+
+    #[async_trait::async_trait]
+    impl ListResource<()> for ThingList {
+        fn type_name(&self) -> &'static str {
+            "test_thing"
+        }
+        fn schema(&self) -> Schema {
+            Schema::new(
+                Block::new()
+                    .attr("count", Attribute::number().optional())
+                    .attr("panics", Attribute::bool().optional()),
+            )
+        }
+        fn validate(&self, _: &Value, _: &mut Diagnostics) {}
+        async fn list(&self, _: &Context<()>, req: ListRequest<'_>, sink: &mut ListSink) {
+            let count = req
+                .config
+                .attr("count")
+                .as_number()
+                .and_then(|n| n.as_i64())
+                .unwrap_or(0);
+            for i in 0..count {
+                let name = Value::string(format!("thing-{i}"));
+                let object = object([("name", name.clone()), ("token_wo", Value::string("s3cr3t"))]);
+                // Deliberately ignores the sink's answer: the server must
+                // enforce the limit anyway.
+                sink.push(ListEvent::found(object_name(name), format!("thing {i}"), Some(object)))
+                    .await;
+            }
+            if req.config.attr("panics").as_bool() == Some(true) {
+                panic!("boom");
+            }
+        }
+    }
+
+    fn object_name(name: Value) -> Value {
+        object([("name", name)])
+    }
+
+    struct ThingProvider;
+
+    #[async_trait::async_trait]
+    impl Provider for ThingProvider {
+        type Client = ();
+        fn schema(&self) -> Schema {
+            Schema::new(Block::new())
+        }
+        fn validate(&self, _: &Value, _: &mut Diagnostics) {}
+        async fn configure(&self, _: ConfigureRequest<'_>, _: &mut Diagnostics) -> Option<()> {
+            Some(())
+        }
+        fn resources(&self) -> Vec<Arc<dyn Resource<()>>> {
+            vec![Arc::new(Things)]
+        }
+        fn data_sources(&self) -> Vec<Arc<dyn DataSource<()>>> {
+            Vec::new()
+        }
+        fn list_resources(&self) -> Vec<Arc<dyn ListResource<()>>> {
+            vec![Arc::new(ThingList)]
+        }
+    }
+
+    async fn list(count: i64, panics: bool, include: bool, limit: i64) -> Vec<pb::list_resource::Event> {
+        let service = ProviderService::new(ThingProvider);
+        service
+            .configure_provider(Request::new(pb::configure_provider::Request {
+                terraform_version: "1.14.0".into(),
+                config: Some(encode(&object([]), &Type::Object(Default::default()), "config").unwrap()),
+                client_capabilities: None,
+            }))
+            .await
+            .unwrap();
+        let config = object([("count", Value::int(count)), ("panics", Value::Bool(panics))]);
+        let ty = ThingList.schema().value_type();
+        let stream = service
+            .list_resource(Request::new(pb::list_resource::Request {
+                type_name: "test_thing".into(),
+                config: Some(encode(&config, &ty, "config").unwrap()),
+                include_resource_object: include,
+                limit,
+            }))
+            .await
+            .unwrap()
+            .into_inner();
+        stream.map(|e| e.unwrap()).collect().await
+    }
+
+    #[tokio::test]
+    async fn the_server_enforces_the_limit_whatever_the_list_resource_does() {
+        let events = list(10, false, false, 3).await;
+        assert_eq!(events.len(), 3);
+        assert!(events.iter().all(|e| e.resource_object.is_none()), "not asked for");
+        assert_eq!(events[2].display_name, "thing 2");
+    }
+
+    #[tokio::test]
+    async fn resource_objects_come_when_asked_without_write_only_values() {
+        let events = list(2, false, true, 100).await;
+        let ty = schema().value_type();
+        let object = decode(events[0].resource_object.as_ref(), &ty, "object").unwrap();
+        assert_eq!(object.attr("name"), &Value::string("thing-0"));
+        assert!(object.attr("token_wo").is_null());
+    }
+
+    #[tokio::test]
+    async fn a_panicking_list_resource_ends_the_stream_with_an_error() {
+        let events = list(1, true, false, 100).await;
+        assert_eq!(events.len(), 2);
+        assert_eq!(events[1].diagnostic[0].summary, "The provider crashed");
+        assert!(!events[1].diagnostic[0].detail.contains("boom"));
+    }
 }

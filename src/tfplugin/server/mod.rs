@@ -142,7 +142,7 @@ impl<P: Provider> ProviderService<P> {
             .ok_or_else(|| unknown_type("data source", type_name))
     }
 
-    fn list_resource(&self, type_name: &str) -> Outcome<&ListEntry<P::Client>> {
+    fn list_entry(&self, type_name: &str) -> Outcome<&ListEntry<P::Client>> {
         self.list_resources
             .get(type_name)
             .ok_or_else(|| unknown_type("list resource", type_name))
