@@ -27,12 +27,7 @@ fn config_type() -> Type {
 }
 
 fn identity_type() -> Type {
-    Type::Object(
-        ["name", "region", "account_id"]
-            .iter()
-            .map(|k| (k.to_string(), Type::String))
-            .collect(),
-    )
+    terraform_provider_eventbridge::connection::identity::schema().value_type()
 }
 
 /// The `config` block of a `list` block.
@@ -103,10 +98,12 @@ fn create(emulator: &Emulator, region: &str, name: &str) {
     assert_eq!(status, 200, "{body}");
 }
 
+/// A configured provider listing from the emulator behind the proxy.
 struct Setup {
     emulator: Emulator,
     proxy: FaultProxy,
-    plugin: Plugin,
+    /// Kept for the life of the test: dropping it stops the provider.
+    _plugin: Plugin,
     client: Client,
 }
 
@@ -119,7 +116,7 @@ async fn setup() -> Setup {
     Setup {
         emulator,
         proxy,
-        plugin,
+        _plugin: plugin,
         client,
     }
 }
@@ -207,30 +204,25 @@ async fn the_list_configuration_is_validated_with_the_resources_rules() {
 
 #[tokio::test]
 async fn hundreds_of_connections_stream_across_pages_filtered_and_limited() {
-    let Setup {
-        emulator,
-        proxy,
-        plugin: _plugin,
-        mut client,
-    } = setup().await;
+    let mut s = setup().await;
     for i in 0..150 {
-        create(&emulator, "us-east-1", &format!("crm-{i:03}"));
+        create(&s.emulator, "us-east-1", &format!("crm-{i:03}"));
     }
     for i in 0..100 {
-        create(&emulator, "us-east-1", &format!("erp-{i:03}"));
+        create(&s.emulator, "us-east-1", &format!("erp-{i:03}"));
     }
-    create(&emulator, "eu-west-1", "crm-ireland");
-    proxy.list_page_size(30);
+    create(&s.emulator, "eu-west-1", "crm-ireland");
+    s.proxy.list_page_size(30);
 
     let crm = collect(
-        &mut client,
+        &mut s.client,
         request(&list_config(None, Some("crm-"), None), false, 1000),
     )
     .await;
     assert_eq!(diagnostics(&crm), "");
     let expected: Vec<String> = (0..150).map(|i| format!("crm-{i:03}")).collect();
     assert_eq!(names(&crm), expected, "every crm- connection, once, in order");
-    assert_eq!(proxy.calls("ListConnections"), 5, "150 in pages of 30");
+    assert_eq!(s.proxy.calls("ListConnections"), 5, "150 in pages of 30");
     let first = value_of(
         crm[0].identity.as_ref().unwrap().identity_data.as_ref(),
         &identity_type(),
@@ -248,24 +240,24 @@ async fn hundreds_of_connections_stream_across_pages_filtered_and_limited() {
         crm.iter().all(|e| e.resource_object.is_none()),
         "no object unless asked"
     );
-    for sent in emulator.requests("ListConnections") {
+    for sent in s.emulator.requests("ListConnections") {
         assert_eq!(sent["NamePrefix"], "crm-", "the filter goes to AWS: {sent}");
         assert!(sent["Limit"].as_u64().is_some_and(|l| (1..=100).contains(&l)), "{sent}");
     }
 
-    let everything = collect(&mut client, request(&list_config(None, None, None), false, 1000)).await;
+    let everything = collect(&mut s.client, request(&list_config(None, None, None), false, 1000)).await;
     assert_eq!(names(&everything).len(), 250);
 
     // The limit stops paging early: 40 = a page of 30, then one of 10.
-    let before = proxy.calls("ListConnections");
-    let limited = collect(&mut client, request(&list_config(None, None, None), false, 40)).await;
+    let before = s.proxy.calls("ListConnections");
+    let limited = collect(&mut s.client, request(&list_config(None, None, None), false, 40)).await;
     assert_eq!(names(&limited).len(), 40);
-    assert_eq!(proxy.calls("ListConnections") - before, 2);
-    let last = emulator.requests("ListConnections").pop().unwrap();
+    assert_eq!(s.proxy.calls("ListConnections") - before, 2);
+    let last = s.emulator.requests("ListConnections").pop().unwrap();
     assert_eq!(last["Limit"], 10, "only what is still wanted");
 
     let ireland = collect(
-        &mut client,
+        &mut s.client,
         request(&list_config(Some("eu-west-1"), None, None), false, 100),
     )
     .await;
@@ -277,38 +269,35 @@ async fn hundreds_of_connections_stream_across_pages_filtered_and_limited() {
     assert_eq!(id.attr("region"), &Value::string("eu-west-1"));
 
     // A limit below 1 wants nothing: no call at all.
-    let before = proxy.calls("ListConnections");
-    assert!(collect(&mut client, request(&list_config(None, None, None), false, 0))
-        .await
-        .is_empty());
-    assert_eq!(proxy.calls("ListConnections"), before);
+    let before = s.proxy.calls("ListConnections");
+    assert!(
+        collect(&mut s.client, request(&list_config(None, None, None), false, 0))
+            .await
+            .is_empty()
+    );
+    assert_eq!(s.proxy.calls("ListConnections"), before);
 }
 
 #[tokio::test]
 async fn the_state_filter_finds_a_deauthorized_connection() {
-    let Setup {
-        emulator,
-        proxy,
-        plugin: _plugin,
-        mut client,
-    } = setup().await;
+    let mut s = setup().await;
     for name in ["a-one", "a-two", "a-three"] {
-        create(&emulator, "us-east-1", name);
+        create(&s.emulator, "us-east-1", name);
     }
-    let (status, body) = proxy.call(
+    let (status, body) = s.proxy.call(
         "us-east-1",
         "DeauthorizeConnection",
         serde_json::json!({"Name": "a-two"}),
     );
     assert_eq!(status, 200, "{body}");
     let found = collect(
-        &mut client,
+        &mut s.client,
         request(&list_config(None, None, Some("DEAUTHORIZING")), false, 100),
     )
     .await;
     assert_eq!(names(&found), ["a-two"]);
     let authorized = collect(
-        &mut client,
+        &mut s.client,
         request(&list_config(None, Some("a-"), Some("AUTHORIZED")), false, 100),
     )
     .await;
@@ -317,14 +306,9 @@ async fn the_state_filter_finds_a_deauthorized_connection() {
 
 #[tokio::test]
 async fn with_include_resource_each_object_is_what_an_import_reads_without_secrets() {
-    let Setup {
-        emulator: _emulator,
-        proxy,
-        plugin: _plugin,
-        mut client,
-    } = setup().await;
+    let mut s = setup().await;
     for name in ["inc-1", "inc-2", "inc-3"] {
-        let (status, body) = proxy.call(
+        let (status, body) = s.proxy.call(
             "us-east-1",
             "CreateConnection",
             serde_json::json!({"Name": name, "AuthorizationType": "API_KEY", "Description": "found",
@@ -336,11 +320,15 @@ async fn with_include_resource_each_object_is_what_an_import_reads_without_secre
         );
         assert_eq!(status, 200, "{body}");
     }
-    proxy.list_page_size(2);
-    let events = collect(&mut client, request(&list_config(None, Some("inc-"), None), true, 100)).await;
+    s.proxy.list_page_size(2);
+    let events = collect(
+        &mut s.client,
+        request(&list_config(None, Some("inc-"), None), true, 100),
+    )
+    .await;
     assert_eq!(diagnostics(&events), "");
     assert_eq!(names(&events), ["inc-1", "inc-2", "inc-3"]);
-    assert_eq!(proxy.calls("DescribeConnection"), 3, "one read per connection");
+    assert_eq!(s.proxy.calls("DescribeConnection"), 3, "one read per connection");
     let ty = connection_schema().value_type();
     for event in &events {
         let bytes = &event.resource_object.as_ref().expect("an object").msgpack;
@@ -357,7 +345,8 @@ async fn with_include_resource_each_object_is_what_an_import_reads_without_secre
     assert_eq!(api_key.attr("value"), &Value::Null);
 
     // The same as an import of it reads.
-    let imported = client
+    let imported = s
+        .client
         .import_resource_state(pb::import_resource_state::Request {
             type_name: TYPE.into(),
             id: "inc-2".into(),
@@ -377,19 +366,14 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 
 #[tokio::test]
 async fn a_failed_page_ends_the_stream_with_an_error_after_what_was_found() {
-    let Setup {
-        emulator,
-        proxy,
-        plugin: _plugin,
-        mut client,
-    } = setup().await;
+    let mut s = setup().await;
     for i in 0..25 {
-        create(&emulator, "us-east-1", &format!("page-{i:02}"));
+        create(&s.emulator, "us-east-1", &format!("page-{i:02}"));
     }
-    proxy.list_page_size(10);
-    proxy.fail_next("ListConnections", Fault::Pass, 1);
-    proxy.fail_next("ListConnections", Fault::Denied, 1);
-    let events = collect(&mut client, request(&list_config(None, None, None), false, 100)).await;
+    s.proxy.list_page_size(10);
+    s.proxy.fail_next("ListConnections", Fault::Pass, 1);
+    s.proxy.fail_next("ListConnections", Fault::Denied, 1);
+    let events = collect(&mut s.client, request(&list_config(None, None, None), false, 100)).await;
     assert_eq!(names(&events).len(), 10, "the first page arrived");
     let last = events.last().unwrap();
     assert!(last.identity.is_none());
@@ -398,26 +382,22 @@ async fn a_failed_page_ends_the_stream_with_an_error_after_what_was_found() {
         text.contains("listing EventBridge connections in us-east-1") && text.contains("AccessDeniedException"),
         "{text}"
     );
-    assert_eq!(proxy.calls("ListConnections"), 2, "not retried, not continued");
+    assert_eq!(s.proxy.calls("ListConnections"), 2, "not retried, not continued");
 }
 
 #[tokio::test]
 async fn stop_provider_ends_a_listing_at_once() {
-    let Setup {
-        emulator,
-        proxy,
-        plugin: _plugin,
-        mut client,
-    } = setup().await;
-    create(&emulator, "us-east-1", "slow-1");
-    proxy.fail_next("ListConnections", Fault::Slow(Duration::from_secs(30)), 1);
-    let mut stopper = client.clone();
+    let mut s = setup().await;
+    create(&s.emulator, "us-east-1", "slow-1");
+    s.proxy
+        .fail_next("ListConnections", Fault::Slow(Duration::from_secs(30)), 1);
+    let mut stopper = s.client.clone();
     tokio::spawn(async move {
         tokio::time::sleep(Duration::from_millis(300)).await;
         let _ = stopper.stop_provider(pb::stop_provider::Request {}).await;
     });
     let started = std::time::Instant::now();
-    let events = collect(&mut client, request(&list_config(None, None, None), false, 100)).await;
+    let events = collect(&mut s.client, request(&list_config(None, None, None), false, 100)).await;
     assert!(started.elapsed() < Duration::from_secs(5), "{:?}", started.elapsed());
     assert!(diagnostics(&events).contains("Cancelled"), "{}", diagnostics(&events));
     assert!(names(&events).is_empty());
@@ -425,15 +405,10 @@ async fn stop_provider_ends_a_listing_at_once() {
 
 #[tokio::test]
 async fn an_unknown_list_type_is_an_error_event_not_a_hang() {
-    let Setup {
-        emulator: _emulator,
-        proxy: _proxy,
-        plugin: _plugin,
-        mut client,
-    } = setup().await;
+    let mut s = setup().await;
     let mut req = request(&list_config(None, None, None), false, 10);
     req.type_name = "eventbridge_rule".into();
-    let events = collect(&mut client, req).await;
+    let events = collect(&mut s.client, req).await;
     assert_eq!(events.len(), 1);
     assert!(diagnostics(&events).contains("no list resource type \"eventbridge_rule\""));
 }
