@@ -332,4 +332,37 @@ mod tests {
         let adopted = Private::default();
         assert!(judge(&prior("BASIC", "DEAUTHORIZING"), &adopted).unwrap().resends());
     }
+
+    #[test]
+    fn secrets_to_send_again_are_credentials_and_secret_parameters_plain_or_write_only() {
+        let config = |auth: &str| {
+            let json = format!(
+                r#"{{"name":"c","authorization_type":"API_KEY","auth_parameters":[{{"basic":[],"oauth":[],
+                "connectivity_parameters":[],{auth}}}],"invocation_connectivity_parameters":[]}}"#
+            );
+            crate::tfplugin::decode_json(json.as_bytes(), &super::super::schema::schema().value_type(), false)
+                .expect("config")
+        };
+        let no_params = r#""invocation_http_parameters":[]"#;
+        let key = |k: &str| format!(r#""api_key":[{{"key":"x",{k}}}]"#);
+        let header = |h: &str| {
+            format!(r#""invocation_http_parameters":[{{"body":[],"query_string":[],"header":[{{"key":"h",{h}}}]}}]"#)
+        };
+        assert!(holds_secrets(&config(&format!(
+            "{},{no_params}",
+            key(r#""value":"k""#)
+        ))));
+        assert!(holds_secrets(&config(&format!(
+            "{},{no_params}",
+            key(r#""value_wo":"k""#)
+        ))));
+        assert!(!holds_secrets(&config(&format!(
+            "{},{no_params}",
+            key(r#""value":null"#)
+        ))));
+        let public = header(r#""value":"1","is_value_secret":false"#);
+        let secret = header(r#""value_wo":"s","is_value_secret":true"#);
+        assert!(!holds_secrets(&config(&format!("{},{public}", key(r#""value":null"#)))));
+        assert!(holds_secrets(&config(&format!("{},{secret}", key(r#""value":null"#)))));
+    }
 }
