@@ -146,7 +146,9 @@ fn a_connection_deauthorized_outside_terraform_is_authorized_again() {
     );
     assert!(text.contains("connection_state"), "{text}");
 
-    apply(&wd);
+    // A saved plan carries the decision to the apply.
+    wd.run(&["plan", "-out=tfplan", "-input=false", "-no-color"]).ok();
+    wd.run(&["apply", "-input=false", "-no-color", "tfplan"]).ok();
     assert_eq!(last_sent_key(&emulator), CONFIGURED_KEY);
     let state = wd.state_json();
     let values = &state["values"]["root_module"]["resources"][0]["values"];
