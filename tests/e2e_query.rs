@@ -14,15 +14,24 @@ const QUERY: &str = include_str!("../examples/list-resources/eventbridge_connect
 
 #[test]
 fn terraform_query_lists_connections_and_generates_import_configuration() {
-    let version = support::terraform::terraform_version();
-    if version < (1, 14) {
-        eprintln!(
-            "skipped: terraform query needs Terraform 1.14 or later; the Terraform under test is {}.{}",
-            version.0, version.1
-        );
+    if support::terraform::find_or_skip().is_none() {
         return;
     }
-    let emulator = support::emulator::require();
+    let version = support::terraform::terraform_version();
+    if version < (1, 14) {
+        // One write, past the harness's capture, as the other skip lines.
+        let line = format!(
+            "skipped {}: terraform query needs Terraform 1.14 or later; the terraform under test is {}.{}\n",
+            support::test_name(),
+            version.0,
+            version.1
+        );
+        let _ = std::io::Write::write_all(&mut std::io::stderr(), line.as_bytes());
+        return;
+    }
+    let Some(emulator) = support::emulator::start_or_skip() else {
+        return;
+    };
     let proxy = FaultProxy::start(emulator.port);
     for name in ["crm-orders", "crm-billing", "erp-ledger"] {
         let (status, body) = proxy.call(

@@ -107,18 +107,19 @@ struct Setup {
     client: Client,
 }
 
-async fn setup() -> Setup {
-    let emulator = support::emulator::require();
+/// None (one line printed) when the emulator is not installed.
+async fn setup() -> Option<Setup> {
+    let emulator = support::emulator::start_or_skip()?;
     let proxy = FaultProxy::start(emulator.port);
     let plugin = Plugin::start().await;
     let mut client = plugin.provider();
     support::protocol::configure(&mut client, &proxy.endpoint).await;
-    Setup {
+    Some(Setup {
         emulator,
         proxy,
         _plugin: plugin,
         client,
-    }
+    })
 }
 
 #[tokio::test]
@@ -204,7 +205,9 @@ async fn the_list_configuration_is_validated_with_the_resources_rules() {
 
 #[tokio::test]
 async fn hundreds_of_connections_stream_across_pages_filtered_and_limited() {
-    let mut s = setup().await;
+    let Some(mut s) = setup().await else {
+        return;
+    };
     for i in 0..150 {
         create(&s.emulator, "us-east-1", &format!("crm-{i:03}"));
     }
@@ -280,7 +283,9 @@ async fn hundreds_of_connections_stream_across_pages_filtered_and_limited() {
 
 #[tokio::test]
 async fn the_state_filter_finds_a_deauthorized_connection() {
-    let mut s = setup().await;
+    let Some(mut s) = setup().await else {
+        return;
+    };
     for name in ["a-one", "a-two", "a-three"] {
         create(&s.emulator, "us-east-1", name);
     }
@@ -306,7 +311,9 @@ async fn the_state_filter_finds_a_deauthorized_connection() {
 
 #[tokio::test]
 async fn with_include_resource_each_object_is_what_an_import_reads_without_secrets() {
-    let mut s = setup().await;
+    let Some(mut s) = setup().await else {
+        return;
+    };
     for name in ["inc-1", "inc-2", "inc-3"] {
         let (status, body) = s.proxy.call(
             "us-east-1",
@@ -366,7 +373,9 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 
 #[tokio::test]
 async fn a_failed_page_ends_the_stream_with_an_error_after_what_was_found() {
-    let mut s = setup().await;
+    let Some(mut s) = setup().await else {
+        return;
+    };
     for i in 0..25 {
         create(&s.emulator, "us-east-1", &format!("page-{i:02}"));
     }
@@ -387,7 +396,9 @@ async fn a_failed_page_ends_the_stream_with_an_error_after_what_was_found() {
 
 #[tokio::test]
 async fn stop_provider_ends_a_listing_at_once() {
-    let mut s = setup().await;
+    let Some(mut s) = setup().await else {
+        return;
+    };
     create(&s.emulator, "us-east-1", "slow-1");
     s.proxy
         .fail_next("ListConnections", Fault::Slow(Duration::from_secs(30)), 1);
@@ -405,7 +416,9 @@ async fn stop_provider_ends_a_listing_at_once() {
 
 #[tokio::test]
 async fn an_unknown_list_type_is_an_error_event_not_a_hang() {
-    let mut s = setup().await;
+    let Some(mut s) = setup().await else {
+        return;
+    };
     let mut req = request(&list_config(None, None, None), false, 10);
     req.type_name = "eventbridge_rule".into();
     let events = collect(&mut s.client, req).await;
