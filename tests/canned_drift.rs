@@ -331,16 +331,19 @@ async fn a_state_without_a_record_adopts_the_refresh_and_shows_no_diff() {
     assert_eq!(next.planned_state.attr("connection_state"), &Value::Unknown);
 }
 
+/// AccessDeniedException, as AWS answers it (not retried).
+fn denied() -> aws_smithy_runtime_api::client::orchestrator::HttpResponse {
+    let body = r#"{"__type":"AccessDeniedException","message":"denied"}"#;
+    aws_smithy_runtime_api::client::orchestrator::HttpResponse::new(
+        aws_smithy_runtime_api::http::StatusCode::try_from(400).unwrap(),
+        aws_smithy_types::body::SdkBody::from(body),
+    )
+}
+
 #[tokio::test]
 async fn a_failed_refresh_keeps_the_record() {
     let (state, private) = created(API_KEY_CONFIG, settled_at(T0)).await;
-    let failing = mock!(Client::describe_connection).then_http_response(|| {
-        let body = r#"{"__type":"AccessDeniedException","message":"denied"}"#;
-        aws_smithy_runtime_api::client::orchestrator::HttpResponse::new(
-            aws_smithy_runtime_api::http::StatusCode::try_from(400).unwrap(),
-            aws_smithy_types::body::SdkBody::from(body),
-        )
-    });
+    let failing = mock!(Client::describe_connection).then_http_response(denied);
     let ctx = aws(&[&failing]);
     let read = ConnectionResource
         .read(
@@ -353,4 +356,34 @@ async fn a_failed_refresh_keeps_the_record() {
         .await;
     assert!(read.diagnostics.has_errors());
     assert_eq!(read.private, private);
+}
+
+#[tokio::test]
+async fn a_failed_resend_is_planned_again() {
+    let (state, private) = created(API_KEY_CONFIG, settled_at(T0)).await;
+    let later = T0 + 1_000;
+    let (read, planned) = refresh_and_plan(&describe(false, later, later), &state, &private, API_KEY_CONFIG).await;
+    let refused = mock!(Client::update_connection).then_http_response(denied);
+    let cfg = config(API_KEY_CONFIG);
+    let applied = ConnectionResource
+        .update(
+            &aws(&[&refused]),
+            change(&read.new_state, &planned.planned_state, &cfg, &planned.planned_private),
+        )
+        .await;
+    assert!(applied.diagnostics.has_errors());
+    assert_eq!(applied.new_state, read.new_state, "the prior state stays");
+    // The record of the last write that did happen stands: still changed.
+    let (_, again) = refresh_and_plan(
+        &describe(false, later, later),
+        &applied.new_state,
+        &applied.private,
+        API_KEY_CONFIG,
+    )
+    .await;
+    assert!(
+        warnings(&again).contains("changed outside Terraform"),
+        "{}",
+        warnings(&again)
+    );
 }

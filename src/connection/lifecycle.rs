@@ -138,8 +138,8 @@ pub async fn update(
     }
     let region = region_of(ctx, &c);
     let client = ctx.client.eventbridge(Some(&region));
+    // A failure before AWS took the change keeps the prior state and record.
     let keep = |failure: ApplyResponse| ApplyResponse {
-        new_state: prior_value.clone(),
         private: unchanged.encode(),
         ..failure
     };
@@ -152,7 +152,7 @@ pub async fn update(
                 &c,
                 &region,
                 &e.to_string(),
-                Value::Null,
+                prior_value.clone(),
             ))
         }
     };
@@ -163,7 +163,7 @@ pub async fn update(
             &c,
             &region,
             &errors::describe(&e),
-            Value::Null,
+            prior_value.clone(),
         ));
     }
     tracing::info!(connection = %c.name, region = %region, "updated connection");
