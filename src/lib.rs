@@ -10,6 +10,7 @@ pub mod aws;
 pub mod connection;
 pub mod data_sources;
 pub mod docs;
+pub mod list_resources;
 pub mod provider;
 pub mod tfplugin;
 

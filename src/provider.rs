@@ -1322,6 +1322,10 @@ impl Provider for EventBridgeProvider {
     fn data_sources(&self) -> Vec<Arc<dyn DataSource<AwsClient>>> {
         vec![Arc::new(ConnectionDataSource)]
     }
+
+    fn list_resources(&self) -> Vec<Arc<dyn crate::tfplugin::ListResource<AwsClient>>> {
+        vec![Arc::new(crate::list_resources::connection::ConnectionList)]
+    }
 }
 
 #[cfg(test)]
