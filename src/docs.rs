@@ -8,7 +8,8 @@
 //!   (`terraform import` commands) and `import-by-identity.tf` for its
 //!   Import section; every other `*.tf` file, and `main.tf` in each
 //!   subdirectory, as a further example;
-//! - `data-sources/TYPE/data-source.tf`, and further examples likewise.
+//! - `data-sources/TYPE/data-source.tf`, and further examples likewise;
+//! - `list-resources/TYPE/list-resource.tfquery.hcl` (Terraform 1.14+).
 //!
 //! A further example opens with a comment whose text up to the first colon
 //! is its heading: `# Basic authorization: a user name and a password.`
@@ -30,6 +31,46 @@ fn import_notes(type_name: &str) -> Option<&'static str> {
          an update in place that sets them again from the configuration. Apply it, and the next plan shows no \
          changes.",
     )
+}
+
+/// How a list resource's query runs, for its page.
+const LIST_NOTES: &str = "Run `terraform query` (Terraform 1.14 or later) in a directory holding the `.tfquery.hcl` file; \
+     `terraform query -generate-config-out=connections.tf` also writes import blocks and configuration for what it \
+     finds. The arguments above go in the `list` block's `config` block. The `list` block's `limit` (default 100) is \
+     honoured: the provider stops paging once it has that many, asks `ListConnections` for at most 100 per page, \
+     and calls `DescribeConnection` once per result only with `include_resource = true`. Secrets are always null, \
+     because AWS never returns them: fill in `value`, `password` or `client_secret` (or their `*_wo` twins) in the \
+     generated configuration before applying. A failed call ends the query with the error, after the results \
+     already found.";
+
+/// What a resource's page says after its schema, beyond the generic parts.
+fn sections(type_name: &str) -> Vec<(&'static str, &'static str)> {
+    if type_name != TYPE_NAME {
+        return Vec::new();
+    }
+    vec![(
+        "Changes made outside Terraform",
+        "AWS never returns a connection's secrets, so a refresh cannot see them change. This resource remembers \
+         when AWS last modified the connection after each of its own applies (in Terraform's private state, never \
+         shown). If a refresh finds a later `LastModifiedTime`, the connection was changed outside Terraform and the \
+         secrets AWS holds may no longer be the configured ones: the plan proposes an update in place \
+         (`connection_state` becomes known after apply) that sends the configured secrets again, whether they are \
+         set with `value`, `password` and `client_secret` or with their `*_wo` twins, and a warning names the time of \
+         the outside change.\n\n\
+         A connection found `DEAUTHORIZED` or `DEAUTHORIZING` is authorized again the same way, and the warning \
+         shows AWS's `state_reason`. This covers `DeauthorizeConnection`, which removes the secrets, and EventBridge \
+         deauthorizing a connection itself after a 401/407 answer, a failed OAuth token refresh, a deleted secret or \
+         a KMS error. If the last apply itself left the connection deauthorized, the plan only warns: the same \
+         credentials would fail again, so correct them in the configuration.\n\n\
+         **OAuth connections**: EventBridge refreshes OAuth tokens by itself, and AWS does not document whether that \
+         moves `LastModifiedTime`. A change that coincides with a new authorization (`LastAuthorizedTime` moved too, \
+         within a minute of it) is therefore taken for a token refresh and ignored. An outside change of an OAuth \
+         client secret that AWS re-authorized at once can go unnoticed; bump `secrets_wo_version` or re-apply to be \
+         sure.\n\n\
+         When nothing changed outside there is no diff and no extra AWS call: the check uses the \
+         `DescribeConnection` that the refresh makes anyway. A state written by an earlier release is watched from \
+         its next refresh on.",
+    )]
 }
 
 /// The rules validation applies to a resource's arguments, from the rules.
@@ -126,6 +167,7 @@ pub fn pages(examples: &Path) -> std::io::Result<Vec<(PathBuf, String)>> {
             examples: vec![(String::new(), read(&examples.join("provider/provider.tf"))?)],
             import: None,
             checked_at_plan: Vec::new(),
+            sections: Vec::new(),
         }),
     )];
 
@@ -150,6 +192,7 @@ pub fn pages(examples: &Path) -> std::io::Result<Vec<(PathBuf, String)>> {
             examples: examples_in(&dir, "resource.tf")?,
             import,
             checked_at_plan: checked_at_plan(type_name),
+            sections: sections(type_name),
         };
         pages.push((Path::new("resources").join(page_file(name, type_name)), render(&page)));
     }
@@ -165,9 +208,29 @@ pub fn pages(examples: &Path) -> std::io::Result<Vec<(PathBuf, String)>> {
             examples: examples_in(&dir, "data-source.tf")?,
             import: None,
             checked_at_plan: Vec::new(),
+            sections: Vec::new(),
         };
         pages.push((
             Path::new("data-sources").join(page_file(name, type_name)),
+            render(&page),
+        ));
+    }
+
+    for list in provider.list_resources() {
+        let type_name = list.type_name();
+        let dir = examples.join("list-resources").join(type_name);
+        let schema = list.schema();
+        let page = Page {
+            kind: PageKind::ListResource,
+            name: type_name,
+            schema: &schema,
+            examples: examples_in(&dir, "list-resource.tfquery.hcl")?,
+            import: None,
+            checked_at_plan: Vec::new(),
+            sections: vec![("Querying", LIST_NOTES)],
+        };
+        pages.push((
+            Path::new("list-resources").join(page_file(name, type_name)),
             render(&page),
         ));
     }

@@ -2,14 +2,18 @@
 //! Amazon EventBridge connections.
 //!
 //! Layers, dependencies pointing down only:
-//! - [`provider`], [`connection`], [`data_sources`]: AWS and EventBridge,
-//!   no gRPC or msgpack;
-//! - [`tfplugin`]: Terraform's plugin protocol, no AWS.
+//! - [`provider`]: the provider block and what it serves;
+//! - [`connection`], [`data_sources`], [`list_resources`]: EventBridge, no
+//!   gRPC or msgpack (the data and list resources read through the
+//!   connection's public model and mapping);
+//! - [`aws`]: shared AWS plumbing; [`tfplugin`]: Terraform's plugin
+//!   protocol, no AWS.
 
 pub mod aws;
 pub mod connection;
 pub mod data_sources;
 pub mod docs;
+pub mod list_resources;
 pub mod provider;
 pub mod tfplugin;
 

@@ -35,8 +35,8 @@ fn docs_are_up_to_date_with_schemas_and_examples() {
     let provider = EventBridgeProvider;
     assert_eq!(
         pages.len(),
-        1 + provider.resources().len() + provider.data_sources().len(),
-        "one page for the provider, each resource and each data source"
+        1 + provider.resources().len() + provider.data_sources().len() + provider.list_resources().len(),
+        "one page for the provider, each resource, each data source and each list resource"
     );
     let mut expected: Vec<PathBuf> = pages.iter().map(|(path, _)| path.clone()).collect();
     expected.sort();

@@ -12,5 +12,7 @@ provider "eventbridge" {
   region = "us-east-1"
 
   # A local emulator instead of AWS (or set AWS_ENDPOINT_URL_EVENTBRIDGE):
-  # endpoint = "http://127.0.0.1:5000"
+  # endpoints {
+  #   events = "http://127.0.0.1:5000"
+  # }
 }

@@ -1,15 +1,29 @@
 //! The AWS clients a configured provider hands to every request: one
 //! EventBridge client per Region, built on first use from one loaded AWS
-//! configuration.
+//! configuration, with what every client of the provider shares
+//! ([`ClientOptions`]: User-Agent, retry partition).
 
 use std::collections::HashMap;
 use std::sync::Mutex;
 
 use aws_config::{Region, SdkConfig};
+use aws_sdk_eventbridge::config::retry::RetryPartition;
 
 use super::interceptors::{CallLog, ExplicitIsValueSecret};
 use super::poll::PollPolicy;
 use super::unreachable::FailFastWhenUnreachable;
+use super::user_agent::AppendUserAgent;
+
+/// What every AWS client of the provider (EventBridge and STS) shares
+/// besides the loaded configuration; the default changes nothing.
+#[derive(Debug, Clone, Default)]
+pub struct ClientOptions {
+    /// This provider, Terraform and `TF_APPEND_USER_AGENT`, appended to
+    /// the SDK's User-Agent.
+    pub user_agent: Option<AppendUserAgent>,
+    /// One retry partition, so one token bucket, for all clients.
+    pub retry_partition: Option<RetryPartition>,
+}
 
 /// Builds the EventBridge client for one Region.
 pub type ClientFactory = Box<dyn Fn(&str) -> aws_sdk_eventbridge::Client + Send + Sync>;
@@ -28,6 +42,16 @@ impl AwsClient {
     /// Clients from a loaded AWS configuration, optionally pointed at a
     /// custom endpoint.
     pub fn from_config(config: SdkConfig, endpoint: Option<String>, poll: PollPolicy) -> Option<AwsClient> {
+        AwsClient::from_config_with(config, endpoint, ClientOptions::default(), poll)
+    }
+
+    /// Same, with the options every client of the provider shares.
+    pub fn from_config_with(
+        config: SdkConfig,
+        endpoint: Option<String>,
+        options: ClientOptions,
+        poll: PollPolicy,
+    ) -> Option<AwsClient> {
         let default_region = config.region()?.to_string();
         let factory: ClientFactory = Box::new(move |region: &str| {
             let mut builder = aws_sdk_eventbridge::config::Builder::from(&config)
@@ -36,7 +60,15 @@ impl AwsClient {
                 .interceptor(CallLog)
                 .interceptor(FailFastWhenUnreachable { service: "EventBridge" });
             if let Some(endpoint) = &endpoint {
-                builder = builder.endpoint_url(endpoint);
+                // A custom endpoint is used as it is: FIPS and dual-stack
+                // only choose among AWS's endpoints (as in hashicorp/aws).
+                builder = builder.endpoint_url(endpoint).use_fips(false).use_dual_stack(false);
+            }
+            if let Some(user_agent) = &options.user_agent {
+                builder = builder.interceptor(user_agent.clone());
+            }
+            if let Some(partition) = &options.retry_partition {
+                builder = builder.retry_partition(partition.clone());
             }
             aws_sdk_eventbridge::Client::from_conf(builder.build())
         });

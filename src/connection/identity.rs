@@ -25,9 +25,17 @@ pub fn schema() -> IdentitySchema {
 /// The identity of the connection a state describes; None while it is not
 /// wholly known (before the first apply) or for a destroyed object.
 pub fn of_state(state: &Value) -> Option<Value> {
-    let name = state.attr("name").as_str()?;
-    let region = state.attr("region").as_str()?;
-    let account = account_of(state.attr("arn").as_str()?)?;
+    of_connection(
+        state.attr("name").as_str()?,
+        state.attr("region").as_str()?,
+        state.attr("arn").as_str()?,
+    )
+}
+
+/// The identity of connection `name` in `region` with ARN `arn` (which
+/// names the account); None when the ARN names no account.
+pub fn of_connection(name: &str, region: &str, arn: &str) -> Option<Value> {
+    let account = account_of(arn)?;
     Some(object([
         ("name", Value::string(name)),
         ("region", Value::string(region)),

@@ -6,6 +6,7 @@ use std::time::Duration;
 use aws_sdk_eventbridge::operation::describe_connection::DescribeConnectionOutput;
 use aws_sdk_eventbridge::types::ConnectionState;
 
+use super::drift::Private;
 use super::mapping;
 use super::model::Connection;
 use super::wait::{self, WaitError};
@@ -106,38 +107,64 @@ pub async fn create(ctx: &Context<AwsClient>, planned: &Value, config: &Value) -
 }
 
 /// Build → send → wait → settle; a change of `timeouts` alone calls nothing.
-pub async fn update(ctx: &Context<AwsClient>, prior_value: &Value, planned: &Value, config: &Value) -> ApplyResponse {
+/// `private` is the plan's: when it says so ([`Private::resend`]), the
+/// configured secrets go to AWS again even if nothing else changed.
+pub async fn update(
+    ctx: &Context<AwsClient>,
+    prior_value: &Value,
+    planned: &Value,
+    config: &Value,
+    private: &Private,
+) -> ApplyResponse {
     let mut c = Connection::from_value(planned);
     let prior = Connection::from_value(prior_value);
-    // Write-only secrets go to AWS on create and when their version changes;
-    // otherwise the update leaves the stored ones alone.
-    if c.secrets_wo_version != prior.secrets_wo_version {
+    // Write-only secrets go to AWS on create, when their version changes and
+    // when the secrets AWS holds can no longer be trusted; otherwise the
+    // update leaves the stored ones alone.
+    if private.resend || c.secrets_wo_version != prior.secrets_wo_version {
         c.take_write_only(&Connection::from_value(config));
     }
-    if c.settings() == prior.settings() {
+    // Until a write succeeds, the record of the last one stands.
+    let unchanged = Private {
+        resend: false,
+        ..private.clone()
+    };
+    if !private.resend && c.settings() == prior.settings() {
         return ApplyResponse {
             new_state: planned.clone(),
+            private: unchanged.encode(),
             ..Default::default()
         };
     }
     let region = region_of(ctx, &c);
     let client = ctx.client.eventbridge(Some(&region));
-    let keep = || prior_value.clone();
+    // A failure before AWS took the change keeps the prior state and record.
+    let keep = |failure: ApplyResponse| ApplyResponse {
+        private: unchanged.encode(),
+        ..failure
+    };
     let request = match mapping::update_request(&c, &prior) {
         Ok(request) => request,
         Err(e) => {
-            return failed(
+            return keep(failed(
                 "Invalid connection",
                 "building the request for",
                 &c,
                 &region,
                 &e.to_string(),
-                keep(),
-            )
+                prior_value.clone(),
+            ))
         }
     };
     if let Err(e) = request.send_with(&client).await {
-        return failed(UPDATE_FAILED, "updating", &c, &region, &errors::describe(&e), keep());
+        return keep(failed(
+            UPDATE_FAILED,
+            "updating",
+            &c,
+            &region,
+            &errors::describe(&e),
+            prior_value.clone(),
+        ));
     }
     tracing::info!(connection = %c.name, region = %region, "updated connection");
     let mut known = c.clone();
@@ -152,7 +179,9 @@ const UPDATE_FAILED: &str = "Error updating EventBridge connection";
 const DELETE_FAILED: &str = "Error deleting EventBridge connection";
 const READ_FAILED: &str = "Error reading EventBridge connection";
 
-/// The state to record after a wait, with what its outcome says.
+/// The state to record after a wait, with what its outcome says. A write
+/// that settled is recorded in the private state (see [`super::drift`]);
+/// one that did not leaves no record, and the next refresh adopts its own.
 fn settle(
     planned: &Connection,
     known: &Connection,
@@ -161,9 +190,11 @@ fn settle(
     region: &str,
 ) -> ApplyResponse {
     let mut diagnostics = Diagnostics::new();
+    let private = waited.as_ref().ok().map(|out| Private::written(out).encode());
     let state = settled(planned, known, waited, after, region, &mut diagnostics);
     ApplyResponse {
         new_state: state.to_value(),
+        private: private.unwrap_or_default(),
         diagnostics,
         ..Default::default()
     }
@@ -280,8 +311,10 @@ pub async fn delete(ctx: &Context<AwsClient>, prior_value: &Value) -> ApplyRespo
 }
 
 /// Refresh: the connection as AWS has it, merged with what only the prior
-/// state knows. Gone → null, and Terraform plans to create it again.
-pub async fn read(ctx: &Context<AwsClient>, current: &Value) -> ReadResponse {
+/// state knows. Gone → null, and Terraform plans to create it again. What
+/// the same DescribeConnection says of the connection's times and state goes
+/// to the private state, for the plan to judge (see [`super::drift`]).
+pub async fn read(ctx: &Context<AwsClient>, current: &Value, private: &[u8]) -> ReadResponse {
     let mut prior = Connection::from_value(current);
     let region = region_of(ctx, &prior);
     // A state taken over from another provider may not say; it is where
@@ -291,6 +324,7 @@ pub async fn read(ctx: &Context<AwsClient>, current: &Value) -> ReadResponse {
     match client.describe_connection().name(&prior.name).send().await {
         Ok(out) => ReadResponse {
             new_state: mapping::from_described(&out, &prior).to_value(),
+            private: Private::decode(private).refreshed(&out).encode(),
             ..Default::default()
         },
         Err(e) if errors::is_not_found(&e) => {
@@ -308,6 +342,7 @@ pub async fn read(ctx: &Context<AwsClient>, current: &Value) -> ReadResponse {
             );
             ReadResponse {
                 new_state: failure.new_state,
+                private: private.to_vec(),
                 diagnostics: failure.diagnostics,
                 ..Default::default()
             }
@@ -340,14 +375,7 @@ pub async fn import(ctx: &Context<AwsClient>, id: &str, diags: &mut Diagnostics)
     }
     let client = ctx.client.eventbridge(Some(&region));
     match client.describe_connection().name(name).send().await {
-        Ok(out) => {
-            let prior = Connection {
-                name: name.to_string(),
-                region: Some(region),
-                ..Default::default()
-            };
-            Some(mapping::from_described(&out, &prior).to_value())
-        }
+        Ok(out) => Some(mapping::discovered(&out, name, &region).to_value()),
         Err(e) if errors::is_not_found(&e) => {
             diags.error(
                 "Cannot import non-existent connection",

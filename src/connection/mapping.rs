@@ -311,6 +311,17 @@ pub fn from_described(out: &DescribeConnectionOutput, prior: &Connection) -> Con
     }
 }
 
+/// A connection Terraform does not manage yet (import, `terraform query`),
+/// as DescribeConnection shows it: every setting AWS returns, no secret.
+pub fn discovered(out: &DescribeConnectionOutput, name: &str, region: &str) -> Connection {
+    let nothing_known = Connection {
+        name: name.to_string(),
+        region: Some(region.to_string()),
+        ..Default::default()
+    };
+    from_described(out, &nothing_known)
+}
+
 pub fn computed(out: &DescribeConnectionOutput) -> Computed {
     Computed {
         arn: out.connection_arn().map(str::to_string),

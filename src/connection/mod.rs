@@ -1,5 +1,6 @@
 //! The `eventbridge_connection` resource.
 
+mod drift;
 pub mod identity;
 mod lifecycle;
 pub mod mapping;
@@ -45,20 +46,33 @@ impl Resource<AwsClient> for ConnectionResource {
     }
 
     async fn plan(&self, ctx: &Context<AwsClient>, req: PlanRequest<'_>) -> PlanResponse {
+        let private = drift::Private::decode(req.prior_private);
         let planned = plan::plan(
             req.prior_state,
             req.proposed_new_state,
             req.config,
             ctx.client.default_region(),
+            &private,
         );
+        // The record of the last write goes on to the apply, with whether
+        // it must send the secrets again.
+        let planned_private = if req.prior_state.is_null() {
+            Vec::new()
+        } else {
+            drift::Private {
+                resend: planned.resend,
+                ..private
+            }
+            .encode()
+        };
         PlanResponse {
             planned_state: planned.state,
             requires_replace: planned.requires_replace,
+            planned_private,
             // An existing connection keeps its identity (the server drops it
             // if the connection is replaced).
             planned_identity: identity::of_state(req.prior_state),
             diagnostics: planned.diagnostics,
-            ..Default::default()
         }
     }
 
@@ -67,7 +81,8 @@ impl Resource<AwsClient> for ConnectionResource {
     }
 
     async fn update(&self, ctx: &Context<AwsClient>, req: ApplyRequest<'_>) -> ApplyResponse {
-        with_identity(lifecycle::update(ctx, req.prior_state, req.planned_state, req.config).await)
+        let private = drift::Private::decode(req.planned_private);
+        with_identity(lifecycle::update(ctx, req.prior_state, req.planned_state, req.config, &private).await)
     }
 
     async fn delete(&self, ctx: &Context<AwsClient>, req: ApplyRequest<'_>) -> ApplyResponse {
@@ -75,7 +90,7 @@ impl Resource<AwsClient> for ConnectionResource {
     }
 
     async fn read(&self, ctx: &Context<AwsClient>, req: ReadRequest<'_>) -> ReadResponse {
-        let mut resp = lifecycle::read(ctx, req.current_state).await;
+        let mut resp = lifecycle::read(ctx, req.current_state, req.private).await;
         resp.new_identity = identity::of_state(&resp.new_state);
         resp
     }

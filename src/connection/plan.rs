@@ -6,11 +6,15 @@
 //!   AWS cannot take a customer managed key off a connection;
 //! - new credentials re-authorize: the state AWS reports is unknown until
 //!   it has tried them;
+//! - secrets follow outside changes: a connection changed outside Terraform
+//!   since the last apply, or found deauthorized, gets the configured
+//!   secrets again, with a warning that says why (see [`super::drift`]);
 //! - a resource association ARN follows its resource configuration ARN.
 //!
 //! Anything else AWS decided is kept from the prior state, so a plan equal
 //! to the prior state is exactly the prior state (no diff).
 
+use super::drift::{self, Drift, Private};
 use super::schema;
 use crate::tfplugin::{flags, AttributePath, Diagnostics, Value};
 
@@ -19,11 +23,13 @@ pub struct Planned {
     /// Replacements beyond the `replaces` attributes (the server adds those).
     pub requires_replace: Vec<AttributePath>,
     pub diagnostics: Diagnostics,
+    /// The apply sends the configured secrets again.
+    pub resend: bool,
 }
 
 /// `proposed` has the generic rules applied already; `prior` is null for a
-/// new connection.
-pub fn plan(prior: &Value, proposed: &Value, config: &Value, default_region: &str) -> Planned {
+/// new connection, and `private` what the refresh recorded of it.
+pub fn plan(prior: &Value, proposed: &Value, config: &Value, default_region: &str, private: &Private) -> Planned {
     let mut diagnostics = Diagnostics::new();
     let mut requires_replace = Vec::new();
     let mut state = proposed.clone();
@@ -37,6 +43,7 @@ pub fn plan(prior: &Value, proposed: &Value, config: &Value, default_region: &st
             state,
             requires_replace,
             diagnostics,
+            resend: false,
         };
     }
 
@@ -50,7 +57,11 @@ pub fn plan(prior: &Value, proposed: &Value, config: &Value, default_region: &st
         );
         requires_replace.push(path);
     }
-    if reauthorizes(prior, &state) {
+    let resend = match drift::judge(prior, private) {
+        Some(drift) => follow_outside_change(&drift, prior, config, &mut diagnostics),
+        None => false,
+    };
+    if resend || reauthorizes(prior, &state) {
         // New credentials may authorize, or fail to: AWS decides.
         set(&mut state, "connection_state", Value::Unknown);
         set(&mut state, "state_reason", Value::Unknown);
@@ -60,7 +71,55 @@ pub fn plan(prior: &Value, proposed: &Value, config: &Value, default_region: &st
         state,
         requires_replace,
         diagnostics,
+        resend,
     }
+}
+
+/// Warns of a change made outside Terraform that AWS does not show, and
+/// says whether to send the configured secrets again.
+fn follow_outside_change(drift: &Drift, prior: &Value, config: &Value, diags: &mut Diagnostics) -> bool {
+    let name = prior.attr("name").as_str().unwrap_or_default();
+    let resend = drift.resends() && drift::holds_secrets(config);
+    let no_secrets = "The configuration holds no secret to send (value, password, client_secret, a secret \
+                      parameter, or their *_wo twins); set them to put the connection right.";
+    let because = |reason: &Option<String>| reason.clone().unwrap_or_else(|| "AWS gave no reason".to_string());
+    let (summary, detail) = match drift {
+        Drift::ChangedOutside { at } => (
+            "Connection changed outside Terraform",
+            format!(
+                "EventBridge connection {name:?} was changed outside Terraform at {at}. AWS never returns a \
+                 connection's secrets, so they may no longer be the configured ones. {}",
+                if resend {
+                    "Terraform will send the configured secrets again."
+                } else {
+                    no_secrets
+                }
+            ),
+        ),
+        Drift::Deauthorized { state, reason } => (
+            "Connection is not authorized",
+            format!(
+                "EventBridge connection {name:?} is {state}: {}. Deauthorizing removes a connection's secrets. {}",
+                because(reason),
+                if resend {
+                    "Terraform will authorize it again with the configured secrets."
+                } else {
+                    no_secrets
+                }
+            ),
+        ),
+        Drift::StillDeauthorized { state, reason } => (
+            "Connection is not authorized",
+            format!(
+                "EventBridge connection {name:?} is still {state}, as the last apply left it: {}. Sending the \
+                 same secrets again would not help; correct them in the configuration. API destinations using \
+                 it fail until then.",
+                because(reason)
+            ),
+        ),
+    };
+    diags.warning(summary, detail);
+    resend
 }
 
 fn set(object: &mut Value, name: &str, value: Value) {
@@ -143,12 +202,16 @@ mod tests {
 
     /// The plan as the server makes it: generic rules, then ours.
     fn plan(prior: &Value, proposed: &Value, config: &Value, region: &str) -> Planned {
+        plan_with(prior, proposed, config, region, &Private::default())
+    }
+
+    fn plan_with(prior: &Value, proposed: &Value, config: &Value, region: &str, private: &Private) -> Planned {
         if proposed.is_null() {
-            return super::plan(prior, proposed, config, region);
+            return super::plan(prior, proposed, config, region, private);
         }
         let block = &schema().block;
         let proposed = flags::proposal(block, prior, proposed, config);
-        let mut p = super::plan(prior, &proposed, config, region);
+        let mut p = super::plan(prior, &proposed, config, region, private);
         flags::finish_plan(block, prior, config, &mut p.state, &mut p.requires_replace);
         p
     }
@@ -255,6 +318,75 @@ mod tests {
         let p = plan(&Value::Null, &config(&with_wo), &config(&with_wo), "us-east-1");
         let key = &block(&p.state, &["auth_parameters", "api_key"]).unwrap();
         assert_eq!(key.attr("value_wo"), &Value::Null);
+    }
+
+    fn unchanged_proposal(prior: &Value) -> Value {
+        let mut proposed = config(API_KEY);
+        for name in ["id", "region", "arn", "secret_arn", "connection_state", "state_reason"] {
+            set(&mut proposed, name, prior.attr(name).clone());
+        }
+        proposed
+    }
+
+    /// The private state of a connection written at `written` and seen
+    /// by the refresh modified at `seen` (ms since the epoch).
+    fn record(written: i64, seen: i64) -> Private {
+        let at = |modified: i64| {
+            Some(drift::Stamp {
+                modified_ms: Some(modified),
+                authorized_ms: Some(1_767_225_600_000),
+                state: Some("AUTHORIZED".into()),
+            })
+        };
+        Private {
+            written: at(written),
+            seen: at(seen),
+            resend: false,
+        }
+    }
+
+    /// The plan of `prior` against an unchanged configuration.
+    fn replan(prior: &Value, private: &Private) -> Planned {
+        plan_with(
+            prior,
+            &unchanged_proposal(prior),
+            &config(API_KEY),
+            "us-east-1",
+            private,
+        )
+    }
+
+    #[test]
+    fn a_change_made_outside_sends_the_secrets_again_with_a_warning_naming_its_time() {
+        let prior = created();
+        let p = replan(&prior, &record(1_767_225_600_000, 1_767_225_660_000));
+        assert!(p.resend);
+        assert_eq!(p.state.attr("connection_state"), &Value::Unknown, "an update");
+        assert_eq!(p.state.attr("arn"), prior.attr("arn"));
+        let warning = p.diagnostics.iter().next().expect("a warning");
+        assert!(warning.detail.contains("2026-01-01T00:01:00Z"), "{}", warning.detail);
+        assert!(!p.diagnostics.has_errors());
+
+        // Nothing changed: the prior state exactly, no warning.
+        let p = replan(&prior, &record(1_767_225_600_000, 1_767_225_600_000));
+        assert!(!p.resend && p.diagnostics.is_empty());
+        assert_eq!(p.state, prior);
+    }
+
+    #[test]
+    fn a_deauthorized_connection_is_authorized_again_and_its_reason_shown() {
+        let mut prior = created();
+        set(&mut prior, "connection_state", Value::string("DEAUTHORIZED"));
+        set(&mut prior, "state_reason", Value::string("Invalid API key"));
+        let p = replan(&prior, &record(1, 1));
+        assert!(p.resend);
+        assert_eq!(p.state.attr("connection_state"), &Value::Unknown);
+        let warning = p.diagnostics.iter().next().expect("a warning");
+        assert!(
+            warning.detail.contains("DEAUTHORIZED: Invalid API key"),
+            "{}",
+            warning.detail
+        );
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub enum PageKind {
     Provider,
     Resource,
     DataSource,
+    ListResource,
 }
 
 /// One documentation page.
@@ -28,6 +29,8 @@ pub struct Page<'a> {
     /// What validation checks before any remote call, as (arguments, rule)
     /// in the rules' own words.
     pub checked_at_plan: Vec<(&'a str, String)>,
+    /// Further sections after the schema, as (heading, markdown).
+    pub sections: Vec<(&'a str, &'a str)>,
 }
 
 /// The Import section of a resource's page.
@@ -49,6 +52,10 @@ pub fn render(page: &Page<'_>) -> String {
         PageKind::DataSource => (
             format!("{} Data Source", page.name),
             format!("{} (Data Source)", page.name),
+        ),
+        PageKind::ListResource => (
+            format!("{} List Resource", page.name),
+            format!("{} (List Resource)", page.name),
         ),
     };
     let mut out = String::new();
@@ -78,6 +85,9 @@ pub fn render(page: &Page<'_>) -> String {
             let _ = writeln!(out, "<a id=\"{anchor}\"></a>\n### Nested Schema for `{title}`\n");
             render_block(&mut out, block, &title, &mut nested);
         }
+    }
+    for (heading, text) in &page.sections {
+        let _ = writeln!(out, "## {heading}\n\n{}\n", text.trim());
     }
     if !page.checked_at_plan.is_empty() {
         let _ = writeln!(
@@ -268,6 +278,7 @@ mod tests {
                 notes: Some("Secrets come back on the next plan.".into()),
             }),
             checked_at_plan: vec![("name, region", "Lower case.".into())],
+            sections: vec![("Drift", "Watched.")],
         };
         let md = render(&page);
         assert!(md.starts_with("---\npage_title: \"test_thing Resource\""));
@@ -277,6 +288,7 @@ mod tests {
         assert!(md.contains("(Block List, Max: 1)"));
         assert!(md.contains("<a id=\"nestedblock--inner\"></a>\n### Nested Schema for `inner`"));
         assert!(md.contains("## Import"));
+        assert!(md.contains("## Drift\n\nWatched.\n"));
         assert!(md.contains("## Checked at plan time\n\n") && md.contains("- `name`, `region`: Lower case.\n"));
         assert!(md
             .trim_end()
@@ -315,6 +327,7 @@ mod tests {
                 notes: None,
             }),
             checked_at_plan: Vec::new(),
+            sections: Vec::new(),
         };
         let md = render(&page);
         assert!(!md.contains("### \n"), "the main example has no heading:\n{md}");

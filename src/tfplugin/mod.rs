@@ -1,7 +1,8 @@
 //! The plugin layer: Terraform's plugin protocol (tfplugin6 over go-plugin),
 //! with no knowledge of AWS. A provider implements the contracts in
-//! `provider.rs`, `resource.rs` and `data_source.rs` ([`Provider`],
-//! [`Resource`], [`DataSource`]) over decoded [`Value`]s and hands itself to
+//! `provider.rs`, `resource.rs`, `data_source.rs` and `list_resource.rs`
+//! ([`Provider`], [`Resource`], [`DataSource`], [`ListResource`]) over
+//! decoded [`Value`]s and hands itself to
 //! [`serve`]; the server applies the generic rules of the schema's flags
 //! (`flags.rs`) around them.
 
@@ -13,6 +14,7 @@ mod diagnostics;
 pub mod docs;
 pub mod flags;
 mod handshake;
+mod list_resource;
 pub mod logging;
 pub mod proto;
 mod provider;
@@ -27,6 +29,7 @@ pub use context::{ClientCapabilities, Context, StopSignal};
 pub use data_source::DataSource;
 pub use diagnostics::{AttributePath, Diagnostic, Diagnostics, PathStep, Severity};
 pub use handshake::{serve, ServeError, ServeOptions, MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE};
+pub use list_resource::{ListEvent, ListRequest, ListResource, ListSink};
 pub use provider::{ConfigureRequest, Provider};
 pub use resource::{
     ApplyRequest, ApplyResponse, ImportRequest, ImportResponse, MoveRequest, MoveResponse, PlanRequest, PlanResponse,

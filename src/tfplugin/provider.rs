@@ -1,5 +1,5 @@
 //! The contract of a provider: its own configuration, the client it builds
-//! from it, and the resource and data source types it serves.
+//! from it, and the resource, data source and list resource types it serves.
 
 use std::sync::Arc;
 
@@ -7,6 +7,7 @@ use async_trait::async_trait;
 
 use super::data_source::DataSource;
 use super::diagnostics::Diagnostics;
+use super::list_resource::ListResource;
 use super::resource::Resource;
 use super::schema::Schema;
 use super::value::Value;
@@ -32,4 +33,11 @@ pub trait Provider: Send + Sync + 'static {
     fn resources(&self) -> Vec<Arc<dyn Resource<Self::Client>>>;
 
     fn data_sources(&self) -> Vec<Arc<dyn DataSource<Self::Client>>>;
+
+    /// List resources (protocol 6.10, `terraform query`): each lists the
+    /// objects of the managed resource type of its name, which must have an
+    /// identity schema. None by default.
+    fn list_resources(&self) -> Vec<Arc<dyn ListResource<Self::Client>>> {
+        Vec::new()
+    }
 }

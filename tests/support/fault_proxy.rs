@@ -2,9 +2,9 @@
 //! scriptable per operation: it makes moto behave like AWS where it does not
 //! (secrets stripped from DescribeConnection, ResourceAlreadyExists on a
 //! duplicate create, CREATING/AUTHORIZING before the final state,
-//! LastModifiedTime, DeauthorizeConnection) and injects faults (throttling,
-//! 500, 503, connection reset, slow answers). It also counts calls per
-//! operation.
+//! LastModifiedTime, DeauthorizeConnection, ListConnections filters and
+//! pages) and injects faults (throttling, 500, 503, access denied,
+//! connection reset, slow answers). It also counts calls per operation.
 //!
 //! Every `AWSEvents.*` request is first checked against the EventBridge
 //! service model ([`super::aws_model`]), always: a request AWS would refuse
@@ -40,6 +40,11 @@ pub enum Fault {
     Reset,
     /// The call is forwarded after this delay.
     Slow(Duration),
+    /// 400 AccessDeniedException (not retryable).
+    Denied,
+    /// No fault: the call is forwarded as usual. In a `fail_next` sequence,
+    /// it lets earlier calls through to fault a later one.
+    Pass,
 }
 
 #[derive(Default)]
@@ -66,6 +71,9 @@ struct Script {
     connections: HashMap<ConnectionKey, Record>,
     /// The last LastModifiedTime handed out, in ms: stamps only increase.
     last_stamp_ms: u64,
+    /// The most connections one ListConnections page holds, whatever the
+    /// request's Limit (AWS may return fewer than asked).
+    list_page_cap: Option<usize>,
 }
 
 /// A connection as AWS tells them apart: account, Region and name.
@@ -222,6 +230,12 @@ impl FaultProxy {
             s.states.clear();
             s.stuck = false;
         });
+    }
+
+    /// Every ListConnections page holds at most `size` connections, so
+    /// that a listing has to follow NextToken.
+    pub fn list_page_size(&self, size: usize) {
+        self.with(|s| s.list_page_cap = Some(size.max(1)));
     }
 
     /// The most calls the proxy was answering at the same moment.
@@ -464,6 +478,7 @@ async fn answer(
         (s.strip_secrets, s.refuse_duplicates)
     };
     let state = match decision {
+        Decision::Fault(Fault::Pass) => None,
         Decision::Fault(Fault::Reset) => return Err(std::io::Error::other("connection reset by the fault proxy")),
         Decision::Fault(Fault::Slow(delay)) => {
             tokio::time::sleep(delay).await;
@@ -520,6 +535,9 @@ async fn answer(
                 for entry in json["Connections"].as_array_mut().into_iter().flatten() {
                     let entry_key = key(entry["Name"].as_str().unwrap_or_default());
                     listed(&s, &entry_key, entry);
+                }
+                if let Some(refused) = page(&request, &mut json, s.list_page_cap) {
+                    return Ok(refused);
                 }
             }
             _ => {}
@@ -638,6 +656,51 @@ fn listed(s: &Script, key: &ConnectionKey, entry: &mut Json) {
     }
 }
 
+/// ListConnections as AWS answers it, which moto does not: only the
+/// connections whose name starts with NamePrefix and whose state is
+/// ConnectionState, in name order, `Limit` (at most `cap`) per page, with a
+/// NextToken while more remain. `Some(answer)` refuses a NextToken that
+/// the proxy did not hand out.
+fn page(request: &Json, json: &mut Json, cap: Option<usize>) -> Option<Response<Full<Bytes>>> {
+    let prefix = request["NamePrefix"].as_str().unwrap_or_default();
+    let state = request["ConnectionState"].as_str();
+    let mut all: Vec<Json> = json["Connections"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|c| c["Name"].as_str().is_some_and(|n| n.starts_with(prefix)))
+        .filter(|c| state.is_none_or(|s| c["ConnectionState"] == s))
+        .collect();
+    all.sort_by(|a, b| a["Name"].as_str().cmp(&b["Name"].as_str()));
+    let start = match request["NextToken"].as_str() {
+        None => 0,
+        Some(token) => match token
+            .strip_prefix("fault-proxy-page:")
+            .and_then(|n| n.parse::<usize>().ok())
+        {
+            Some(offset) if offset <= all.len() => offset,
+            _ => {
+                return Some(json_response(
+                    400,
+                    serde_json::json!({"__type": "InvalidToken", "message": "The NextToken is invalid or expired."}),
+                ))
+            }
+        },
+    };
+    let limit = request["Limit"].as_u64().map_or(100, |l| l as usize);
+    let size = cap.map_or(limit, |c| limit.min(c));
+    let end = (start + size).min(all.len());
+    json["Connections"] = Json::Array(all[start..end].to_vec());
+    if let Some(object) = json.as_object_mut() {
+        object.remove("NextToken");
+    }
+    if end < all.len() {
+        json["NextToken"] = format!("fault-proxy-page:{end}").into();
+    }
+    None
+}
+
 /// DeauthorizeConnection, which moto cannot do (HTTP 500): served here for
 /// a connection that exists, like AWS; an unknown one gets moto's
 /// ResourceNotFoundException.
@@ -697,6 +760,11 @@ fn aws_error(fault: Fault) -> Response<Full<Bytes>> {
     let (status, code, message) = match fault {
         Fault::Throttle => (400, "ThrottlingException", "Rate exceeded"),
         Fault::Internal => (500, "InternalException", "Internal failure injected by the test"),
+        Fault::Denied => (
+            400,
+            "AccessDeniedException",
+            "User is not authorized to perform this action (injected by the test)",
+        ),
         _ => (503, "ServiceUnavailableException", "Service unavailable"),
     };
     json_response(status, serde_json::json!({"__type": code, "message": message}))

@@ -14,8 +14,13 @@
 pub mod aws_model;
 pub mod emulator;
 pub mod fault_proxy;
+pub mod http_proxy;
+pub mod imds;
+pub mod loopback;
 pub mod protocol;
+pub mod recording;
 pub mod terraform;
+pub mod tls_front;
 
 /// True when running under CI, where a missing tool fails the run.
 pub fn in_ci() -> bool {

@@ -1,6 +1,7 @@
 //! The `tfplugin6.Provider` gRPC service: decodes each request, dispatches
-//! it to the [`Provider`] / [`Resource`] / [`DataSource`] it names, and
-//! encodes the answer. A panic in a handler becomes an error diagnostic.
+//! it to the [`Provider`] / [`Resource`] / [`DataSource`] /
+//! [`ListResource`] it names, and encodes the answer. A panic in a handler
+//! becomes an error diagnostic.
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -12,6 +13,7 @@ use tokio::sync::watch;
 use tonic::{Request, Response, Status};
 
 mod apply;
+mod list;
 mod plan;
 mod provider_config;
 mod read;
@@ -24,6 +26,7 @@ use super::convert::{self, decode, encode};
 use super::data_source::DataSource;
 use super::diagnostics::Diagnostics;
 use super::flags;
+use super::list_resource::ListResource;
 use super::proto::tfplugin6 as pb;
 use super::provider::{ConfigureRequest, Provider};
 use super::resource::{ApplyRequest, ImportRequest, MoveRequest, PlanRequest, ReadRequest, Resource};
@@ -43,12 +46,20 @@ struct DataSourceEntry<C> {
     ty: Type,
 }
 
+struct ListEntry<C> {
+    list: Arc<dyn ListResource<C>>,
+    schema: Schema,
+    /// The type of its configuration.
+    ty: Type,
+}
+
 /// Serves one [`Provider`] over tfplugin6.
 pub struct ProviderService<P: Provider> {
     provider: Arc<P>,
     provider_schema: Schema,
     resources: HashMap<&'static str, ResourceEntry<P::Client>>,
     data_sources: HashMap<&'static str, DataSourceEntry<P::Client>>,
+    list_resources: HashMap<&'static str, ListEntry<P::Client>>,
     /// Set by ConfigureProvider. Only ever locked to clone the Arc out, never
     /// across an await, so requests run concurrently.
     client: RwLock<Option<Arc<P::Client>>>,
@@ -97,12 +108,22 @@ impl<P: Provider> ProviderService<P> {
                 )
             })
             .collect();
+        let list_resources = provider
+            .list_resources()
+            .into_iter()
+            .map(|list| {
+                let schema = list.schema();
+                let ty = schema.value_type();
+                (list.type_name(), ListEntry { list, schema, ty })
+            })
+            .collect();
         let (stop_sender, stop) = StopSignal::new();
         ProviderService {
             provider_schema: provider.schema(),
             provider: Arc::new(provider),
             resources,
             data_sources,
+            list_resources,
             client: RwLock::new(None),
             stop_sender,
             stop,
@@ -119,6 +140,12 @@ impl<P: Provider> ProviderService<P> {
         self.data_sources
             .get(type_name)
             .ok_or_else(|| unknown_type("data source", type_name))
+    }
+
+    fn list_entry(&self, type_name: &str) -> Outcome<&ListEntry<P::Client>> {
+        self.list_resources
+            .get(type_name)
+            .ok_or_else(|| unknown_type("list resource", type_name))
     }
 
     fn context(&self) -> Outcome<Context<P::Client>> {
@@ -327,6 +354,22 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
     ) -> Result<Response<pb::upgrade_resource_identity::Response>, Status> {
         state_transfer::upgrade_resource_identity(self, request).await
     }
+
+    type ListResourceStream = list::ListStream;
+
+    async fn list_resource(
+        &self,
+        request: Request<pb::list_resource::Request>,
+    ) -> Result<Response<Self::ListResourceStream>, Status> {
+        list::list_resource(self, request).await
+    }
+
+    async fn validate_list_resource_config(
+        &self,
+        request: Request<pb::validate_list_resource_config::Request>,
+    ) -> Result<Response<pb::validate_list_resource_config::Response>, Status> {
+        list::validate_list_resource_config(self, request).await
+    }
 }
 
 fn server_capabilities() -> pb::ServerCapabilities {
@@ -334,12 +377,14 @@ fn server_capabilities() -> pb::ServerCapabilities {
         plan_destroy: true,
         get_provider_schema_optional: false,
         move_resource_state: true,
+        generate_resource_config: false,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tfplugin::list_resource::{ListEvent, ListRequest, ListSink};
     use crate::tfplugin::resource::{ApplyResponse, ReadResponse};
     use crate::tfplugin::{ApplyRequest, Attribute, Block, DataSource, PlanResponse, Resource};
     use pb::provider_server::Provider as _;
@@ -392,6 +437,9 @@ mod tests {
         }
         fn data_sources(&self) -> Vec<Arc<dyn DataSource<()>>> {
             Vec::new()
+        }
+        fn list_resources(&self) -> Vec<Arc<dyn ListResource<()>>> {
+            vec![Arc::new(FlaggedList)]
         }
     }
 
@@ -452,6 +500,17 @@ mod tests {
         }
         fn schema(&self) -> Schema {
             flagged_schema()
+        }
+        fn identity_schema(&self) -> Option<IdentitySchema> {
+            Some(IdentitySchema {
+                version: 0,
+                attributes: vec![crate::tfplugin::IdentityAttribute {
+                    name: "name".into(),
+                    ty: Type::String,
+                    required_for_import: true,
+                    description: String::new(),
+                }],
+            })
         }
         fn validate(&self, config: &Value, _: ClientCapabilities, diags: &mut Diagnostics) {
             if config.attr("name").as_str() == Some("bad") {
@@ -605,5 +664,84 @@ mod tests {
         let refused = apply(&service, &created, &bad, &bad).await;
         assert_eq!(refused.diagnostics[0].summary, "Bad name");
         assert_eq!(value(refused.new_state), created, "the prior state stays");
+    }
+
+    /// Lists `count` flagged objects, each with a write-only value, then
+    /// panics if `panics`; it ignores what the sink answers, so only the
+    /// server keeps the limit.
+    struct FlaggedList;
+
+    #[async_trait::async_trait]
+    impl ListResource<()> for FlaggedList {
+        fn type_name(&self) -> &'static str {
+            "test_flagged"
+        }
+        fn schema(&self) -> Schema {
+            Schema::new(
+                Block::new()
+                    .attr("count", Attribute::number().optional())
+                    .attr("panics", Attribute::bool().optional()),
+            )
+        }
+        fn validate(&self, _: &Value, _: &mut Diagnostics) {}
+        async fn list(&self, _: &Context<()>, req: ListRequest<'_>, sink: &mut ListSink) {
+            let count = req
+                .config
+                .attr("count")
+                .as_number()
+                .and_then(|n| n.as_i64())
+                .unwrap_or(0);
+            for i in 0..count {
+                let name = format!("thing-{i}");
+                let object = flagged(&name, Value::string("arn"), Value::Bool(false), Value::string("s3cr3t"));
+                let identity = crate::tfplugin::object([("name", Value::string(&name))]);
+                sink.push(ListEvent::found(identity, format!("thing {i}"), Some(object)))
+                    .await;
+            }
+            if req.config.attr("panics").as_bool() == Some(true) {
+                panic!("boom");
+            }
+        }
+    }
+
+    async fn list(count: i64, panics: bool, include: bool, limit: i64) -> Vec<pb::list_resource::Event> {
+        use futures_util::StreamExt;
+        let service = configured().await;
+        let config = crate::tfplugin::object([("count", Value::int(count)), ("panics", Value::Bool(panics))]);
+        let stream = service
+            .list_resource(Request::new(pb::list_resource::Request {
+                type_name: "test_flagged".into(),
+                config: Some(encode(&config, &FlaggedList.schema().value_type(), "config").unwrap()),
+                include_resource_object: include,
+                limit,
+            }))
+            .await
+            .unwrap()
+            .into_inner();
+        stream.map(|e| e.unwrap()).collect().await
+    }
+
+    #[tokio::test]
+    async fn the_server_enforces_the_list_limit_whatever_the_list_resource_does() {
+        let events = list(10, false, false, 3).await;
+        assert_eq!(events.len(), 3);
+        assert!(events.iter().all(|e| e.resource_object.is_none()), "not asked for");
+        assert_eq!(events[2].display_name, "thing 2");
+    }
+
+    #[tokio::test]
+    async fn listed_objects_come_when_asked_without_write_only_values() {
+        let events = list(2, false, true, 100).await;
+        let object = value(events[0].resource_object.clone());
+        assert_eq!(object.attr("name"), &Value::string("thing-0"));
+        assert!(object.attr("token_wo").is_null());
+    }
+
+    #[tokio::test]
+    async fn a_panicking_list_resource_ends_the_stream_with_an_error() {
+        let events = list(1, true, false, 100).await;
+        assert_eq!(events.len(), 2);
+        assert_eq!(events[1].diagnostic[0].summary, "The provider crashed");
+        assert!(!events[1].diagnostic[0].detail.contains("boom"));
     }
 }

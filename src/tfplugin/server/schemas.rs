@@ -1,4 +1,4 @@
-//! GetMetadata, GetProviderSchema, GetResourceIdentitySchemas: what the provider serves.
+//! GetMetadata, GetProviderSchema, GetResourceIdentitySchemas: what the provider serves (list resources included).
 
 use tonic::{Request, Response, Status};
 
@@ -25,6 +25,13 @@ pub(super) async fn get_metadata<P: Provider>(
                 type_name: t.to_string(),
             })
             .collect(),
+        list_resources: svc
+            .list_resources
+            .keys()
+            .map(|t| pb::get_metadata::ListResourceMetadata {
+                type_name: t.to_string(),
+            })
+            .collect(),
     }))
 }
 
@@ -41,6 +48,11 @@ pub(super) async fn get_provider_schema<P: Provider>(
             .collect(),
         data_source_schemas: svc
             .data_sources
+            .iter()
+            .map(|(t, e)| (t.to_string(), convert::schema(&e.schema)))
+            .collect(),
+        list_resource_schemas: svc
+            .list_resources
             .iter()
             .map(|(t, e)| (t.to_string(), convert::schema(&e.schema)))
             .collect(),

@@ -128,7 +128,7 @@ pub(super) async fn upgrade_resource_identity<P: Provider>(
         let mut diags = Diagnostics::new();
         let upgraded = entry
             .resource
-            .upgrade_identity(req.version, &req.raw_identity, &mut diags);
+            .upgrade_identity(req.version, identity_json(&req.raw_identity), &mut diags);
         let upgraded_identity = match upgraded {
             Some(v) if !diags.has_errors() => encode_identity(entry, Some(v))?,
             _ => None,
@@ -145,4 +145,42 @@ pub(super) async fn upgrade_resource_identity<P: Provider>(
     Ok(Response::new(
         guarded("UpgradeResourceIdentity", handler, failure).await,
     ))
+}
+
+/// The JSON of a stored identity: protocol 6.9 sends it as is, 6.10 inside
+/// a RawState message (field 1). JSON text starts with `{` or white space;
+/// a RawState message with its JSON starts with the tag byte 0x0a.
+fn identity_json(raw: &[u8]) -> &[u8] {
+    let json_text = raw.iter().find(|b| !b.is_ascii_whitespace()).is_none_or(|b| *b == b'{');
+    if json_text {
+        return raw;
+    }
+    match <pb::RawState as prost::Message>::decode(raw) {
+        Ok(state) if !state.json.is_empty() => {
+            // The decoded message owns its bytes; find them in `raw` to
+            // hand out a borrow (they are stored contiguously).
+            raw.windows(state.json.len())
+                .position(|w| w == state.json.as_slice())
+                .map_or(raw, |at| &raw[at..at + state.json.len()])
+        }
+        _ => raw,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::identity_json;
+    use crate::tfplugin::proto::tfplugin6 as pb;
+
+    #[test]
+    fn a_stored_identity_is_read_bare_as_6_9_sends_it_or_wrapped_as_6_10_does() {
+        let json = br#"{"name":"crm"}"#;
+        assert_eq!(identity_json(json), json);
+        let wrapped = prost::Message::encode_to_vec(&pb::RawState {
+            json: json.to_vec(),
+            flatmap: Default::default(),
+        });
+        assert_eq!(identity_json(&wrapped), json);
+        assert_eq!(identity_json(b""), b"");
+    }
 }
