@@ -34,7 +34,8 @@ fn import_notes(type_name: &str) -> Option<&'static str> {
 }
 
 /// How a list resource's query runs, for its page.
-const LIST_NOTES: &str = "Run `terraform query` (Terraform 1.14 or later) in a directory holding the `.tfquery.hcl` file; \
+const LIST_NOTES: &str =
+    "Run `terraform query` (Terraform 1.14 or later) in a directory holding the `.tfquery.hcl` file; \
      `terraform query -generate-config-out=connections.tf` also writes import blocks and configuration for what it \
      finds. The arguments above go in the `list` block's `config` block. The `list` block's `limit` (default 100) is \
      honoured: the provider stops paging once it has that many, asks `ListConnections` for at most 100 per page, \
