@@ -42,8 +42,14 @@ pub struct ScaleRun {
 /// The three commands that make up one run: label and arguments.
 fn commands() -> [(&'static str, Vec<&'static str>); 3] {
     [
-        ("apply", vec!["apply", "-auto-approve", "-input=false", "-no-color", PARALLELISM]),
-        ("plan (no changes)", vec!["plan", "-input=false", "-no-color", PARALLELISM]),
+        (
+            "apply",
+            vec!["apply", "-auto-approve", "-input=false", "-no-color", PARALLELISM],
+        ),
+        (
+            "plan (no changes)",
+            vec!["plan", "-input=false", "-no-color", PARALLELISM],
+        ),
         (
             "destroy",
             vec!["destroy", "-auto-approve", "-input=false", "-no-color", PARALLELISM],
