@@ -112,11 +112,7 @@ fn retry_arguments(c: &Value) -> RetryArguments {
 /// The AWS configuration loader: Region, profile, FIPS and dual-stack,
 /// retries, and the credentials found before any role (static keys, else
 /// the standard chain, rebuilt when the metadata service is set).
-fn loader(
-    c: &Value,
-    http: Option<&SharedHttpClient>,
-    retry_args: &RetryArguments,
-) -> Result<ConfigLoader, Refusal> {
+fn loader(c: &Value, http: Option<&SharedHttpClient>, retry_args: &RetryArguments) -> Result<ConfigLoader, Refusal> {
     let mut loader = aws_config::defaults(BehaviorVersion::latest());
     if let Ok(app) = AppName::new(user_agent::PRODUCT) {
         loader = loader.app_name(app);
@@ -334,13 +330,7 @@ async fn checked(
 
 /// Logs where EventBridge and STS calls will go, as the SDK's rules
 /// resolve them (FIPS and dual-stack apply only without a custom endpoint).
-async fn log_endpoints(
-    config: &SdkConfig,
-    region: &str,
-    events: Option<&str>,
-    sts: &StsSettings,
-    terraform: &str,
-) {
+async fn log_endpoints(config: &SdkConfig, region: &str, events: Option<&str>, sts: &StsSettings, terraform: &str) {
     // Without debug logging there is no line to write: resolve nothing.
     if !tracing::enabled!(tracing::Level::DEBUG) {
         return;
