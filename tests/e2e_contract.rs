@@ -6,20 +6,16 @@ mod support;
 use support::fault_proxy::FaultProxy;
 use support::terraform::Workdir;
 
+const PROVIDER: &str = include_str!("../examples/provider/provider.tf");
+
 /// `late`'s description holds `early`'s ARN, unknown until `early` exists,
 /// so validation can only see it at apply; it also holds a line break,
 /// which AWS refuses in a description.
-const LATE_DESCRIPTION: &str = r#"
-terraform {
-  required_providers {
-    eventbridge = { source = "registry.terraform.io/eventbridge-rs/eventbridge" }
-  }
+fn late_description() -> String {
+    format!("{PROVIDER}\n{RESOURCES}")
 }
 
-provider "eventbridge" {
-  region = "us-east-1"
-}
-
+const RESOURCES: &str = r#"
 resource "eventbridge_connection" "early" {
   name               = "contract-early"
   authorization_type = "API_KEY"
@@ -52,7 +48,7 @@ fn a_value_unknown_at_plan_is_checked_at_apply_before_any_call() {
         return;
     };
     let proxy = FaultProxy::start(emulator.port);
-    let wd = Workdir::new(LATE_DESCRIPTION);
+    let wd = Workdir::new(&late_description());
     wd.use_endpoint(&proxy.endpoint);
     wd.init();
     assert_eq!(wd.plan_exit_code(), 2, "the plan cannot see the line break yet");
@@ -72,7 +68,7 @@ fn a_value_unknown_at_plan_is_checked_at_apply_before_any_call() {
     );
 
     // The cure the message names; then the configuration is valid again.
-    let fixed = LATE_DESCRIPTION
+    let fixed = late_description()
         .replace("= <<-EOT", "= chomp(<<-EOT")
         .replace("  EOT\n", "  EOT\n  )\n");
     wd.write("main.tf", &fixed);

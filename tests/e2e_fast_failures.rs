@@ -11,17 +11,14 @@ use std::time::{Duration, Instant};
 use support::fault_proxy::FaultProxy;
 use support::terraform::Workdir;
 
-const CONNECTION: &str = r#"
-terraform {
-  required_providers {
-    eventbridge = { source = "registry.terraform.io/eventbridge-rs/eventbridge" }
-  }
+const PROVIDER: &str = include_str!("../examples/provider/provider.tf");
+
+/// The provider example and one API-key connection.
+fn connection() -> String {
+    format!("{PROVIDER}\n{RESOURCE}")
 }
 
-provider "eventbridge" {
-  region = "us-east-1"
-}
-
+const RESOURCE: &str = r#"
 resource "eventbridge_connection" "crm" {
   name               = "fast-failures"
   authorization_type = "API_KEY"
@@ -78,13 +75,13 @@ fn an_endpoint_nothing_listens_on_fails_create_refresh_and_import_in_a_few_attem
     let proxy = FaultProxy::start(emulator.port);
     let closed = closed_port_endpoint();
 
-    let create = Workdir::new(CONNECTION);
+    let create = Workdir::new(&connection());
     create.use_endpoint(&closed);
     create.init();
     assert_unreachable(&apply(&create), &closed);
     assert!(emulator.connection_names().is_empty());
 
-    let refresh = Workdir::new(CONNECTION);
+    let refresh = Workdir::new(&connection());
     refresh.use_endpoint(&proxy.endpoint);
     refresh.init();
     apply(&refresh).ok();
@@ -92,7 +89,7 @@ fn an_endpoint_nothing_listens_on_fails_create_refresh_and_import_in_a_few_attem
     let plan = refresh.run(&["plan", "-input=false", "-no-color"]);
     assert_unreachable(&plan, &closed);
 
-    let import = Workdir::new(CONNECTION);
+    let import = Workdir::new(&connection());
     import.use_endpoint(&closed);
     import.init();
     let out = import.run(&["import", "-input=false", "-no-color", ADDRESS, "fast-failures"]);
@@ -111,7 +108,7 @@ fn a_region_that_cannot_exist_is_refused_before_any_call() {
     };
     let proxy = FaultProxy::start(emulator.port);
 
-    let in_provider = Workdir::new(&CONNECTION.replace("region = \"us-east-1\"", "region = \"mars-1\""));
+    let in_provider = Workdir::new(&connection().replace("region = \"us-east-1\"", "region = \"mars-1\""));
     in_provider.use_endpoint(&proxy.endpoint);
     in_provider.init();
     let out = in_provider.run(&["plan", "-input=false", "-no-color"]);
@@ -122,7 +119,7 @@ fn a_region_that_cannot_exist_is_refused_before_any_call() {
         "{text}"
     );
 
-    let in_resource = Workdir::new(&CONNECTION.replace(
+    let in_resource = Workdir::new(&connection().replace(
         "authorization_type = \"API_KEY\"",
         "authorization_type = \"API_KEY\"\n  region             = \"us-east-1x\"",
     ));
@@ -135,7 +132,7 @@ fn a_region_that_cannot_exist_is_refused_before_any_call() {
         "{text}"
     );
 
-    let import = Workdir::new(CONNECTION);
+    let import = Workdir::new(&connection());
     import.use_endpoint(&proxy.endpoint);
     import.init();
     let out = import.run(&["import", "-input=false", "-no-color", ADDRESS, "does-not-exist@mars-1"]);
@@ -199,7 +196,7 @@ fn a_provider_whose_terraform_is_killed_exits_instead_of_living_on() {
     let proxy = FaultProxy::start(emulator.port);
     // The connection never leaves CREATING: apply waits (for 20 minutes).
     proxy.stuck_in("CREATING");
-    let wd = Workdir::new(CONNECTION);
+    let wd = Workdir::new(&connection());
     wd.use_endpoint(&proxy.endpoint);
     wd.init();
     let mut terraform = wd
@@ -241,7 +238,7 @@ fn missing_credentials_say_where_credentials_come_from_in_one_clean_sentence() {
     let Some(emulator) = support::terraform_and_emulator() else {
         return;
     };
-    let wd = Workdir::new(CONNECTION);
+    let wd = Workdir::new(&connection());
     wd.env("AWS_ENDPOINT_URL_EVENTBRIDGE", &emulator.endpoint);
     wd.env("AWS_CONFIG_FILE", "/nonexistent/config");
     wd.env("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/credentials");

@@ -4,17 +4,18 @@ use tonic::{Request, Response, Status};
 
 use super::*;
 
+/// The provider block, decoded against the provider's schema.
+fn provider_config<P: Provider>(svc: &ProviderService<P>, config: Option<&pb::DynamicValue>) -> Outcome<Value> {
+    decode(config, &svc.provider_schema.value_type(), "provider configuration")
+}
+
 pub(super) async fn validate_provider_config<P: Provider>(
     svc: &ProviderService<P>,
     request: Request<pb::validate_provider_config::Request>,
 ) -> Result<Response<pb::validate_provider_config::Response>, Status> {
     let req = request.into_inner();
     let handler = async {
-        let config = decode(
-            req.config.as_ref(),
-            &svc.provider_schema.value_type(),
-            "provider configuration",
-        )?;
+        let config = provider_config(svc, req.config.as_ref())?;
         let mut diags = Diagnostics::new();
         svc.provider.validate(&config, &mut diags);
         Ok(pb::validate_provider_config::Response {
@@ -31,11 +32,7 @@ pub(super) async fn configure_provider<P: Provider>(
 ) -> Result<Response<pb::configure_provider::Response>, Status> {
     let req = request.into_inner();
     let handler = async {
-        let config = decode(
-            req.config.as_ref(),
-            &svc.provider_schema.value_type(),
-            "provider configuration",
-        )?;
+        let config = provider_config(svc, req.config.as_ref())?;
         let mut diags = Diagnostics::new();
         let configure = ConfigureRequest {
             terraform_version: &req.terraform_version,
