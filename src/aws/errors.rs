@@ -56,16 +56,9 @@ where
                 }
                 source = cause.source();
             }
-            let text = parts.join(": ");
-            let text = text.trim_end_matches('.');
-            if text.contains("credentials") {
-                format!(
-                    "{text}. Check the provider's credentials: access_key/secret_key, profile, assume_role, or \
-                     the AWS_* environment variables."
-                )
-            } else {
-                text.to_string()
-            }
+            // Where credentials come from is said once, by ConfigureProvider,
+            // which resolves them; a message here may end up inside that.
+            parts.join(": ").trim_end_matches('.').to_string()
         }
     }
 }

@@ -96,7 +96,8 @@ pub struct WebIdentity {
 }
 
 /// The `assume_role_with_web_identity` block as written; `None`: not set.
-#[derive(Debug, Clone, Default)]
+/// No `Debug`: it holds the token itself.
+#[derive(Clone, Default)]
 pub struct WebIdentityArguments {
     pub role_arn: Option<String>,
     pub web_identity_token: Option<String>,
@@ -252,11 +253,9 @@ impl RoleHop {
             .await;
         match sent {
             Ok(out) => temporary(out.credentials, "AssumeRole"),
-            Err(e) => Err(not_assumed(
-                format!("assume_role[{}]", self.index),
-                &r.role_arn,
-                describe(&e),
-            )),
+            // Signed with the previous hop's credentials: when that hop
+            // failed, its failure is the one to report.
+            Err(e) => Err(hop_failed(format!("assume_role[{}]", self.index), &r.role_arn, &e)),
         }
     }
 }
@@ -305,7 +304,8 @@ impl WebIdentityHop {
             .await;
         match sent {
             Ok(out) => temporary(out.credentials, "AssumeRoleWithWebIdentity"),
-            Err(e) => Err(hop_failed(block(), &w.role_arn, &e)),
+            // Unsigned and always first: no earlier hop can have failed.
+            Err(e) => Err(not_assumed(block(), &w.role_arn, describe(&e))),
         }
     }
 }

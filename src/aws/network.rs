@@ -37,12 +37,37 @@ use hyper_util::rt::{TokioExecutor, TokioIo};
 use super::paths::expand_home;
 
 /// Proxies for plain-HTTP and HTTPS endpoints, and the hosts that bypass
-/// them; `None` means no proxy.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// them; `None` means no proxy. A proxy URL may carry `user:password@`:
+/// its `Debug` (which the SDK prints in trace logs) shows it redacted.
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct Proxies {
     pub http: Option<String>,
     pub https: Option<String>,
     pub no_proxy: Option<String>,
+}
+
+impl std::fmt::Debug for Proxies {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Proxies")
+            .field("http", &self.http.as_deref().map(redacted))
+            .field("https", &self.https.as_deref().map(redacted))
+            .field("no_proxy", &self.no_proxy)
+            .finish()
+    }
+}
+
+/// `url` without the `user:password@` a proxy URL may carry, for messages
+/// and logs: `http://***@proxy:3128`.
+pub fn redacted(url: &str) -> String {
+    let (scheme, rest) = match url.split_once("://") {
+        Some((scheme, rest)) => (format!("{scheme}://"), rest),
+        None => (String::new(), url),
+    };
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..authority_end].rfind('@') {
+        Some(at) => format!("{scheme}***{}", &rest[at..]),
+        None => url.to_string(),
+    }
 }
 
 /// The proxies in effect, and whether `http_proxy` stands in for a missing
@@ -54,7 +79,8 @@ pub struct ResolvedProxies {
 }
 
 /// What the provider block says about the network; `None`: not set.
-#[derive(Debug, Clone, Default)]
+/// No `Debug`: the proxy URLs may carry credentials.
+#[derive(Clone, Default)]
 pub struct NetworkArguments {
     pub custom_ca_bundle: Option<String>,
     pub insecure: bool,
@@ -127,13 +153,16 @@ pub fn proxy_problem(url: &str) -> Option<String> {
     let full = with_scheme(url.trim());
     match full.parse::<http::Uri>() {
         Err(e) => Some(format!(
-            "{url:?} is not a URL ({e}), e.g. \"http://proxy.example.com:3128\"."
+            "{:?} is not a URL ({e}), e.g. \"http://proxy.example.com:3128\".",
+            redacted(url)
         )),
         Ok(uri) if !matches!(uri.scheme_str(), Some("http" | "https")) => Some(format!(
-            "{url:?} is not an http:// or https:// proxy URL, e.g. \"http://proxy.example.com:3128\"."
+            "{:?} is not an http:// or https:// proxy URL, e.g. \"http://proxy.example.com:3128\".",
+            redacted(url)
         )),
         Ok(uri) if uri.host().is_none_or(str::is_empty) => Some(format!(
-            "{url:?} names no proxy host, e.g. \"http://proxy.example.com:3128\"."
+            "{:?} names no proxy host, e.g. \"http://proxy.example.com:3128\".",
+            redacted(url)
         )),
         Ok(_) => None,
     }
@@ -182,7 +211,14 @@ pub fn http_client(
     insecure: bool,
     proxies: &Proxies,
 ) -> Result<Option<SharedHttpClient>, NetworkError> {
-    if ca_bundle.is_none() && !insecure && *proxies == Proxies::default() {
+    // `no_proxy = "*"` bypasses every proxy; `no_proxy` alone (common in
+    // CI) has no proxy to bypass. Either way the SDK's own client does.
+    let bypass_all = proxies
+        .no_proxy
+        .as_deref()
+        .is_some_and(|n| n.split(',').any(|h| h.trim() == "*"));
+    let proxied = !bypass_all && (proxies.http.is_some() || proxies.https.is_some());
+    if ca_bundle.is_none() && !insecure && !proxied {
         return Ok(None);
     }
     for url in [&proxies.http, &proxies.https].into_iter().flatten() {
@@ -190,15 +226,7 @@ pub fn http_client(
             return Err(NetworkError::BadProxy(problem));
         }
     }
-    let bypass_all = proxies
-        .no_proxy
-        .as_deref()
-        .is_some_and(|n| n.split(',').any(|h| h.trim() == "*"));
-    let proxies = if bypass_all {
-        Proxies::default()
-    } else {
-        proxies.clone()
-    };
+    let proxies = if proxied { proxies.clone() } else { Proxies::default() };
     let mut trust = TrustStore::default();
     if let Some(pem) = ca_bundle {
         trust = trust.with_pem_certificate(pem);
@@ -445,6 +473,25 @@ impl rustls::client::danger::ServerCertVerifier for AcceptAnyCertificate {
 
     fn supported_verify_schemes(&self) -> Vec<rustls::SignatureScheme> {
         self.0.signature_verification_algorithms.supported_schemes()
+    }
+}
+
+#[cfg(test)]
+mod redaction_tests {
+    use super::{proxy_problem, redacted, Proxies};
+
+    #[test]
+    fn proxy_credentials_never_reach_a_message_or_a_debug_print() {
+        assert_eq!(redacted("http://user:s3cr3t@proxy:3128/x"), "http://***@proxy:3128/x");
+        assert_eq!(redacted("user:s3cr3t@proxy:3128"), "***@proxy:3128");
+        assert_eq!(redacted("http://proxy:3128"), "http://proxy:3128");
+        let bad = proxy_problem("http://user:p#ss w@rd@proxy:3128").unwrap_or_default();
+        assert!(!bad.contains("p#ss") && !bad.contains("w@rd"), "{bad}");
+        let proxies = Proxies {
+            http: Some("http://user:s3cr3t@proxy:3128".into()),
+            ..Default::default()
+        };
+        assert!(!format!("{proxies:?}").contains("s3cr3t"));
     }
 }
 

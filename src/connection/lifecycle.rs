@@ -34,12 +34,14 @@ fn region_of(ctx: &Context<AwsClient>, c: &Connection) -> String {
 }
 
 /// A failed step in one line: `summary`, then "`doing` EventBridge
-/// connection "crm" in us-east-1: cause" with the secrets scrubbed, and
-/// `state`, what exists now.
+/// connection "crm" in us-east-1: cause", and `state`, what exists now.
+/// Only the cause, AWS's words, is scrubbed of secrets: scrubbing our own
+/// words too would show where a short secret matched them.
 fn failed(summary: &str, doing: &str, c: &Connection, region: &str, cause: &str, state: Value) -> ApplyResponse {
     let mut diagnostics = Diagnostics::new();
+    let cause = errors::scrub(cause, &c.secrets());
     let detail = format!("{doing} EventBridge connection {:?} in {region}: {cause}", c.name);
-    diagnostics.error(summary, errors::scrub(&detail, &c.secrets()));
+    diagnostics.error(summary, detail);
     ApplyResponse {
         new_state: state,
         diagnostics,
@@ -213,10 +215,13 @@ fn settled(
     match waited {
         Ok(out) => {
             let state = mapping::settle(planned, &out);
-            let reason = out
-                .state_reason()
-                .filter(|r| !r.is_empty())
-                .unwrap_or("AWS gave no reason");
+            // AWS's reason may quote what it was sent.
+            let reason = errors::scrub(
+                out.state_reason()
+                    .filter(|r| !r.is_empty())
+                    .unwrap_or("AWS gave no reason"),
+                &planned.secrets(),
+            );
             match out.connection_state() {
                 Some(ConnectionState::Authorized | ConnectionState::Active) | None => {}
                 Some(ConnectionState::Deauthorized) => diags.warning(
@@ -228,12 +233,9 @@ fn settled(
                 ),
                 Some(other) => diags.error(
                     "Connection failed",
-                    errors::scrub(
-                        &format!(
-                            "EventBridge connection {name:?} in {region} ended in state {} after {after}: {reason}.",
-                            other.as_str()
-                        ),
-                        &planned.secrets(),
+                    format!(
+                        "EventBridge connection {name:?} in {region} ended in state {} after {after}: {reason}.",
+                        other.as_str()
                     ),
                 ),
             }
@@ -269,9 +271,9 @@ fn settled(
         Err(WaitError::Api(cause)) => {
             diags.error(
                 "Error reading EventBridge connection",
-                errors::scrub(
-                    &format!("reading EventBridge connection {name:?} in {region} after its {after}: {cause}"),
-                    &planned.secrets(),
+                format!(
+                    "reading EventBridge connection {name:?} in {region} after its {after}: {}",
+                    errors::scrub(&cause, &planned.secrets())
                 ),
             );
             known.clone()

@@ -15,7 +15,9 @@
 //! to the prior state is exactly the prior state (no diff).
 
 use super::drift::{self, Drift, Private};
+use super::model::Connection;
 use super::schema;
+use crate::aws::errors;
 use crate::tfplugin::{flags, AttributePath, Diagnostics, Value};
 
 pub struct Planned {
@@ -82,7 +84,10 @@ fn follow_outside_change(drift: &Drift, prior: &Value, config: &Value, diags: &m
     let resend = drift.resends() && drift::holds_secrets(config);
     let no_secrets = "The configuration holds no secret to send (value, password, client_secret, a secret \
                       parameter, or their *_wo twins); set them to put the connection right.";
-    let because = |reason: &Option<String>| reason.clone().unwrap_or_else(|| "AWS gave no reason".to_string());
+    // AWS's reason may quote what it was sent: scrub the configured secrets.
+    let secrets = Connection::from_value(config);
+    let because =
+        |reason: &Option<String>| errors::scrub(reason.as_deref().unwrap_or("AWS gave no reason"), &secrets.secrets());
     let (summary, detail) = match drift {
         Drift::ChangedOutside { at } => (
             "Connection changed outside Terraform",

@@ -79,7 +79,7 @@ fn http_client(c: &Value, diags: &mut Diagnostics) -> Result<Option<SharedHttpCl
             format!(
                 "An HTTP proxy was set but no HTTPS proxy was, so {:?} is used for HTTPS (AWS's) endpoints too, \
                  as in hashicorp/aws. Set https_proxy = \"\" for no HTTPS proxy.",
-                proxies.proxies.https.as_deref().unwrap_or_default()
+                network::redacted(proxies.proxies.https.as_deref().unwrap_or_default())
             ),
         );
     }
