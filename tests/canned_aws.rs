@@ -31,15 +31,20 @@ const ARN: &str = "arn:aws:events:us-east-1:123456789012:connection/crm/5f0c";
 const SECRET_ARN: &str = "arn:aws:secretsmanager:us-east-1:123456789012:secret:events!connection/crm/5f0c-AbCdEf";
 
 /// A configuration as Terraform sends it (every attribute present).
+const CONFIG: &str = r#"{"name":"crm","authorization_type":"API_KEY","timeouts":{"create":"2s","update":null,"delete":"2s"},
+    "auth_parameters":[{"api_key":[{"key":"x-api-key","value":"s3cr3t-api-key"}],"basic":[],"oauth":[],
+    "connectivity_parameters":[],
+    "invocation_http_parameters":[{"body":[],"query_string":[],"header":[
+        {"key":"x-public","value":"visible","is_value_secret":false},
+        {"key":"x-private","value":"hidden-header-value","is_value_secret":true}]}]}],
+    "invocation_connectivity_parameters":[]}"#;
+
 fn config() -> Value {
-    let json = r#"{"name":"crm","authorization_type":"API_KEY","timeouts":{"create":"2s","update":null,"delete":"2s"},
-        "auth_parameters":[{"api_key":[{"key":"x-api-key","value":"s3cr3t-api-key"}],"basic":[],"oauth":[],
-        "connectivity_parameters":[],
-        "invocation_http_parameters":[{"body":[],"query_string":[],"header":[
-            {"key":"x-public","value":"visible","is_value_secret":false},
-            {"key":"x-private","value":"hidden-header-value","is_value_secret":true}]}]}],
-        "invocation_connectivity_parameters":[]}"#;
-    decode_json(json.as_bytes(), &schema().value_type(), false).expect("config")
+    value(CONFIG)
+}
+
+fn value(json: &str) -> Value {
+    decode_json(json.as_bytes(), &schema().value_type(), false).expect("a connection value")
 }
 
 fn context(rules: &[&Rule]) -> Context<AwsClient> {
@@ -442,4 +447,72 @@ async fn a_connection_deleted_outside_terraform_reads_as_gone() {
         .await;
     assert!(read.diagnostics.is_empty());
     assert_eq!(read.new_state, Value::Null);
+}
+
+/// An update of `prior` to `planned` with `config`, against an AWS that
+/// accepts UpdateConnection only when `sent` holds.
+async fn update_sending(
+    prior: &Value,
+    planned: &Value,
+    config: &Value,
+    sent: impl Fn(&aws_sdk_eventbridge::operation::update_connection::UpdateConnectionInput) -> bool + Send + Sync + 'static,
+) -> (ApplyResponse, usize) {
+    let update = mock!(Client::update_connection).match_requests(sent).then_output(|| {
+        aws_sdk_eventbridge::operation::update_connection::UpdateConnectionOutput::builder()
+            .connection_arn(ARN)
+            .build()
+    });
+    let settle = describe(ConnectionState::Authorized, None);
+    let ctx = context(&[&update, &settle]);
+    let applied = ConnectionResource
+        .update(
+            &ctx,
+            ApplyRequest {
+                prior_state: prior,
+                planned_state: planned,
+                config,
+                planned_private: &[],
+            },
+        )
+        .await;
+    (applied, update.num_calls())
+}
+
+#[tokio::test]
+async fn an_update_that_leaves_the_authorization_alone_sends_none() {
+    let prior = config();
+    let changed = value(&CONFIG.replace(r#""name":"crm","#, r#""name":"crm","description":"new","#));
+    let (applied, calls) = update_sending(&prior, &changed, &changed, |req| {
+        req.description() == Some("new") && req.auth_parameters().is_none() && req.authorization_type().is_none()
+    })
+    .await;
+    assert!(applied.diagnostics.is_empty(), "{:?}", applied.diagnostics);
+    assert_eq!(calls, 1, "one UpdateConnection, without authorization");
+}
+
+#[tokio::test]
+async fn a_changed_authorization_is_sent_whole_with_its_write_only_secret() {
+    let in_state = CONFIG.replace(r#""value":"s3cr3t-api-key""#, r#""value":null"#);
+    let prior = value(&in_state);
+    let planned = value(&in_state.replace(r#""value":"visible""#, r#""value":"visible-2""#));
+    let config = value(
+        &in_state
+            .replace(r#""value":"visible""#, r#""value":"visible-2""#)
+            .replace(r#""value":null"#, r#""value":null,"value_wo":"s3cr3t-wo-key""#),
+    );
+    let (applied, calls) = update_sending(&prior, &planned, &config, |req| {
+        let auth = req.auth_parameters();
+        let key = auth
+            .and_then(|a| a.api_key_auth_parameters())
+            .and_then(|k| k.api_key_value());
+        let private = auth.and_then(|a| a.invocation_http_parameters()).map(|h| {
+            h.header_parameters()
+                .iter()
+                .any(|p| p.value() == Some("hidden-header-value"))
+        });
+        key == Some("s3cr3t-wo-key") && private == Some(true)
+    })
+    .await;
+    assert!(applied.diagnostics.is_empty(), "{:?}", applied.diagnostics);
+    assert_eq!(calls, 1, "one UpdateConnection, with the whole authorization");
 }

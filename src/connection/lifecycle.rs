@@ -120,10 +120,17 @@ pub async fn update(
 ) -> ApplyResponse {
     let mut c = Connection::from_value(planned);
     let prior = Connection::from_value(prior_value);
-    // Write-only secrets go to AWS on create, when their version changes and
-    // when the secrets AWS holds can no longer be trusted; otherwise the
-    // update leaves the stored ones alone.
-    if private.resend || c.secrets_wo_version != prior.secrets_wo_version {
+    // The authorization goes to AWS only when it changed, when the
+    // write-only secrets' version changed, or when the secrets AWS holds
+    // can no longer be trusted (the cases the plan leaves the connection
+    // state to AWS); then always whole, write-only secrets included, as
+    // AWS documents no merge of partial authorization parameters.
+    // Otherwise the update leaves the stored authorization alone.
+    let reauthorize = private.resend
+        || c.secrets_wo_version != prior.secrets_wo_version
+        || c.authorization_type != prior.authorization_type
+        || c.settings().auth != prior.settings().auth;
+    if reauthorize {
         c.take_write_only(&Connection::from_value(config));
     }
     // Until a write succeeds, the record of the last one stands.
@@ -145,7 +152,7 @@ pub async fn update(
         private: unchanged.encode(),
         ..failure
     };
-    let request = match mapping::update_request(&c, &prior) {
+    let request = match mapping::update_request(&c, &prior, reauthorize) {
         Ok(request) => request,
         Err(e) => {
             return keep(failed(

@@ -123,10 +123,15 @@ pub fn create_request(c: &Connection) -> Result<CreateConnectionInputBuilder, Bu
         .set_invocation_connectivity_parameters(invocation_connectivity))
 }
 
-/// The whole UpdateConnection request that takes `prior` to `c`. What was
-/// removed since is sent empty so AWS really drops it: a description as
-/// "", invocation connectivity as public.
-pub fn update_request(c: &Connection, prior: &Connection) -> Result<UpdateConnectionInputBuilder, BuildError> {
+/// The whole UpdateConnection request that takes `prior` to `c`, with the
+/// authorization only when `with_auth`. What was removed since is sent
+/// empty so AWS really drops it: a description as "", invocation
+/// connectivity as public.
+pub fn update_request(
+    c: &Connection,
+    prior: &Connection,
+    with_auth: bool,
+) -> Result<UpdateConnectionInputBuilder, BuildError> {
     let invocation_connectivity = match (&c.invocation_connectivity, &prior.invocation_connectivity) {
         (Some(conn), _) => Some(connectivity(conn)?),
         (None, Some(_)) => Some(public_connectivity()?),
@@ -136,10 +141,14 @@ pub fn update_request(c: &Connection, prior: &Connection) -> Result<UpdateConnec
         .description
         .clone()
         .or_else(|| prior.description.as_ref().map(|_| String::new()));
+    let (authorization_type, auth) = match with_auth {
+        true => (Some(authorization_type(c)), Some(update_auth(c, prior)?)),
+        false => (None, None),
+    };
     Ok(UpdateConnectionInput::builder()
         .name(&c.name)
-        .authorization_type(authorization_type(c))
-        .auth_parameters(update_auth(c, prior)?)
+        .set_authorization_type(authorization_type)
+        .set_auth_parameters(auth)
         .set_description(description)
         .set_kms_key_identifier(c.kms_key_identifier.clone())
         .set_invocation_connectivity_parameters(invocation_connectivity))
