@@ -30,11 +30,14 @@ pub(super) async fn apply_resource_change<P: Provider>(
             new_identity: encode_identity(entry, resp.new_identity)?,
         })
     };
-    // A crash must not make Terraform forget an object: answer with the
-    // prior state, which is what exists as far as we know.
+    // A crash must not make Terraform forget an object, nor what the
+    // resource keeps beside it: answer with the prior state and the
+    // planned private state, which is what exists as far as we know.
     let prior = req.prior_state.clone();
+    let private = req.planned_private.clone();
     let failure = move |diagnostics| pb::apply_resource_change::Response {
         new_state: prior,
+        private,
         diagnostics,
         ..Default::default()
     };
@@ -51,11 +54,19 @@ async fn apply_change<C>(entry: &ResourceEntry<C>, ctx: &Context<C>, req: ApplyR
         (creating, false) => {
             // Values unknown at plan time were skipped by validation; now
             // they are known, so check them before any remote call.
+            // Terraform validates again itself before applying; this holds
+            // for any client. A configuration that carries write-only
+            // values at apply comes from a Terraform that knows them.
             let mut diagnostics = Diagnostics::new();
-            resource.validate(req.config, ClientCapabilities::default(), &mut diagnostics);
+            let capabilities = ClientCapabilities {
+                write_only_attributes_allowed: true,
+                ..Default::default()
+            };
+            resource.validate(req.config, capabilities, &mut diagnostics);
             if diagnostics.has_errors() {
                 return ApplyResponse {
                     new_state: req.prior_state.clone(),
+                    private: req.planned_private.to_vec(),
                     diagnostics,
                     ..Default::default()
                 };

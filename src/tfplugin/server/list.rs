@@ -60,13 +60,19 @@ struct Job<C> {
     resource_block: Block,
 }
 
+const RPC: &str = "ListResource";
+
 pub(super) async fn list_resource<P: Provider>(
     svc: &ProviderService<P>,
     request: Request<pb::list_resource::Request>,
 ) -> Result<Response<ListStream>, Status> {
     let req = request.into_inner();
     let (tx, rx) = mpsc::channel(CAPACITY);
-    match prepare(svc, &req) {
+    // `prepare` runs the list resource's validation: a panic there is a
+    // diagnostic on the stream too, as in every other handler.
+    let prepared =
+        std::panic::catch_unwind(AssertUnwindSafe(|| prepare(svc, &req))).unwrap_or_else(|_| Err(crashed(RPC)));
+    match prepared {
         Ok(job) => {
             tokio::spawn(run(job, tx));
         }
@@ -79,7 +85,7 @@ pub(super) async fn list_resource<P: Provider>(
 
 /// Checks the request before anything is listed.
 fn prepare<P: Provider>(svc: &ProviderService<P>, req: &pb::list_resource::Request) -> Outcome<Job<P::Client>> {
-    tracing::debug!(rpc = "ListResource", "request");
+    tracing::debug!(rpc = RPC, "request");
     let entry = svc.list_entry(&req.type_name)?;
     let resource = svc.resource(&req.type_name)?;
     let Some((_, identity_ty)) = &resource.identity else {
@@ -129,8 +135,8 @@ async fn run<C: Send + Sync + 'static>(job: Job<C>, tx: mpsc::Sender<Result<pb::
         let ended = {
             let work = AssertUnwindSafe(job.list.list(&job.ctx, req, &mut sink)).catch_unwind();
             tokio::select! {
-                done = work => done.err().map(|_| crashed()),
-                _ = job.ctx.stop.stopped() => Some(cancelled()),
+                done = work => done.err().map(|_| crashed(RPC)),
+                _ = job.ctx.stop.stopped() => Some(cancelled(RPC)),
                 _ = tx.closed() => None,
             }
         };
@@ -147,30 +153,13 @@ async fn run<C: Send + Sync + 'static>(job: Job<C>, tx: mpsc::Sender<Result<pb::
                 Err(diagnostics) => (diagnostics_event(diagnostics), true),
             };
             if tx.send(Ok(event)).await.is_err() || last {
+                // The listing half may be waiting on a full channel.
+                listed.close();
                 break;
             }
         }
     };
     tokio::join!(produce, forward);
-}
-
-fn crashed() -> Diagnostics {
-    let mut diags = Diagnostics::new();
-    diags.error(
-        "The provider crashed",
-        "The provider panicked while listing; the location is in the provider's log (TF_LOG_PROVIDER=error). This \
-         is a bug: please report it.",
-    );
-    diags
-}
-
-fn cancelled() -> Diagnostics {
-    let mut diags = Diagnostics::new();
-    diags.error(
-        "Cancelled",
-        "ListResource was cancelled: Terraform asked the provider to stop.",
-    );
-    diags
 }
 
 fn diagnostics_event(diagnostics: Diagnostics) -> pb::list_resource::Event {

@@ -186,18 +186,31 @@ where
     match AssertUnwindSafe(handler).catch_unwind().await {
         Ok(Ok(response)) => response,
         Ok(Err(diags)) => failure(convert::diagnostics(diags)),
-        Err(_) => {
-            let mut diags = Diagnostics::new();
-            diags.error(
-                "The provider crashed",
-                format!(
-                    "The provider panicked while handling {rpc}; the location is in the provider's log \
-                     (TF_LOG_PROVIDER=error). This is a bug: please report it."
-                ),
-            );
-            failure(convert::diagnostics(diags))
-        }
+        Err(_) => failure(convert::diagnostics(crashed(rpc))),
     }
+}
+
+/// What Terraform is told when a handler of `rpc` panicked.
+fn crashed(rpc: &str) -> Diagnostics {
+    let mut diags = Diagnostics::new();
+    diags.error(
+        "The provider crashed",
+        format!(
+            "The provider panicked while handling {rpc}; the location is in the provider's log \
+             (TF_LOG_PROVIDER=error). This is a bug: please report it."
+        ),
+    );
+    diags
+}
+
+/// What Terraform is told when StopProvider ended `rpc`.
+fn cancelled(rpc: &str) -> Diagnostics {
+    let mut diags = Diagnostics::new();
+    diags.error(
+        "Cancelled",
+        format!("{rpc} was cancelled: Terraform asked the provider to stop."),
+    );
+    diags
 }
 
 /// Drops `work` when Terraform asks the provider to stop. For requests that
@@ -206,11 +219,7 @@ where
 async fn until_stopped<R>(stop: &StopSignal, rpc: &str, work: impl Future<Output = R>) -> Outcome<R> {
     tokio::select! {
         result = work => Ok(result),
-        _ = stop.stopped() => {
-            let mut diags = Diagnostics::new();
-            diags.error("Cancelled", format!("{rpc} was cancelled: Terraform asked the provider to stop."));
-            Err(diags)
-        }
+        _ = stop.stopped() => Err(cancelled(rpc)),
     }
 }
 

@@ -42,10 +42,14 @@ pub(super) async fn plan_resource_change<P: Provider>(
 }
 
 /// The server's part, around the resource's own rules (see
-/// [`flags::proposal`] and [`flags::finish_plan`]). A destroy plans null.
+/// [`flags::proposal`] and [`flags::finish_plan`]). A destroy plans null
+/// and keeps the private state for the delete.
 async fn plan_change<C>(entry: &ResourceEntry<C>, ctx: &Context<C>, req: PlanRequest<'_>) -> PlanResponse {
     if req.proposed_new_state.is_null() {
-        return PlanResponse::default();
+        return PlanResponse {
+            planned_private: req.prior_private.to_vec(),
+            ..Default::default()
+        };
     }
     let block = &entry.schema.block;
     let proposed = flags::proposal(block, req.prior_state, req.proposed_new_state, req.config);
