@@ -45,13 +45,19 @@ const LIST_NOTES: &str =
      already found.";
 
 /// What a resource's page says after its schema, beyond the generic parts.
-fn sections(type_name: &str) -> Vec<(&'static str, &'static str)> {
+fn sections(type_name: &str) -> Vec<(&'static str, String)> {
     if type_name != TYPE_NAME {
         return Vec::new();
     }
-    vec![(
-        "Changes made outside Terraform",
-        "AWS never returns a connection's secrets, so a refresh cannot see them change. This resource remembers \
+    vec![
+        ("Changes made outside Terraform", OUTSIDE_CHANGES.to_string()),
+        ("Checked at plan time", checked_at_plan()),
+    ]
+}
+
+/// How the connection's secrets follow changes made outside Terraform.
+const OUTSIDE_CHANGES: &str =
+    "AWS never returns a connection's secrets, so a refresh cannot see them change. This resource remembers \
          when AWS last modified the connection after each of its own applies (in Terraform's private state, never \
          shown). If a refresh finds a later `LastModifiedTime`, the connection was changed outside Terraform and the \
          secrets AWS holds may no longer be the configured ones: the plan proposes an update in place \
@@ -70,17 +76,24 @@ fn sections(type_name: &str) -> Vec<(&'static str, &'static str)> {
          sure.\n\n\
          When nothing changed outside there is no diff and no extra AWS call: the check uses the \
          `DescribeConnection` that the refresh makes anyway. A state written by an earlier release is watched from \
-         its next refresh on.",
-    )]
-}
+         its next refresh on.";
 
-/// The rules validation applies to a resource's arguments, from the rules.
-fn checked_at_plan(type_name: &str) -> Vec<(&'static str, String)> {
-    if type_name == TYPE_NAME {
-        crate::connection::constraints()
-    } else {
-        Vec::new()
-    }
+/// What validation checks before any call, worded by the rules themselves.
+fn checked_at_plan() -> String {
+    let rules: Vec<String> = crate::connection::constraints()
+        .iter()
+        .map(|(arguments, rule)| {
+            let names: Vec<String> = arguments.split(", ").map(|a| format!("`{a}`")).collect();
+            format!("- {}: {rule}", names.join(", "))
+        })
+        .collect();
+    format!(
+        "These rules are AWS's own (its service model), checked by `terraform validate` and `plan` before any \
+         call, so a value AWS would refuse never gets as far as `apply`. A value known only at apply is checked \
+         then, before any call. Lengths count characters as AWS does: one outside the Basic Multilingual Plane \
+         (such as an emoji) counts twice.\n\n{}",
+        rules.join("\n")
+    )
 }
 
 fn read(path: &Path) -> std::io::Result<String> {
@@ -167,7 +180,6 @@ pub fn pages(examples: &Path) -> std::io::Result<Vec<(PathBuf, String)>> {
             schema: &provider_schema,
             examples: vec![(String::new(), read(&examples.join("provider/provider.tf"))?)],
             import: None,
-            checked_at_plan: Vec::new(),
             sections: Vec::new(),
         }),
     )];
@@ -192,7 +204,6 @@ pub fn pages(examples: &Path) -> std::io::Result<Vec<(PathBuf, String)>> {
             schema: &schema,
             examples: examples_in(&dir, "resource.tf")?,
             import,
-            checked_at_plan: checked_at_plan(type_name),
             sections: sections(type_name),
         };
         pages.push((Path::new("resources").join(page_file(name, type_name)), render(&page)));
@@ -208,7 +219,6 @@ pub fn pages(examples: &Path) -> std::io::Result<Vec<(PathBuf, String)>> {
             schema: &schema,
             examples: examples_in(&dir, "data-source.tf")?,
             import: None,
-            checked_at_plan: Vec::new(),
             sections: Vec::new(),
         };
         pages.push((
@@ -227,8 +237,7 @@ pub fn pages(examples: &Path) -> std::io::Result<Vec<(PathBuf, String)>> {
             schema: &schema,
             examples: examples_in(&dir, "list-resource.tfquery.hcl")?,
             import: None,
-            checked_at_plan: Vec::new(),
-            sections: vec![("Querying", LIST_NOTES)],
+            sections: vec![("Querying", LIST_NOTES.to_string())],
         };
         pages.push((
             Path::new("list-resources").join(page_file(name, type_name)),

@@ -5,7 +5,6 @@
 
 mod support;
 
-use std::net::TcpListener;
 use std::time::{Duration, Instant};
 
 use support::fault_proxy::FaultProxy;
@@ -32,14 +31,6 @@ resource "eventbridge_connection" "crm" {
 "#;
 
 const ADDRESS: &str = "eventbridge_connection.crm";
-
-/// A loopback port nothing listens on: bound, then let go.
-fn closed_port_endpoint() -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
-    let port = listener.local_addr().expect("addr").port();
-    drop(listener);
-    format!("http://127.0.0.1:{port}")
-}
 
 /// Terraform wraps diagnostics at 80 columns: compare words, not lines.
 fn one_line(text: &str) -> String {
@@ -73,7 +64,7 @@ fn an_endpoint_nothing_listens_on_fails_create_refresh_and_import_in_a_few_attem
         return;
     };
     let proxy = FaultProxy::start(emulator.port);
-    let closed = closed_port_endpoint();
+    let closed = support::closed_port_endpoint();
 
     let create = Workdir::new(&connection());
     create.use_endpoint(&closed);

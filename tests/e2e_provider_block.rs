@@ -20,8 +20,6 @@
 
 mod support;
 
-use std::net::TcpListener;
-
 use support::http_proxy::HttpProxy;
 use support::imds::Imds;
 use support::recording::{eventbridge_calls, recorded, sts_calls};
@@ -118,14 +116,6 @@ fn assert_contains(text: &str, parts: &[&str]) {
     }
 }
 
-/// A loopback port nothing listens on: bound, then let go.
-fn closed_port_endpoint() -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
-    let port = listener.local_addr().expect("addr").port();
-    drop(listener);
-    format!("http://127.0.0.1:{port}")
-}
-
 fn endpoints(events: &str, sts: &str) -> String {
     format!("  endpoints {{\n    events = \"{events}\"\n    sts    = \"{sts}\"\n  }}\n")
 }
@@ -215,7 +205,7 @@ fn a_chain_of_two_roles_reaches_eventbridge_and_fails_when_sts_cannot_be_reached
 
     // The same configuration with STS unreachable fails at the provider,
     // before any EventBridge call.
-    let closed = closed_port_endpoint();
+    let closed = support::closed_port_endpoint();
     let before = eventbridge_calls(&recorded(&emulator)).len();
     wd.write("main.tf", &config(&chained_roles(e, &closed), "chained"));
     let out = plan(&wd);

@@ -10,13 +10,6 @@
 use aws_config::SdkConfig;
 use aws_types::service_config::ServiceConfigKey;
 
-/// The provider block's endpoint overrides; `None`: not set.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Endpoints {
-    pub events: Option<String>,
-    pub sts: Option<String>,
-}
-
 /// Why `url` cannot be an endpoint, in one sentence; None when it can.
 pub fn url_problem(url: &str, example: &str) -> Option<String> {
     let bad = || Some(format!("{url:?} is not an http(s) URL, e.g. {example:?}."));

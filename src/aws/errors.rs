@@ -23,7 +23,7 @@ pub fn code<E: ProvideErrorMetadata, R>(err: &SdkError<E, R>) -> Option<&str> {
 pub fn describe<E, R>(err: &SdkError<E, R>) -> String
 where
     E: ProvideErrorMetadata + std::error::Error + 'static,
-    R: std::fmt::Debug,
+    R: std::fmt::Debug + 'static,
 {
     match err {
         SdkError::ServiceError(e) => {
@@ -40,27 +40,36 @@ where
         }
         other => {
             // An endpoint that was never reached says all there is to say.
-            let unreachable = std::iter::successors(std::error::Error::source(other), |e| e.source())
-                .find_map(|e| e.downcast_ref::<EndpointUnreachable>());
-            if let Some(unreachable) = unreachable {
+            if let Some(unreachable) = find_in_chain::<EndpointUnreachable>(other) {
                 return format!("{unreachable}.");
             }
             // The cause chain's messages, without the debug dump of raw
-            // responses that the SDK's own error context appends.
-            let mut parts = vec![other.to_string()];
-            let mut source = std::error::Error::source(other);
-            while let Some(cause) = source {
-                let text = cause.to_string();
-                if !parts.iter().any(|p| p.contains(&text)) {
-                    parts.push(text);
-                }
-                source = cause.source();
-            }
-            // Where credentials come from is said once, by ConfigureProvider,
+            // responses that the SDK's own error context appends. Where
+            // credentials come from is said once, by ConfigureProvider,
             // which resolves them; a message here may end up inside that.
-            parts.join(": ").trim_end_matches('.').to_string()
+            chain_text(other)
         }
     }
+}
+
+/// The first error of type `T` in `error`'s cause chain, `error` included.
+pub fn find_in_chain<'a, T: std::error::Error + 'static>(
+    error: &'a (dyn std::error::Error + 'static),
+) -> Option<&'a T> {
+    std::iter::successors(Some(error), |e| e.source()).find_map(|e| e.downcast_ref::<T>())
+}
+
+/// The messages of `error`'s cause chain joined by ": ", each said once (a
+/// message an earlier one already contains is left out).
+pub fn chain_text(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for e in std::iter::successors(Some(error), |e| e.source()) {
+        let text = e.to_string().trim().trim_end_matches('.').to_string();
+        if !text.is_empty() && !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
+    }
+    parts.join(": ")
 }
 
 /// Replaces every occurrence of a secret in `text` with `***`.

@@ -19,7 +19,7 @@ use aws_credential_types::provider::{future, ProvideCredentials, SharedCredentia
 use aws_credential_types::Credentials;
 
 use super::client::ClientOptions;
-use super::errors::describe;
+use super::errors::{chain_text, describe, find_in_chain};
 use super::paths::expand_home;
 use super::sts::{self, Signer, StsSettings};
 use super::unreachable::EndpointUnreachable;
@@ -209,10 +209,9 @@ fn not_assumed(block: String, role_arn: &str, cause: String) -> CredentialsError
 fn hop_failed<E, R>(block: String, role_arn: &str, error: &aws_sdk_sts::error::SdkError<E, R>) -> CredentialsError
 where
     E: aws_sdk_sts::error::ProvideErrorMetadata + std::error::Error + 'static,
-    R: std::fmt::Debug,
+    R: std::fmt::Debug + 'static,
 {
-    let earlier = std::iter::successors(std::error::Error::source(error), |e| e.source())
-        .find_map(|e| e.downcast_ref::<RoleNotAssumed>());
+    let earlier = std::error::Error::source(error).and_then(find_in_chain::<RoleNotAssumed>);
     match earlier {
         Some(earlier) => CredentialsError::provider_error(earlier.clone()),
         None => not_assumed(block, role_arn, describe(error)),
@@ -358,21 +357,14 @@ impl ProvideCredentials for Primed {
 /// A credentials failure in one sentence: the unreachable endpoint or the
 /// role that was refused when there is one, else the chain's messages.
 pub fn describe_credentials_error(error: &CredentialsError) -> String {
-    let chain = || std::iter::successors(Some(error as &(dyn std::error::Error + 'static)), |e| e.source());
-    if let Some(role) = chain().find_map(|e| e.downcast_ref::<RoleNotAssumed>()) {
+    let error = error as &(dyn std::error::Error + 'static);
+    if let Some(role) = find_in_chain::<RoleNotAssumed>(error) {
         return role.to_string().trim_end_matches('.').to_string();
     }
-    if let Some(unreachable) = chain().find_map(|e| e.downcast_ref::<EndpointUnreachable>()) {
+    if let Some(unreachable) = find_in_chain::<EndpointUnreachable>(error) {
         return unreachable.to_string();
     }
-    let mut parts: Vec<String> = Vec::new();
-    for text in chain().map(|e| e.to_string()) {
-        let text = text.trim().trim_end_matches('.').to_string();
-        if !text.is_empty() && !parts.iter().any(|p| p.contains(&text)) {
-            parts.push(text);
-        }
-    }
-    parts.join(": ")
+    chain_text(error)
 }
 
 #[cfg(test)]

@@ -14,13 +14,12 @@ use std::time::{Duration, Instant};
 
 use aws_config::Region;
 use aws_smithy_runtime_api::box_error::BoxError;
-use aws_smithy_runtime_api::client::interceptors::context::{
-    BeforeTransmitInterceptorContextRef, FinalizerInterceptorContextMut,
-};
+use aws_smithy_runtime_api::client::interceptors::context::FinalizerInterceptorContextMut;
 use aws_smithy_runtime_api::client::interceptors::Intercept;
 use aws_smithy_runtime_api::client::orchestrator::OrchestratorError;
 use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
 use aws_smithy_types::config_bag::{ConfigBag, Storable, StoreReplace};
+use aws_smithy_types::endpoint::Endpoint;
 
 /// Attempts an unreachable endpoint gets before the call ends.
 const ATTEMPTS: u32 = 3;
@@ -63,15 +62,6 @@ impl std::fmt::Display for EndpointUnreachable {
 
 impl StdError for EndpointUnreachable {}
 
-/// Where the attempt in flight is going (`scheme://host[:port]`): the
-/// request is gone by the time the attempt's outcome is known.
-#[derive(Debug, Clone)]
-struct AttemptEndpoint(String);
-
-impl Storable for AttemptEndpoint {
-    type Storer = StoreReplace<Self>;
-}
-
 /// Unreachable attempts of the call in flight.
 #[derive(Debug, Clone)]
 struct UnreachableSoFar {
@@ -86,17 +76,6 @@ impl Storable for UnreachableSoFar {
 impl Intercept for FailFastWhenUnreachable {
     fn name(&self) -> &'static str {
         "FailFastWhenUnreachable"
-    }
-
-    fn read_before_transmit(
-        &self,
-        context: &BeforeTransmitInterceptorContextRef<'_>,
-        _components: &RuntimeComponents,
-        cfg: &mut ConfigBag,
-    ) -> Result<(), BoxError> {
-        cfg.interceptor_state()
-            .store_put(AttemptEndpoint(endpoint_of(context.request())));
-        Ok(())
     }
 
     // Runs after each attempt and before the retry strategy looks at its
@@ -126,7 +105,8 @@ impl Intercept for FailFastWhenUnreachable {
         }
         let unreachable = EndpointUnreachable {
             service: self.service,
-            url: cfg.load::<AttemptEndpoint>().map(|e| e.0.clone()).unwrap_or_default(),
+            // The orchestrator keeps the endpoint it resolved for the call.
+            url: cfg.load::<Endpoint>().map(|e| base_of(e.url())).unwrap_or_default(),
             region: cfg.load::<Region>().map(|r| r.to_string()).unwrap_or_default(),
             attempts: so_far.attempts,
             elapsed: so_far.first.elapsed(),
@@ -139,12 +119,11 @@ impl Intercept for FailFastWhenUnreachable {
     }
 }
 
-/// `scheme://host[:port]` of the request: where it was going.
-fn endpoint_of(request: &aws_smithy_runtime_api::http::Request) -> String {
-    let uri = request.uri();
-    match uri.split_once("://") {
+/// `scheme://host[:port]` of an endpoint URL: where the call was going.
+fn base_of(url: &str) -> String {
+    match url.split_once("://") {
         Some((scheme, rest)) => format!("{scheme}://{}", rest.split('/').next().unwrap_or_default()),
-        None => uri.to_string(),
+        None => url.to_string(),
     }
 }
 

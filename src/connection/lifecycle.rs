@@ -53,7 +53,7 @@ fn failed(summary: &str, doing: &str, c: &Connection, region: &str, cause: &str,
 fn create_cause<E, R>(e: &aws_sdk_eventbridge::error::SdkError<E, R>, c: &Connection, region: &str) -> String
 where
     E: aws_sdk_eventbridge::error::ProvideErrorMetadata + std::error::Error + 'static,
-    R: std::fmt::Debug,
+    R: std::fmt::Debug + 'static,
 {
     let mut cause = errors::describe(e);
     if errors::code(e) == Some("ResourceAlreadyExistsException") {

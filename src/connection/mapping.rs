@@ -76,8 +76,8 @@ sdk_parameter!(
     ConnectionQueryStringParameter
 );
 
-fn to_sdk<P: SdkParameter>(params: &[Parameter]) -> Option<Vec<P>> {
-    Some(params.iter().map(P::of).collect())
+fn to_sdk<P: SdkParameter>(params: &[Parameter]) -> Vec<P> {
+    params.iter().map(P::of).collect()
 }
 
 fn views<P: SdkParameter>(params: &[P]) -> Vec<ApiParameter<'_>> {
@@ -87,9 +87,9 @@ fn views<P: SdkParameter>(params: &[P]) -> Vec<ApiParameter<'_>> {
 /// The parameters of every list, in the API's shape.
 pub fn http_parameters(h: &HttpParameters) -> ConnectionHttpParameters {
     ConnectionHttpParameters::builder()
-        .set_body_parameters(to_sdk(&h.body))
-        .set_header_parameters(to_sdk(&h.header))
-        .set_query_string_parameters(to_sdk(&h.query_string))
+        .set_body_parameters(Some(to_sdk(&h.body)))
+        .set_header_parameters(Some(to_sdk(&h.header)))
+        .set_query_string_parameters(Some(to_sdk(&h.query_string)))
         .build()
 }
 

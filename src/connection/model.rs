@@ -359,19 +359,6 @@ impl AuthParameters {
             ),
         ])
     }
-
-    /// The authorization block that is set, by its `authorization_type` name.
-    pub fn authorization_type(&self) -> Option<&'static str> {
-        if self.api_key.is_some() {
-            Some("API_KEY")
-        } else if self.basic.is_some() {
-            Some("BASIC")
-        } else if self.oauth.is_some() {
-            Some("OAUTH_CLIENT_CREDENTIALS")
-        } else {
-            None
-        }
-    }
 }
 
 fn secret_value(s: &Option<Secret>) -> Value {

@@ -136,14 +136,13 @@ fn set(object: &mut Value, name: &str, value: Value) {
 /// A change of what the user controls in the authorization (AWS-decided
 /// values such as association ARNs aside) sends new credentials.
 fn reauthorizes(prior: &Value, planned: &Value) -> bool {
-    let block = &schema::cached().block;
-    let (now, before) = (
-        flags::without_computed_only(block, planned),
-        flags::without_computed_only(block, prior),
-    );
-    ["authorization_type", "auth_parameters", "secrets_wo_version"]
-        .iter()
-        .any(|name| now.attr(name) != before.attr(name))
+    const AUTHORIZATION: [&str; 3] = ["authorization_type", "auth_parameters", "secrets_wo_version"];
+    // Only these three are copied and compared, not the whole state.
+    let user_part = |v: &Value| {
+        let part = crate::tfplugin::object(AUTHORIZATION.map(|name| (name, v.attr(name).clone())));
+        flags::without_computed_only(&schema::cached().block, part)
+    };
+    user_part(planned) != user_part(prior)
 }
 
 /// Paths of the two `resource_parameters` blocks.

@@ -10,7 +10,7 @@ use crate::aws::region::region_problem;
 use crate::aws::AwsClient;
 use crate::connection::connection_name_problem;
 use crate::connection::mapping;
-use crate::connection::model::{Connection, HttpParameters, Parameter};
+use crate::connection::model::{HttpParameters, Parameter};
 use crate::tfplugin::{object, Attribute, AttributePath, Block, Context, DataSource, Diagnostics, Schema, Type, Value};
 
 pub struct ConnectionDataSource;
@@ -142,12 +142,7 @@ fn time(t: Option<&aws_smithy_types::DateTime>) -> Value {
 /// The connection as the resource's model reads it (with no prior state,
 /// so no secret value), shaped for the data source.
 fn to_value(out: &DescribeConnectionOutput, name: &str, region: &str) -> Value {
-    let nothing_known = Connection {
-        name: name.to_string(),
-        region: Some(region.to_string()),
-        ..Default::default()
-    };
-    let c = mapping::from_described(out, &nothing_known);
+    let c = mapping::discovered(out, name, region);
     let list = |v: Option<Value>| Value::List(v.into_iter().collect());
     let a = &c.auth;
     let auth = object([

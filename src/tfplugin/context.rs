@@ -26,10 +26,6 @@ impl StopSignal {
         StopSignal(rx)
     }
 
-    pub fn is_stopped(&self) -> bool {
-        *self.0.borrow()
-    }
-
     /// Completes once a stop is requested.
     pub async fn stopped(&self) {
         let mut rx = self.0.clone();

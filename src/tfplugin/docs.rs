@@ -26,11 +26,8 @@ pub struct Page<'a> {
     pub examples: Vec<(String, String)>,
     /// How to import it, for resources that can be imported.
     pub import: Option<Import<'a>>,
-    /// What validation checks before any remote call, as (arguments, rule)
-    /// in the rules' own words.
-    pub checked_at_plan: Vec<(&'a str, String)>,
     /// Further sections after the schema, as (heading, markdown).
-    pub sections: Vec<(&'a str, &'a str)>,
+    pub sections: Vec<(&'a str, String)>,
 }
 
 /// The Import section of a resource's page.
@@ -88,20 +85,6 @@ pub fn render(page: &Page<'_>) -> String {
     }
     for (heading, text) in &page.sections {
         let _ = writeln!(out, "## {heading}\n\n{}\n", text.trim());
-    }
-    if !page.checked_at_plan.is_empty() {
-        let _ = writeln!(
-            out,
-            "## Checked at plan time\n\nThese rules are the remote API's own, checked by `terraform validate` and \
-             `plan` before any call, so a value the API would refuse never gets as far as `apply`. A value known \
-             only at apply is checked then, before any call. Lengths count characters as the API does: one outside \
-             the Basic Multilingual Plane (such as an emoji) counts twice.\n"
-        );
-        for (arguments, rule) in &page.checked_at_plan {
-            let names: Vec<String> = arguments.split(", ").map(|a| format!("`{a}`")).collect();
-            let _ = writeln!(out, "- {}: {rule}", names.join(", "));
-        }
-        let _ = writeln!(out);
     }
     if let Some(import) = &page.import {
         render_import(&mut out, import);
@@ -277,8 +260,7 @@ mod tests {
                 command: "terraform import test_thing.x id".into(),
                 notes: Some("Secrets come back on the next plan.".into()),
             }),
-            checked_at_plan: vec![("name, region", "Lower case.".into())],
-            sections: vec![("Drift", "Watched.")],
+            sections: vec![("Drift", "Watched.".into())],
         };
         let md = render(&page);
         assert!(md.starts_with("---\npage_title: \"test_thing Resource\""));
@@ -289,7 +271,6 @@ mod tests {
         assert!(md.contains("<a id=\"nestedblock--inner\"></a>\n### Nested Schema for `inner`"));
         assert!(md.contains("## Import"));
         assert!(md.contains("## Drift\n\nWatched.\n"));
-        assert!(md.contains("## Checked at plan time\n\n") && md.contains("- `name`, `region`: Lower case.\n"));
         assert!(md
             .trim_end()
             .ends_with("```shell\nterraform import test_thing.x id\n```\n\nSecrets come back on the next plan."));
@@ -326,7 +307,6 @@ mod tests {
                 command: "terraform import test_thing.x id".into(),
                 notes: None,
             }),
-            checked_at_plan: Vec::new(),
             sections: Vec::new(),
         };
         let md = render(&page);

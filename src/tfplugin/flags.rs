@@ -47,6 +47,31 @@ fn visit_mut(
     }
 }
 
+/// Calls `f` on every attribute of `block` present in `value`, at any
+/// depth, with its path; for rules that only look.
+fn visit(block: &Block, value: &Value, at: &AttributePath, f: &mut dyn FnMut(&Attribute, &AttributePath, &Value)) {
+    for (name, attribute) in &block.attributes {
+        if let Value::Object(fields) = value {
+            if let Some(v) = fields.get(name) {
+                f(attribute, &at.attr(name), v);
+            }
+        }
+    }
+    for (name, nested) in &block.blocks {
+        let v = value.attr(name);
+        let at = at.attr(name);
+        match (nested.nesting, v) {
+            (Nesting::Single | Nesting::Group, Value::Object(_)) => visit(&nested.block, v, &at, f),
+            (_, Value::List(items) | Value::Set(items)) => {
+                for (i, item) in items.iter().enumerate() {
+                    visit(&nested.block, item, &at.index(i as i64), f);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 /// The value at `at` inside `root`, following attribute names and list
 /// indexes; Null when absent.
 fn value_at<'a>(root: &'a Value, at: &AttributePath) -> &'a Value {
@@ -78,8 +103,7 @@ pub fn null_write_only(block: &Block, value: &mut Value) {
 /// Paths of the write-only attributes set in `config`.
 fn write_only_set(block: &Block, config: &Value) -> Vec<AttributePath> {
     let mut found = Vec::new();
-    let mut copy = config.clone();
-    visit_mut(block, &mut copy, &AttributePath::root(), &mut |attribute, at, v| {
+    visit(block, config, &AttributePath::root(), &mut |attribute, at, v| {
         if attribute.write_only && !v.is_null() {
             found.push(at.clone());
         }
@@ -130,8 +154,7 @@ fn unknown_computed(block: &Block, planned: &mut Value, config: &Value) {
 /// written by another provider or an older schema) is not a change.
 pub fn replaced(block: &Block, prior: &Value, planned: &Value) -> Vec<AttributePath> {
     let mut found = Vec::new();
-    let mut copy = planned.clone();
-    visit_mut(block, &mut copy, &AttributePath::root(), &mut |attribute, at, v| {
+    visit(block, planned, &AttributePath::root(), &mut |attribute, at, v| {
         let before = value_at(prior, at);
         if attribute.replaces && before != v && !(attribute.computed && before.is_null()) {
             found.push(at.clone());
@@ -176,19 +199,17 @@ pub fn finish_plan(
     if !requires_replace.is_empty() {
         unknown_computed(block, planned, config);
     }
-    null_write_only(block, planned);
 }
 
 /// `value` without what only the remote side sets (computed attributes
 /// the configuration cannot set): what the user controls, for comparing.
-pub fn without_computed_only(block: &Block, value: &Value) -> Value {
-    let mut copy = value.clone();
-    visit_mut(block, &mut copy, &AttributePath::root(), &mut |attribute, _, v| {
+pub fn without_computed_only(block: &Block, mut value: Value) -> Value {
+    visit_mut(block, &mut value, &AttributePath::root(), &mut |attribute, _, v| {
         if attribute.computed && !attribute.optional && !attribute.required {
             *v = Value::Null;
         }
     });
-    copy
+    value
 }
 
 #[cfg(test)]
@@ -278,7 +299,7 @@ mod tests {
     #[test]
     fn only_attributes_the_configuration_cannot_set_are_left_out_of_a_comparison() {
         let v = resource("a", Value::string("r"), Value::string("arn:1"), vec![]);
-        let user = without_computed_only(&block(), &v);
+        let user = without_computed_only(&block(), v);
         assert!(user.attr("arn").is_null());
         assert_eq!(user.attr("region"), &Value::string("r"));
     }

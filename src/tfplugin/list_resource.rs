@@ -113,11 +113,6 @@ impl ListSink {
             .await;
         self.remaining = 0;
     }
-
-    /// Completes when the reader has gone (Terraform stopped reading).
-    pub async fn closed(&self) {
-        self.tx.closed().await
-    }
 }
 
 /// A list resource type, e.g. `list "eventbridge_connection"`. Its type

@@ -163,16 +163,6 @@ impl Value {
         matches!(self, Value::Unknown)
     }
 
-    /// True when neither this value nor anything inside it is unknown.
-    pub fn is_wholly_known(&self) -> bool {
-        match self {
-            Value::Unknown => false,
-            Value::List(v) | Value::Set(v) | Value::Tuple(v) => v.iter().all(Value::is_wholly_known),
-            Value::Map(m) | Value::Object(m) => m.values().all(Value::is_wholly_known),
-            _ => true,
-        }
-    }
-
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Value::String(s) => Some(s),

@@ -96,3 +96,11 @@ pub fn host_platform() -> String {
     };
     format!("{}_{arch}", std::env::consts::OS)
 }
+
+/// `http://127.0.0.1:PORT` with nothing listening: a port bound, then let go.
+pub fn closed_port_endpoint() -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    drop(listener);
+    format!("http://127.0.0.1:{port}")
+}

@@ -89,18 +89,17 @@ fn description(v: &Value, at: &AttributePath, diags: &mut Diagnostics) {
                 rules::DESCRIPTION.max
             ),
         ),
-        Err(_) => {
-            let c = text.chars().find(|c| rules::is_line_terminator(*c)).unwrap_or('\n');
-            diags.error_at(
-                at,
-                "Invalid description",
-                format!(
-                    "description contains {}; AWS accepts a single line of text. A heredoc (<<EOT) always ends \
+        // DESCRIPTION has no minimum and no filler rule.
+        Err(Broken::Empty | Broken::TooShort { .. } | Broken::OnlyFiller) => {}
+        Err(Broken::Character(c)) => diags.error_at(
+            at,
+            "Invalid description",
+            format!(
+                "description contains {}; AWS accepts a single line of text. A heredoc (<<EOT) always ends \
                      with a line break: use a quoted string, or chomp() / replace() to remove the breaks.",
-                    describe_char(c, false)
-                ),
-            )
-        }
+                describe_char(c, false)
+            ),
+        ),
     }
 }
 

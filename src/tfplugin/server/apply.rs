@@ -24,7 +24,7 @@ pub(super) async fn apply_resource_change<P: Provider>(
         };
         let resp = apply_change(entry, &ctx, apply).await;
         Ok(pb::apply_resource_change::Response {
-            new_state: Some(encode(&resp.new_state, &entry.ty, "new state")?),
+            new_state: Some(entry.encode_state(resp.new_state, "new state")?),
             private: resp.private,
             diagnostics: convert::diagnostics(resp.diagnostics),
             new_identity: encode_identity(entry, resp.new_identity)?,
@@ -44,11 +44,11 @@ pub(super) async fn apply_resource_change<P: Provider>(
     Ok(Response::new(guarded("ApplyResourceChange", handler, failure).await))
 }
 
-/// The server's part: validate what is now known, dispatch by null-ness,
-/// and keep write-only values out of the new state.
+/// The server's part: validate what is now known and dispatch by
+/// null-ness (write-only values leave through `encode_state`).
 async fn apply_change<C>(entry: &ResourceEntry<C>, ctx: &Context<C>, req: ApplyRequest<'_>) -> ApplyResponse {
     let resource = &entry.resource;
-    let mut resp = match (req.prior_state.is_null(), req.planned_state.is_null()) {
+    match (req.prior_state.is_null(), req.planned_state.is_null()) {
         (true, true) => ApplyResponse::default(),
         (false, true) => resource.delete(ctx, req).await,
         (creating, false) => {
@@ -77,7 +77,5 @@ async fn apply_change<C>(entry: &ResourceEntry<C>, ctx: &Context<C>, req: ApplyR
                 resource.update(ctx, req).await
             }
         }
-    };
-    flags::null_write_only(&entry.schema.block, &mut resp.new_state);
-    resp
+    }
 }

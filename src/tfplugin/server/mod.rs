@@ -40,6 +40,16 @@ struct ResourceEntry<C> {
     identity: Option<(IdentitySchema, Type)>,
 }
 
+impl<C> ResourceEntry<C> {
+    /// A state, plan or object of this resource on its way to Terraform:
+    /// write-only values null (Terraform must never store them), encoded.
+    /// Every response that carries one goes through here.
+    fn encode_state(&self, mut value: Value, what: &str) -> Outcome<pb::DynamicValue> {
+        flags::null_write_only(&self.schema.block, &mut value);
+        encode(&value, &self.ty, what)
+    }
+}
+
 struct DataSourceEntry<C> {
     data_source: Arc<dyn DataSource<C>>,
     schema: Schema,
@@ -57,6 +67,7 @@ struct ListEntry<C> {
 pub struct ProviderService<P: Provider> {
     provider: Arc<P>,
     provider_schema: Schema,
+    provider_ty: Type,
     resources: HashMap<&'static str, ResourceEntry<P::Client>>,
     data_sources: HashMap<&'static str, DataSourceEntry<P::Client>>,
     list_resources: HashMap<&'static str, ListEntry<P::Client>>,
@@ -118,8 +129,10 @@ impl<P: Provider> ProviderService<P> {
             })
             .collect();
         let (stop_sender, stop) = StopSignal::new();
+        let provider_schema = provider.schema();
         ProviderService {
-            provider_schema: provider.schema(),
+            provider_ty: provider_schema.value_type(),
+            provider_schema,
             provider: Arc::new(provider),
             resources,
             data_sources,

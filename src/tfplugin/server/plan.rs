@@ -16,7 +16,6 @@ pub(super) async fn plan_resource_change<P: Provider>(
         let prior_state = decode(req.prior_state.as_ref(), &entry.ty, "prior state")?;
         let proposed_new_state = decode(req.proposed_new_state.as_ref(), &entry.ty, "proposed new state")?;
         let config = decode(req.config.as_ref(), &entry.ty, "configuration")?;
-        let _prior_identity = identity_data(entry, req.prior_identity.as_ref())?;
         let plan = PlanRequest {
             prior_state: &prior_state,
             proposed_new_state: &proposed_new_state,
@@ -26,7 +25,7 @@ pub(super) async fn plan_resource_change<P: Provider>(
         };
         let resp = plan_change(entry, &ctx, plan).await;
         Ok(pb::plan_resource_change::Response {
-            planned_state: Some(encode(&resp.planned_state, &entry.ty, "plan")?),
+            planned_state: Some(entry.encode_state(resp.planned_state, "plan")?),
             requires_replace: resp.requires_replace.iter().map(convert::attribute_path).collect(),
             planned_private: resp.planned_private,
             diagnostics: convert::diagnostics(resp.diagnostics),

@@ -6,7 +6,7 @@ use super::*;
 
 /// The provider block, decoded against the provider's schema.
 fn provider_config<P: Provider>(svc: &ProviderService<P>, config: Option<&pb::DynamicValue>) -> Outcome<Value> {
-    decode(config, &svc.provider_schema.value_type(), "provider configuration")
+    decode(config, &svc.provider_ty, "provider configuration")
 }
 
 pub(super) async fn validate_provider_config<P: Provider>(

@@ -18,14 +18,13 @@ pub(super) async fn read_resource<P: Provider>(
             private: &req.private,
         };
         // Nothing to refresh for an object that does not exist.
-        let mut resp = if current_state.is_null() {
+        let resp = if current_state.is_null() {
             Default::default()
         } else {
             until_stopped(&ctx.stop, "ReadResource", entry.resource.read(&ctx, read)).await?
         };
-        flags::null_write_only(&entry.schema.block, &mut resp.new_state);
         Ok(pb::read_resource::Response {
-            new_state: Some(encode(&resp.new_state, &entry.ty, "state")?),
+            new_state: Some(entry.encode_state(resp.new_state, "state")?),
             diagnostics: convert::diagnostics(resp.diagnostics),
             private: resp.private,
             deferred: None,

@@ -19,11 +19,10 @@ pub(super) async fn import_resource_state<P: Provider>(
         };
         let resp = until_stopped(&ctx.stop, "ImportResourceState", entry.resource.import(&ctx, import)).await?;
         let imported_resources = match resp.state {
-            Some(mut state) if !resp.diagnostics.has_errors() => {
-                flags::null_write_only(&entry.schema.block, &mut state);
+            Some(state) if !resp.diagnostics.has_errors() => {
                 vec![pb::import_resource_state::ImportedResource {
                     type_name: req.type_name.clone(),
-                    state: Some(encode(&state, &entry.ty, "imported state")?),
+                    state: Some(entry.encode_state(state, "imported state")?),
                     private: resp.private,
                     identity: encode_identity(entry, resp.identity)?,
                 }]
@@ -60,10 +59,7 @@ pub(super) async fn move_resource_state<P: Provider>(
         };
         let resp = entry.resource.move_state(mv);
         let target_state = match resp.state {
-            Some(mut v) if !resp.diagnostics.has_errors() => {
-                flags::null_write_only(&entry.schema.block, &mut v);
-                Some(encode(&v, &entry.ty, "moved state")?)
-            }
+            Some(v) if !resp.diagnostics.has_errors() => Some(entry.encode_state(v, "moved state")?),
             _ => None,
         };
         Ok(pb::move_resource_state::Response {
@@ -100,10 +96,7 @@ pub(super) async fn upgrade_resource_state<P: Provider>(
             .resource
             .upgrade_state(req.version, &raw.json, (&entry.schema, &entry.ty), &mut diags);
         let upgraded_state = match upgraded {
-            Some(mut v) if !diags.has_errors() => {
-                flags::null_write_only(&entry.schema.block, &mut v);
-                Some(encode(&v, &entry.ty, "upgraded state")?)
-            }
+            Some(v) if !diags.has_errors() => Some(entry.encode_state(v, "upgraded state")?),
             _ => None,
         };
         Ok(pb::upgrade_resource_state::Response {

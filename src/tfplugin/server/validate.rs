@@ -13,10 +13,9 @@ pub(super) async fn validate_resource_config<P: Provider>(
         let entry = svc.resource(&req.type_name)?;
         let config = decode(req.config.as_ref(), &entry.ty, "resource configuration")?;
         let mut diags = Diagnostics::new();
-        entry
-            .resource
-            .validate(&config, capabilities(req.client_capabilities.as_ref()), &mut diags);
-        if !capabilities(req.client_capabilities.as_ref()).write_only_attributes_allowed {
+        let client = capabilities(req.client_capabilities.as_ref());
+        entry.resource.validate(&config, client, &mut diags);
+        if !client.write_only_attributes_allowed {
             flags::refuse_write_only_without_support(&entry.schema.block, &config, &mut diags);
         }
         Ok(pb::validate_resource_config::Response {
