@@ -51,7 +51,7 @@ install:
 	@echo "terraform init finds it there unless your CLI configuration has a provider_installation block (README: Using it)"
 
 docs:
-	cargo run --quiet -- docs docs
+	cargo run --quiet -p xtask -- docs docs
 
 bench: tools
 	cargo build --release

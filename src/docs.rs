@@ -17,83 +17,41 @@
 use std::io::{Error, ErrorKind};
 use std::path::{Path, PathBuf};
 
-use crate::connection::TYPE_NAME;
+use crate::aws::regional::{Docs, ResourceType};
 use crate::provider::EventBridgeProvider;
-use crate::tfplugin::docs::{render, Import, Page, PageKind};
-use crate::tfplugin::Provider;
+use crate::tfplugin::docs::{checked_rules, render, Import, Page, PageKind};
+use crate::tfplugin::{Provider, Schema};
 use crate::PROVIDER_ADDRESS;
 
-/// What the Import section of a resource's page says beyond the syntax.
-fn import_notes(type_name: &str) -> Option<&'static str> {
-    (type_name == TYPE_NAME).then_some(
-        "AWS never returns a connection's secrets (the API key value, the password, the client secret, and the \
-         values of secret HTTP parameters), so an imported state has none: the first plan after an import shows \
-         an update in place that sets them again from the configuration. Apply it, and the next plan shows no \
-         changes.",
-    )
-}
-
-/// How a list resource's query runs, for its page.
-const LIST_NOTES: &str =
-    "Run `terraform query` (Terraform 1.14 or later) in a directory holding the `.tfquery.hcl` file; \
-     `terraform query -generate-config-out=connections.tf` also writes import blocks and configuration for what it \
-     finds. The arguments above go in the `list` block's `config` block. The `list` block's `limit` (default 100) is \
-     honoured: the provider stops paging once it has that many, asks `ListConnections` for at most 100 per page, \
-     and calls `DescribeConnection` once per result only with `include_resource = true`. Secrets are always null, \
-     because AWS never returns them: fill in `value`, `password` or `client_secret` (or their `*_wo` twins) in the \
-     generated configuration before applying. A failed call ends the query with the error, after the results \
-     already found.";
-
-/// What a resource's page says after its schema, beyond the generic parts.
-fn sections(type_name: &str) -> Vec<(&'static str, String)> {
-    if type_name != TYPE_NAME {
-        return Vec::new();
-    }
-    vec![
-        ("Changes made outside Terraform", OUTSIDE_CHANGES.to_string()),
-        ("Checked at plan time", checked_at_plan()),
-    ]
-}
-
-/// How the connection's secrets follow changes made outside Terraform.
-const OUTSIDE_CHANGES: &str =
-    "AWS never returns a connection's secrets, so a refresh cannot see them change. This resource remembers \
-         when AWS last modified the connection after each of its own applies (in Terraform's private state, never \
-         shown). If a refresh finds a later `LastModifiedTime`, the connection was changed outside Terraform and the \
-         secrets AWS holds may no longer be the configured ones: the plan proposes an update in place \
-         (`connection_state` becomes known after apply) that sends the configured secrets again, whether they are \
-         set with `value`, `password` and `client_secret` or with their `*_wo` twins, and a warning names the time of \
-         the outside change.\n\n\
-         A connection found `DEAUTHORIZED` or `DEAUTHORIZING` is authorized again the same way, and the warning \
-         shows AWS's `state_reason`. This covers `DeauthorizeConnection`, which removes the secrets, and EventBridge \
-         deauthorizing a connection itself after a 401/407 answer, a failed OAuth token refresh, a deleted secret or \
-         a KMS error. If the last apply itself left the connection deauthorized, the plan only warns: the same \
-         credentials would fail again, so correct them in the configuration.\n\n\
-         **OAuth connections**: EventBridge refreshes OAuth tokens by itself, and AWS does not document whether that \
-         moves `LastModifiedTime`. A change that coincides with a new authorization (`LastAuthorizedTime` moved too, \
-         within a minute of it) is therefore taken for a token refresh and ignored. An outside change of an OAuth \
-         client secret that AWS re-authorized at once can go unnoticed; bump `secrets_wo_version` or re-apply to be \
-         sure.\n\n\
-         When nothing changed outside there is no diff and no extra AWS call: the check uses the \
-         `DescribeConnection` that the refresh makes anyway. A state written by an earlier release is watched from \
-         its next refresh on.";
-
-/// What validation checks before any call, worded by the rules themselves.
-fn checked_at_plan() -> String {
-    let rules: Vec<String> = crate::connection::constraints()
+/// What a resource's page says after its schema: the type's own sections,
+/// then what validation checks before any call, worded by the checks
+/// themselves and the type's rules that span attributes.
+fn sections(schema: &Schema, docs: &Docs) -> Vec<(&'static str, String)> {
+    let mut sections = docs.sections.clone();
+    let own = checked_rules(&schema.block);
+    let spanning = docs
+        .spanning_rules
         .iter()
+        .map(|(names, rule)| (names.to_string(), rule.clone()));
+    let rules: Vec<String> = own
+        .into_iter()
+        .chain(spanning)
         .map(|(arguments, rule)| {
             let names: Vec<String> = arguments.split(", ").map(|a| format!("`{a}`")).collect();
             format!("- {}: {rule}", names.join(", "))
         })
         .collect();
-    format!(
-        "These rules are AWS's own (its service model), checked by `terraform validate` and `plan` before any \
-         call, so a value AWS would refuse never gets as far as `apply`. A value known only at apply is checked \
-         then, before any call. Lengths count characters as AWS does: one outside the Basic Multilingual Plane \
-         (such as an emoji) counts twice.\n\n{}",
-        rules.join("\n")
-    )
+    sections.push((
+        "Checked at plan time",
+        format!(
+            "These rules are AWS's own (its service model), checked by `terraform validate` and `plan` before any \
+             call, so a value AWS would refuse never gets as far as `apply`. A value known only at apply is \
+             checked then, before any call. Lengths count characters as AWS does: one outside the Basic \
+             Multilingual Plane (such as an emoji) counts twice.\n\n{}",
+            rules.join("\n")
+        ),
+    ));
+    sections
 }
 
 fn read(path: &Path) -> std::io::Result<String> {
@@ -184,7 +142,14 @@ pub fn pages(examples: &Path) -> std::io::Result<Vec<(PathBuf, String)>> {
         }),
     )];
 
-    for resource in provider.resources() {
+    for ResourceType {
+        resource,
+        data_source,
+        list,
+        docs,
+        ..
+    } in EventBridgeProvider::types()
+    {
         let type_name = resource.type_name();
         let dir = examples.join("resources").join(type_name);
         let schema = resource.schema();
@@ -196,7 +161,7 @@ pub fn pages(examples: &Path) -> std::io::Result<Vec<(PathBuf, String)>> {
         let import = read_if_present(&dir.join("import.sh"))?.map(|command| Import {
             by_identity,
             command,
-            notes: import_notes(type_name).map(str::to_string),
+            notes: docs.import_notes.map(str::to_string),
         });
         let page = Page {
             kind: PageKind::Resource,
@@ -204,45 +169,46 @@ pub fn pages(examples: &Path) -> std::io::Result<Vec<(PathBuf, String)>> {
             schema: &schema,
             examples: examples_in(&dir, "resource.tf")?,
             import,
-            sections: sections(type_name),
+            sections: sections(&schema, &docs),
         };
         pages.push((Path::new("resources").join(page_file(name, type_name)), render(&page)));
-    }
 
-    for data_source in provider.data_sources() {
-        let type_name = data_source.type_name();
-        let dir = examples.join("data-sources").join(type_name);
-        let schema = data_source.schema();
-        let page = Page {
-            kind: PageKind::DataSource,
-            name: type_name,
-            schema: &schema,
-            examples: examples_in(&dir, "data-source.tf")?,
-            import: None,
-            sections: Vec::new(),
-        };
-        pages.push((
-            Path::new("data-sources").join(page_file(name, type_name)),
-            render(&page),
-        ));
-    }
+        if let Some(data_source) = data_source {
+            let dir = examples.join("data-sources").join(type_name);
+            let schema = data_source.schema();
+            let page = Page {
+                kind: PageKind::DataSource,
+                name: type_name,
+                schema: &schema,
+                examples: examples_in(&dir, "data-source.tf")?,
+                import: None,
+                sections: Vec::new(),
+            };
+            pages.push((
+                Path::new("data-sources").join(page_file(name, type_name)),
+                render(&page),
+            ));
+        }
 
-    for list in provider.list_resources() {
-        let type_name = list.type_name();
-        let dir = examples.join("list-resources").join(type_name);
-        let schema = list.schema();
-        let page = Page {
-            kind: PageKind::ListResource,
-            name: type_name,
-            schema: &schema,
-            examples: examples_in(&dir, "list-resource.tfquery.hcl")?,
-            import: None,
-            sections: vec![("Querying", LIST_NOTES.to_string())],
-        };
-        pages.push((
-            Path::new("list-resources").join(page_file(name, type_name)),
-            render(&page),
-        ));
+        if let Some(list) = list {
+            let dir = examples.join("list-resources").join(type_name);
+            let schema = list.schema();
+            let page = Page {
+                kind: PageKind::ListResource,
+                name: type_name,
+                schema: &schema,
+                examples: examples_in(&dir, "list-resource.tfquery.hcl")?,
+                import: None,
+                sections: docs
+                    .list_notes
+                    .map(|notes| vec![("Querying", notes.to_string())])
+                    .unwrap_or_default(),
+            };
+            pages.push((
+                Path::new("list-resources").join(page_file(name, type_name)),
+                render(&page),
+            ));
+        }
     }
     Ok(pages)
 }

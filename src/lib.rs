@@ -3,17 +3,14 @@
 //!
 //! Layers, dependencies pointing down only:
 //! - [`provider`]: the provider block and what it serves;
-//! - [`connection`], [`data_sources`], [`list_resources`]: EventBridge, no
-//!   gRPC or msgpack (the data and list resources read through the
-//!   connection's public model and mapping);
-//! - [`aws`]: shared AWS plumbing; [`tfplugin`]: Terraform's plugin
-//!   protocol, no AWS.
+//! - [`connection`]: one resource type per folder (resource, data source,
+//!   list resource, docs), EventBridge but no gRPC or msgpack;
+//! - [`aws`]: shared AWS plumbing and the regional-resource kit
+//!   ([`aws::regional`]); [`tfplugin`]: Terraform's plugin protocol, no AWS.
 
 pub mod aws;
 pub mod connection;
-pub mod data_sources;
 pub mod docs;
-pub mod list_resources;
 pub mod provider;
 pub mod tfplugin;
 

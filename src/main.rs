@@ -7,9 +7,6 @@ use terraform_provider_eventbridge::PROVIDER_ADDRESS;
 fn main() -> std::process::ExitCode {
     let mut debug = false;
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.first().map(String::as_str) == Some("docs") {
-        return write_docs(args.get(1).map_or("docs", String::as_str));
-    }
     for arg in args {
         match arg.as_str() {
             "--debug" | "-debug" => debug = true,
@@ -18,7 +15,7 @@ fn main() -> std::process::ExitCode {
                 return std::process::ExitCode::SUCCESS;
             }
             other => {
-                eprintln!("unknown argument {other:?}; usage: terraform-provider-eventbridge [--debug | --version | docs [DIR]]");
+                eprintln!("unknown argument {other:?}; usage: terraform-provider-eventbridge [--debug | --version]");
                 return std::process::ExitCode::from(2);
             }
         }
@@ -45,21 +42,6 @@ fn main() -> std::process::ExitCode {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("{e}");
-            std::process::ExitCode::FAILURE
-        }
-    }
-}
-
-/// `terraform-provider-eventbridge docs [DIR]`: renders the registry
-/// documentation from the schemas and `examples/` (run from the repository).
-fn write_docs(dir: &str) -> std::process::ExitCode {
-    match terraform_provider_eventbridge::docs::write(std::path::Path::new("examples"), std::path::Path::new(dir)) {
-        Ok(()) => {
-            println!("wrote the registry documentation to {dir}/");
-            std::process::ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("cannot write the documentation: {e}");
             std::process::ExitCode::FAILURE
         }
     }

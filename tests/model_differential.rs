@@ -399,7 +399,7 @@ fn provider_errors(config: &Json) -> Diagnostics {
         write_only_attributes_allowed: true,
         deferral_allowed: false,
     };
-    ConnectionResource.validate(&value, caps, &mut diags);
+    ConnectionResource.validate_config(&value, caps, &mut diags);
     diags
 }
 

@@ -94,7 +94,7 @@ proptest! {
         }
         let mut diags = Diagnostics::new();
         let caps = ClientCapabilities { write_only_attributes_allowed: true, deferral_allowed: false };
-        ConnectionResource.validate(&config, caps, &mut diags);
+        ConnectionResource.validate_config(&config, caps, &mut diags);
         let runtime = tokio::runtime::Builder::new_current_thread().build().expect("runtime");
         let ctx = context();
         let planned = runtime.block_on(ConnectionResource.plan(&ctx, PlanRequest {

@@ -11,8 +11,8 @@ use std::time::Duration;
 use support::emulator::Emulator;
 use support::fault_proxy::{Fault, FaultProxy};
 use support::protocol::{assert_no_diagnostics, describe_diagnostics, dv, value_of, Plugin};
+use terraform_provider_eventbridge::connection::list::ConnectionList;
 use terraform_provider_eventbridge::connection::schema::schema as connection_schema;
-use terraform_provider_eventbridge::list_resources::connection::ConnectionList;
 use terraform_provider_eventbridge::tfplugin::proto::tfplugin6 as pb;
 use terraform_provider_eventbridge::tfplugin::{object, ListResource, Type, Value};
 use tonic::transport::Channel;
@@ -27,7 +27,8 @@ fn config_type() -> Type {
 }
 
 fn identity_type() -> Type {
-    terraform_provider_eventbridge::connection::identity::schema().value_type()
+    terraform_provider_eventbridge::aws::regional::identity::schema(&terraform_provider_eventbridge::connection::KIND)
+        .value_type()
 }
 
 /// The `config` block of a `list` block.

@@ -21,13 +21,13 @@ fn connection() -> Connection {
     Connection {
         name: "wire".into(),
         authorization_type: "BASIC".into(),
-        auth: AuthParameters {
+        auth_parameters: AuthParameters {
             basic: Some(Basic {
                 username: "u".into(),
                 password: Some(Secret("p".into())),
                 password_wo: None,
             }),
-            invocation_http: Some(HttpParameters {
+            invocation_http_parameters: Some(HttpParameters {
                 body: vec![param("b-public", false)],
                 header: vec![param("h-public", false), param("h-secret", true)],
                 query_string: vec![param("q-public", false)],

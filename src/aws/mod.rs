@@ -18,8 +18,10 @@ pub mod network;
 pub mod paths;
 pub mod poll;
 pub mod region;
+pub mod regional;
 pub mod retry;
 pub mod sts;
+pub mod text_rule;
 pub mod unreachable;
 pub mod user_agent;
 

@@ -26,7 +26,7 @@ use aws_smithy_types::DateTime;
 use serde_json::{json, Value as Json};
 
 use super::model::Connection;
-use crate::tfplugin::Value;
+use crate::tfplugin::{Model, Value};
 
 /// How close to a change a new authorization must be to be taken for the
 /// OAuth token refresh that moved the time (AWS does not document whether a
@@ -201,7 +201,7 @@ fn rfc3339(ms: i64) -> String {
 /// authorization, or a parameter marked secret (plain or write-only).
 pub fn holds_secrets(config: &Value) -> bool {
     let c = Connection::from_value(config);
-    let a = &c.auth;
+    let a = &c.auth_parameters;
     let credential = a
         .api_key
         .as_ref()
@@ -211,12 +211,12 @@ pub fn holds_secrets(config: &Value) -> bool {
             .is_some_and(|b| b.password.is_some() || b.password_wo.is_some())
         || a.oauth
             .as_ref()
-            .and_then(|o| o.client.as_ref())
+            .and_then(|o| o.client_parameters.as_ref())
             .is_some_and(|c| c.client_secret.is_some() || c.client_secret_wo.is_some());
     let parameters = a
-        .invocation_http
+        .invocation_http_parameters
         .iter()
-        .chain(a.oauth.as_ref().and_then(|o| o.http.as_ref()))
+        .chain(a.oauth.as_ref().and_then(|o| o.oauth_http_parameters.as_ref()))
         .flat_map(|h| h.lists().into_iter().flat_map(|(_, list)| list.iter()))
         .any(|p| p.is_value_secret && (p.value.is_some() || p.value_wo.is_some()));
     credential || parameters

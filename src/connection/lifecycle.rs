@@ -1,52 +1,46 @@
 //! Create, update, delete and read of one connection: the API calls, the
 //! waits, and what goes back to Terraform when any of them fails.
 
-use std::time::Duration;
-
 use aws_sdk_eventbridge::operation::describe_connection::DescribeConnectionOutput;
 use aws_sdk_eventbridge::types::ConnectionState;
 
 use super::drift::Private;
 use super::mapping;
 use super::model::Connection;
-use super::wait::{self, WaitError};
+use super::schema::WAITS;
+use super::wait::{self, ConnectionWaitError};
+use super::KIND;
 use crate::aws::errors;
+use crate::aws::regional::failure::{self, Subject};
+use crate::aws::regional::import_id;
+use crate::aws::regional::region::Regional;
+use crate::aws::regional::timeouts::Op;
+use crate::aws::regional::waiter::WaitError;
 use crate::aws::AwsClient;
-use crate::tfplugin::{ApplyResponse, Context, Diagnostics, ReadResponse, Value};
+use crate::tfplugin::{ApplyResponse, Context, Diagnostics, Model, ReadResponse, Value};
 
-/// Default waits, as the reference provider uses for create and update.
-const DEFAULT_CREATE: Duration = Duration::from_secs(20 * 60);
-const DEFAULT_UPDATE: Duration = Duration::from_secs(20 * 60);
-const DEFAULT_DELETE: Duration = Duration::from_secs(5 * 60);
-
-fn timeout(c: &Connection, op: &str, default: Duration) -> Duration {
-    c.timeouts
-        .attr(op)
-        .as_str()
-        .and_then(crate::aws::duration::parse_duration)
-        .unwrap_or(default)
+/// The Region and client of connection `c`.
+fn regional(ctx: &Context<AwsClient>, c: &Connection) -> Regional {
+    Regional::of(&ctx.client, c.region.as_deref())
 }
 
-fn region_of(ctx: &Context<AwsClient>, c: &Connection) -> String {
-    c.region
-        .clone()
-        .unwrap_or_else(|| ctx.client.default_region().to_string())
-}
-
-/// A failed step in one line: `summary`, then "`doing` EventBridge
-/// connection "crm" in us-east-1: cause", and `state`, what exists now.
-/// Only the cause, AWS's words, is scrubbed of secrets: scrubbing our own
-/// words too would show where a short secret matched them.
-fn failed(summary: &str, doing: &str, c: &Connection, region: &str, cause: &str, state: Value) -> ApplyResponse {
-    let mut diagnostics = Diagnostics::new();
-    let cause = errors::scrub(cause, &c.secrets());
-    let detail = format!("{doing} EventBridge connection {:?} in {region}: {cause}", c.name);
-    diagnostics.error(summary, detail);
-    ApplyResponse {
-        new_state: state,
-        diagnostics,
-        ..Default::default()
+fn subject<'a>(c: &'a Connection, at: &'a Regional) -> Subject<'a> {
+    Subject {
+        kind: &KIND,
+        name: &c.name,
+        region: &at.region,
     }
+}
+
+/// A failed step of `c` in one line (see [`failure::apply_failed`]),
+/// answered with `state`, what exists now.
+fn failed(summary: &str, doing: &str, c: &Connection, at: &Regional, cause: &str, state: Value) -> ApplyResponse {
+    failure::apply_failed(summary, doing, &subject(c, at), cause, &c.secrets(), state)
+}
+
+/// How long `op` of `c` may wait.
+fn limit(c: &Connection, op: Op) -> std::time::Duration {
+    c.timeouts.clone().unwrap_or_default().limit(op, &WAITS)
 }
 
 /// Why CreateConnection failed, with the way out when the name is taken.
@@ -71,8 +65,7 @@ where
 pub async fn create(ctx: &Context<AwsClient>, planned: &Value, config: &Value) -> ApplyResponse {
     let mut c = Connection::from_value(planned);
     c.take_write_only(&Connection::from_value(config));
-    let region = region_of(ctx, &c);
-    let client = ctx.client.eventbridge(Some(&region));
+    let at = regional(ctx, &c);
     let request = match mapping::create_request(&c) {
         Ok(request) => request,
         Err(e) => {
@@ -80,32 +73,32 @@ pub async fn create(ctx: &Context<AwsClient>, planned: &Value, config: &Value) -
                 "Invalid connection",
                 "building the request for",
                 &c,
-                &region,
+                &at,
                 &e.to_string(),
                 Value::Null,
             )
         }
     };
-    let created = match request.send_with(&client).await {
+    let created = match request.send_with(&at.client).await {
         Ok(out) => out,
         Err(e) => {
             return failed(
                 CREATE_FAILED,
                 "creating",
                 &c,
-                &region,
-                &create_cause(&e, &c, &region),
+                &at,
+                &create_cause(&e, &c, &at.region),
                 Value::Null,
             )
         }
     };
-    tracing::info!(connection = %c.name, region = %region, "created connection");
+    tracing::info!(connection = %c.name, region = %at.region, "created connection");
     let mut known = c.clone();
-    known.computed.arn = created.connection_arn().map(str::to_string);
-    known.computed.connection_state = created.connection_state().map(|s| s.as_str().to_string());
-    let limit = timeout(&c, "create", DEFAULT_CREATE);
-    let waited = wait::until_settled(&client, &c.name, limit, ctx.client.poll_policy(), &ctx.stop).await;
-    settle(&c, &known, waited, "creation", &region)
+    known.arn = created.connection_arn().map(str::to_string);
+    known.connection_state = created.connection_state().map(|s| s.as_str().to_string());
+    let limit = limit(&c, Op::Create);
+    let waited = wait::until_settled(&at.client, &c.name, limit, ctx.client.poll_policy(), &ctx.stop).await;
+    settle(&c, &known, waited, "creation", &at)
 }
 
 /// Build → send → wait → settle; a change of `timeouts` alone calls nothing.
@@ -129,7 +122,7 @@ pub async fn update(
     let reauthorize = private.resend
         || c.secrets_wo_version != prior.secrets_wo_version
         || c.authorization_type != prior.authorization_type
-        || c.settings().auth != prior.settings().auth;
+        || c.settings().auth_parameters != prior.settings().auth_parameters;
     if reauthorize {
         c.take_write_only(&Connection::from_value(config));
     }
@@ -145,8 +138,7 @@ pub async fn update(
             ..Default::default()
         };
     }
-    let region = region_of(ctx, &c);
-    let client = ctx.client.eventbridge(Some(&region));
+    let at = regional(ctx, &c);
     // A failure before AWS took the change keeps the prior state and record.
     let keep = |failure: ApplyResponse| ApplyResponse {
         private: unchanged.encode(),
@@ -159,34 +151,33 @@ pub async fn update(
                 "Invalid connection",
                 "building the request for",
                 &c,
-                &region,
+                &at,
                 &e.to_string(),
                 prior_value.clone(),
             ))
         }
     };
-    if let Err(e) = request.send_with(&client).await {
+    if let Err(e) = request.send_with(&at.client).await {
         return keep(failed(
             UPDATE_FAILED,
             "updating",
             &c,
-            &region,
+            &at,
             &errors::describe(&e),
             prior_value.clone(),
         ));
     }
-    tracing::info!(connection = %c.name, region = %region, "updated connection");
+    tracing::info!(connection = %c.name, region = %at.region, "updated connection");
     let mut known = c.clone();
-    known.computed = prior.computed.clone();
-    let limit = timeout(&c, "update", DEFAULT_UPDATE);
-    let waited = wait::until_settled(&client, &c.name, limit, ctx.client.poll_policy(), &ctx.stop).await;
-    settle(&c, &known, waited, "update", &region)
+    known.take_computed(&prior);
+    let limit = limit(&c, Op::Update);
+    let waited = wait::until_settled(&at.client, &c.name, limit, ctx.client.poll_policy(), &ctx.stop).await;
+    settle(&c, &known, waited, "update", &at)
 }
 
 const CREATE_FAILED: &str = "Error creating EventBridge connection";
 const UPDATE_FAILED: &str = "Error updating EventBridge connection";
 const DELETE_FAILED: &str = "Error deleting EventBridge connection";
-const READ_FAILED: &str = "Error reading EventBridge connection";
 
 /// The state to record after a wait, with what its outcome says. A write
 /// that settled is recorded in the private state (see [`super::drift`]);
@@ -194,13 +185,13 @@ const READ_FAILED: &str = "Error reading EventBridge connection";
 fn settle(
     planned: &Connection,
     known: &Connection,
-    waited: Result<DescribeConnectionOutput, WaitError>,
+    waited: Result<DescribeConnectionOutput, ConnectionWaitError>,
     after: &str,
-    region: &str,
+    at: &Regional,
 ) -> ApplyResponse {
     let mut diagnostics = Diagnostics::new();
     let private = waited.as_ref().ok().map(|out| Private::written(out).encode());
-    let state = settled(planned, known, waited, after, region, &mut diagnostics);
+    let state = judge_wait(planned, known, waited, after, &at.region, &mut diagnostics);
     ApplyResponse {
         new_state: state.to_value(),
         private: private.unwrap_or_default(),
@@ -210,10 +201,10 @@ fn settle(
 }
 
 /// Judges the outcome of a wait and returns the state to record.
-fn settled(
+fn judge_wait(
     planned: &Connection,
     known: &Connection,
-    waited: Result<DescribeConnectionOutput, WaitError>,
+    waited: Result<DescribeConnectionOutput, ConnectionWaitError>,
     after: &str,
     region: &str,
     diags: &mut Diagnostics,
@@ -221,7 +212,7 @@ fn settled(
     let name = &planned.name;
     match waited {
         Ok(out) => {
-            let state = mapping::settle(planned, &out);
+            let state = mapping::with_aws_decisions(planned, &out);
             // AWS's reason may quote what it was sent.
             let reason = errors::scrub(
                 out.state_reason()
@@ -251,12 +242,8 @@ fn settled(
         Err(WaitError::TimedOut { last, after: limit }) => {
             let state = last
                 .as_deref()
-                .map_or_else(|| known.clone(), |out| mapping::settle(planned, out));
-            let seen = state
-                .computed
-                .connection_state
-                .clone()
-                .unwrap_or_else(|| "unknown".into());
+                .map_or_else(|| known.clone(), |out| mapping::with_aws_decisions(planned, out));
+            let seen = state.connection_state.clone().unwrap_or_else(|| "unknown".into());
             diags.error(
                 "Timed out waiting for connection",
                 format!(
@@ -273,7 +260,7 @@ fn settled(
                 format!("Stopped waiting for the {after} of EventBridge connection {name:?}; it is kept in state."),
             );
             last.as_deref()
-                .map_or_else(|| known.clone(), |out| mapping::settle(planned, out))
+                .map_or_else(|| known.clone(), |out| mapping::with_aws_decisions(planned, out))
         }
         Err(WaitError::Api(cause)) => {
             diags.error(
@@ -298,25 +285,24 @@ fn settled(
 /// Send → wait until gone. Already gone counts as deleted.
 pub async fn delete(ctx: &Context<AwsClient>, prior_value: &Value) -> ApplyResponse {
     let c = Connection::from_value(prior_value);
-    let region = region_of(ctx, &c);
-    let client = ctx.client.eventbridge(Some(&region));
+    let at = regional(ctx, &c);
     let keep = || prior_value.clone();
-    match client.delete_connection().name(&c.name).send().await {
+    match at.client.delete_connection().name(&c.name).send().await {
         Ok(_) => {}
         Err(e) if errors::is_not_found(&e) => return ApplyResponse::default(),
-        Err(e) => return failed(DELETE_FAILED, "deleting", &c, &region, &errors::describe(&e), keep()),
+        Err(e) => return failed(DELETE_FAILED, "deleting", &c, &at, &errors::describe(&e), keep()),
     }
-    let limit = timeout(&c, "delete", DEFAULT_DELETE);
-    let cause = match wait::until_gone(&client, &c.name, limit, ctx.client.poll_policy(), &ctx.stop).await {
+    let limit = limit(&c, Op::Delete);
+    let cause = match wait::until_gone(&at.client, &c.name, limit, ctx.client.poll_policy(), &ctx.stop).await {
         Ok(()) | Err(WaitError::Gone) => {
-            tracing::info!(connection = %c.name, region = %region, "deleted connection");
+            tracing::info!(connection = %c.name, region = %at.region, "deleted connection");
             return ApplyResponse::default();
         }
         Err(WaitError::TimedOut { after, .. }) => format!("still present after {}s", after.as_secs()),
         Err(WaitError::Stopped { .. }) => "cancelled while waiting for it to disappear".to_string(),
         Err(WaitError::Api(cause)) => cause,
     };
-    failed(DELETE_FAILED, "deleting", &c, &region, &cause, keep())
+    failed(DELETE_FAILED, "deleting", &c, &at, &cause, keep())
 }
 
 /// Refresh: the connection as AWS has it, merged with what only the prior
@@ -325,70 +311,47 @@ pub async fn delete(ctx: &Context<AwsClient>, prior_value: &Value) -> ApplyRespo
 /// to the private state, for the plan to judge (see [`super::drift`]).
 pub async fn read(ctx: &Context<AwsClient>, current: &Value, private: &[u8]) -> ReadResponse {
     let mut prior = Connection::from_value(current);
-    let region = region_of(ctx, &prior);
+    let at = regional(ctx, &prior);
     // A state taken over from another provider may not say; it is where
     // the provider looks.
-    prior.region = Some(region.clone());
-    let client = ctx.client.eventbridge(Some(&region));
-    match client.describe_connection().name(&prior.name).send().await {
+    prior.region = Some(at.region.clone());
+    match at.client.describe_connection().name(&prior.name).send().await {
         Ok(out) => ReadResponse {
             new_state: mapping::from_described(&out, &prior).to_value(),
             private: Private::decode(private).refreshed(&out).encode(),
             ..Default::default()
         },
         Err(e) if errors::is_not_found(&e) => {
-            tracing::warn!(connection = %prior.name, region = %region, "connection not found; removing it from state");
+            tracing::warn!(connection = %prior.name, region = %at.region, "connection not found; removing it from state");
             ReadResponse::default()
         }
-        Err(e) => {
-            let failure = failed(
-                READ_FAILED,
-                "reading",
-                &prior,
-                &region,
-                &errors::describe(&e),
-                current.clone(),
-            );
-            ReadResponse {
-                new_state: failure.new_state,
-                private: private.to_vec(),
-                diagnostics: failure.diagnostics,
-                ..Default::default()
-            }
-        }
+        Err(e) => failure::read_failed(
+            &subject(&prior, &at),
+            &errors::describe(&e),
+            &prior.secrets(),
+            current,
+            private,
+        ),
     }
 }
 
-/// `NAME` or `NAME@REGION`.
-fn parse_import_id(id: &str) -> (&str, Option<&str>) {
-    match id.rsplit_once('@') {
-        Some((name, region)) if !region.is_empty() => (name, Some(region)),
-        _ => (id, None),
-    }
-}
-
+/// `NAME`, `NAME@REGION` or the connection's ARN.
 pub async fn import(ctx: &Context<AwsClient>, id: &str, diags: &mut Diagnostics) -> Option<Value> {
-    let (name, region) = parse_import_id(id.trim());
-    let region = region.map_or_else(|| ctx.client.default_region().to_string(), str::to_string);
-    let problem =
-        crate::connection::connection_name_problem(name).or_else(|| crate::aws::region::region_problem(&region));
-    if let Some(problem) = problem {
-        diags.error(
-            "Invalid import id",
-            format!(
-                "{id:?} does not name a connection: {problem} Use NAME or NAME@REGION, e.g. \"crm-api\" or \
-                 \"crm-api@eu-west-1\"."
-            ),
-        );
-        return None;
-    }
-    let client = ctx.client.eventbridge(Some(&region));
-    match client.describe_connection().name(name).send().await {
-        Ok(out) => Some(mapping::discovered(&out, name, &region).to_value()),
+    let parsed = match import_id::parse(&KIND, id) {
+        Ok(parsed) => parsed,
+        Err(problem) => {
+            diags.error("Invalid import id", problem);
+            return None;
+        }
+    };
+    let at = Regional::of(&ctx.client, parsed.region.as_deref());
+    let name = parsed.name.as_str();
+    match at.client.describe_connection().name(name).send().await {
+        Ok(out) => Some(mapping::discovered(&out, name, &at.region).to_value()),
         Err(e) if errors::is_not_found(&e) => {
             diags.error(
                 "Cannot import non-existent connection",
-                format!("EventBridge connection {name:?} does not exist in {region}."),
+                format!("EventBridge connection {name:?} does not exist in {}.", at.region),
             );
             None
         }
@@ -396,22 +359,12 @@ pub async fn import(ctx: &Context<AwsClient>, id: &str, diags: &mut Diagnostics)
             diags.error(
                 "Error importing EventBridge connection",
                 format!(
-                    "reading EventBridge connection {name:?} in {region}: {}",
+                    "reading EventBridge connection {name:?} in {}: {}",
+                    at.region,
                     errors::describe(&e)
                 ),
             );
             None
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::parse_import_id;
-
-    #[test]
-    fn import_ids_name_a_connection_and_optionally_its_region() {
-        assert_eq!(parse_import_id("crm"), ("crm", None));
-        assert_eq!(parse_import_id("crm@eu-west-1"), ("crm", Some("eu-west-1")));
     }
 }

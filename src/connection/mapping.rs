@@ -20,8 +20,7 @@ use aws_sdk_eventbridge::types::{
 };
 
 use super::model::{
-    ApiKey, AuthParameters, Basic, ClientParameters, Computed, Connection, Connectivity, HttpParameters, OAuth,
-    Parameter, Secret,
+    ApiKey, AuthParameters, Basic, ClientParameters, Connection, Connectivity, HttpParameters, OAuth, Parameter, Secret,
 };
 
 /// The secret to send: the plain argument, else its write-only twin (None
@@ -97,7 +96,7 @@ pub fn connectivity(c: &Connectivity) -> Result<ConnectivityResourceParameters, 
     Ok(ConnectivityResourceParameters::builder()
         .resource_parameters(
             ConnectivityResourceConfigurationArn::builder()
-                .resource_configuration_arn(&c.resource_configuration_arn)
+                .resource_configuration_arn(&c.resource_parameters.resource_configuration_arn)
                 .build()?,
         )
         .build())
@@ -105,15 +104,16 @@ pub fn connectivity(c: &Connectivity) -> Result<ConnectivityResourceParameters, 
 
 /// Switches a connection back to public connectivity (AWS: an empty ARN).
 fn public_connectivity() -> Result<ConnectivityResourceParameters, BuildError> {
-    connectivity(&Connectivity {
-        resource_configuration_arn: String::new(),
-        resource_association_arn: None,
-    })
+    connectivity(&Connectivity::to(""))
 }
 
 /// The whole CreateConnection request for `c`.
 pub fn create_request(c: &Connection) -> Result<CreateConnectionInputBuilder, BuildError> {
-    let invocation_connectivity = c.invocation_connectivity.as_ref().map(connectivity).transpose()?;
+    let invocation_connectivity = c
+        .invocation_connectivity_parameters
+        .as_ref()
+        .map(connectivity)
+        .transpose()?;
     Ok(CreateConnectionInput::builder()
         .name(&c.name)
         .authorization_type(authorization_type(c))
@@ -132,7 +132,10 @@ pub fn update_request(
     prior: &Connection,
     with_auth: bool,
 ) -> Result<UpdateConnectionInputBuilder, BuildError> {
-    let invocation_connectivity = match (&c.invocation_connectivity, &prior.invocation_connectivity) {
+    let invocation_connectivity = match (
+        &c.invocation_connectivity_parameters,
+        &prior.invocation_connectivity_parameters,
+    ) {
         (Some(conn), _) => Some(connectivity(conn)?),
         (None, Some(_)) => Some(public_connectivity()?),
         (None, None) => None,
@@ -155,7 +158,7 @@ pub fn update_request(
 }
 
 pub fn create_auth(c: &Connection) -> Result<CreateConnectionAuthRequestParameters, BuildError> {
-    let a = &c.auth;
+    let a = &c.auth_parameters;
     let mut b = CreateConnectionAuthRequestParameters::builder();
     if let Some(k) = &a.api_key {
         b = b.api_key_auth_parameters(
@@ -177,7 +180,7 @@ pub fn create_auth(c: &Connection) -> Result<CreateConnectionAuthRequestParamete
         let mut ob = CreateConnectionOAuthRequestParameters::builder()
             .authorization_endpoint(&o.authorization_endpoint)
             .http_method(ConnectionOAuthHttpMethod::from(o.http_method.as_str()));
-        if let Some(client) = &o.client {
+        if let Some(client) = &o.client_parameters {
             ob = ob.client_parameters(
                 CreateConnectionOAuthClientRequestParameters::builder()
                     .client_id(&client.client_id)
@@ -185,15 +188,15 @@ pub fn create_auth(c: &Connection) -> Result<CreateConnectionAuthRequestParamete
                     .build()?,
             );
         }
-        if let Some(h) = &o.http {
+        if let Some(h) = &o.oauth_http_parameters {
             ob = ob.o_auth_http_parameters(http_parameters(h));
         }
         b = b.o_auth_parameters(ob.build()?);
     }
-    if let Some(h) = &a.invocation_http {
+    if let Some(h) = &a.invocation_http_parameters {
         b = b.invocation_http_parameters(http_parameters(h));
     }
-    if let Some(conn) = &a.connectivity {
+    if let Some(conn) = &a.connectivity_parameters {
         b = b.connectivity_parameters(connectivity(conn)?);
     }
     Ok(b.build())
@@ -203,7 +206,7 @@ pub fn create_auth(c: &Connection) -> Result<CreateConnectionAuthRequestParamete
 /// prior state are sent empty so AWS really drops them (the reference
 /// provider omits them, which leaves a permanent diff).
 fn update_auth(c: &Connection, prior: &Connection) -> Result<UpdateConnectionAuthRequestParameters, BuildError> {
-    let a = &c.auth;
+    let a = &c.auth_parameters;
     let mut b = UpdateConnectionAuthRequestParameters::builder();
     if let Some(k) = &a.api_key {
         b = b.api_key_auth_parameters(
@@ -225,7 +228,7 @@ fn update_auth(c: &Connection, prior: &Connection) -> Result<UpdateConnectionAut
         let mut ob = UpdateConnectionOAuthRequestParameters::builder()
             .authorization_endpoint(&o.authorization_endpoint)
             .http_method(ConnectionOAuthHttpMethod::from(o.http_method.as_str()));
-        if let Some(client) = &o.client {
+        if let Some(client) = &o.client_parameters {
             ob = ob.client_parameters(
                 UpdateConnectionOAuthClientRequestParameters::builder()
                     .client_id(&client.client_id)
@@ -233,16 +236,22 @@ fn update_auth(c: &Connection, prior: &Connection) -> Result<UpdateConnectionAut
                     .build(),
             );
         }
-        let http = o.http.clone().unwrap_or_default();
+        let http = o.oauth_http_parameters.clone().unwrap_or_default();
         ob = ob.o_auth_http_parameters(http_parameters(&http));
         b = b.o_auth_parameters(ob.build());
     }
-    match (&a.invocation_http, &prior.auth.invocation_http) {
+    match (
+        &a.invocation_http_parameters,
+        &prior.auth_parameters.invocation_http_parameters,
+    ) {
         (Some(h), _) => b = b.invocation_http_parameters(http_parameters(h)),
         (None, Some(_)) => b = b.invocation_http_parameters(http_parameters(&HttpParameters::default())),
         (None, None) => {}
     }
-    match (&a.connectivity, &prior.auth.connectivity) {
+    match (
+        &a.connectivity_parameters,
+        &prior.auth_parameters.connectivity_parameters,
+    ) {
         (Some(conn), _) => b = b.connectivity_parameters(connectivity(conn)?),
         (None, Some(_)) => b = b.connectivity_parameters(public_connectivity()?),
         (None, None) => {}
@@ -255,7 +264,7 @@ fn update_auth(c: &Connection, prior: &Connection) -> Result<UpdateConnectionAut
 /// on purpose so both behave alike), HTTP parameters are matched by key.
 pub fn from_described(out: &DescribeConnectionOutput, prior: &Connection) -> Connection {
     let api_auth = out.auth_parameters();
-    let prior_auth = &prior.auth;
+    let prior_auth = &prior.auth_parameters;
     let auth = AuthParameters {
         api_key: api_auth.and_then(|a| a.api_key_auth_parameters()).map(|k| ApiKey {
             key: k.api_key_name().unwrap_or_default().to_string(),
@@ -272,21 +281,24 @@ pub fn from_described(out: &DescribeConnectionOutput, prior: &Connection) -> Con
             OAuth {
                 authorization_endpoint: o.authorization_endpoint().unwrap_or_default().to_string(),
                 http_method: o.http_method().map(|m| m.as_str().to_string()).unwrap_or_default(),
-                client: o.client_parameters().map(|c| ClientParameters {
+                client_parameters: o.client_parameters().map(|c| ClientParameters {
                     client_id: c.client_id().unwrap_or_default().to_string(),
                     client_secret: prior_oauth
-                        .and_then(|p| p.client.as_ref())
+                        .and_then(|p| p.client_parameters.as_ref())
                         .and_then(|p| p.client_secret.clone()),
                     client_secret_wo: None,
                 }),
-                http: merge_http(o.o_auth_http_parameters(), prior_oauth.and_then(|p| p.http.as_ref())),
+                oauth_http_parameters: merge_http(
+                    o.o_auth_http_parameters(),
+                    prior_oauth.and_then(|p| p.oauth_http_parameters.as_ref()),
+                ),
             }
         }),
-        invocation_http: merge_http(
+        invocation_http_parameters: merge_http(
             api_auth.and_then(|a| a.invocation_http_parameters()),
-            prior_auth.invocation_http.as_ref(),
+            prior_auth.invocation_http_parameters.as_ref(),
         ),
-        connectivity: api_auth
+        connectivity_parameters: api_auth
             .and_then(|a| a.connectivity_parameters())
             .and_then(described_connectivity),
     };
@@ -296,8 +308,10 @@ pub fn from_described(out: &DescribeConnectionOutput, prior: &Connection) -> Con
         // the configuration says, so there is no diff.
         None => prior.description.clone().filter(String::is_empty),
     };
-    Connection {
-        name: out.name().map_or_else(|| prior.name.clone(), str::to_string),
+    let name = out.name().map_or_else(|| prior.name.clone(), str::to_string);
+    let mut read = Connection {
+        id: name.clone(),
+        name,
         description,
         authorization_type: out
             .authorization_type()
@@ -308,16 +322,18 @@ pub fn from_described(out: &DescribeConnectionOutput, prior: &Connection) -> Con
             .kms_key_identifier()
             .map(str::to_string)
             .or_else(|| prior.kms_key_identifier.clone()),
-        invocation_connectivity: out
+        invocation_connectivity_parameters: out
             .invocation_connectivity_parameters()
             .and_then(described_connectivity)
-            .or_else(|| prior.invocation_connectivity.clone()),
+            .or_else(|| prior.invocation_connectivity_parameters.clone()),
         region: prior.region.clone(),
-        auth,
+        auth_parameters: auth,
         timeouts: prior.timeouts.clone(),
         secrets_wo_version: prior.secrets_wo_version.clone(),
-        computed: computed(out),
-    }
+        ..Default::default()
+    };
+    set_computed(&mut read, out);
+    read
 }
 
 /// A connection Terraform does not manage yet (import, `terraform query`),
@@ -331,25 +347,28 @@ pub fn discovered(out: &DescribeConnectionOutput, name: &str, region: &str) -> C
     from_described(out, &nothing_known)
 }
 
-pub fn computed(out: &DescribeConnectionOutput) -> Computed {
-    Computed {
-        arn: out.connection_arn().map(str::to_string),
-        secret_arn: out.secret_arn().map(str::to_string),
-        connection_state: out.connection_state().map(|s| s.as_str().to_string()),
-        state_reason: out.state_reason().filter(|r| !r.is_empty()).map(str::to_string),
-    }
+/// What AWS decided: ARN, secret ARN, state and its reason.
+pub fn set_computed(c: &mut Connection, out: &DescribeConnectionOutput) {
+    c.arn = out.connection_arn().map(str::to_string);
+    c.secret_arn = out.secret_arn().map(str::to_string);
+    c.connection_state = out.connection_state().map(|s| s.as_str().to_string());
+    c.state_reason = out.state_reason().filter(|r| !r.is_empty()).map(str::to_string);
 }
 
 /// After create / update: the planned connection, with what AWS decided.
-pub fn settle(planned: &Connection, out: &DescribeConnectionOutput) -> Connection {
+pub fn with_aws_decisions(planned: &Connection, out: &DescribeConnectionOutput) -> Connection {
     let mut state = planned.clone();
-    state.computed = computed(out);
+    set_computed(&mut state, out);
     let api_auth_connectivity = out.auth_parameters().and_then(|a| a.connectivity_parameters());
-    if let (Some(c), Some(api)) = (state.auth.connectivity.as_mut(), api_auth_connectivity) {
-        c.resource_association_arn = association_arn(api);
+    if let (Some(c), Some(api)) = (
+        state.auth_parameters.connectivity_parameters.as_mut(),
+        api_auth_connectivity,
+    ) {
+        c.resource_parameters.resource_association_arn = association_arn(api);
     }
-    if let Some(c) = state.invocation_connectivity.as_mut() {
-        c.resource_association_arn = out.invocation_connectivity_parameters().and_then(association_arn);
+    if let Some(c) = state.invocation_connectivity_parameters.as_mut() {
+        c.resource_parameters.resource_association_arn =
+            out.invocation_connectivity_parameters().and_then(association_arn);
     }
     state
 }
@@ -365,10 +384,9 @@ fn described_connectivity(p: &DescribeConnectionConnectivityParameters) -> Optio
     if r.resource_configuration_arn().is_empty() {
         return None;
     }
-    Some(Connectivity {
-        resource_configuration_arn: r.resource_configuration_arn().to_string(),
-        resource_association_arn: association_arn(p),
-    })
+    let mut connectivity = Connectivity::to(r.resource_configuration_arn());
+    connectivity.resource_parameters.resource_association_arn = association_arn(p);
+    Some(connectivity)
 }
 
 fn merge_http(api: Option<&ConnectionHttpParameters>, prior: Option<&HttpParameters>) -> Option<HttpParameters> {
@@ -436,13 +454,13 @@ mod tests {
             name: "crm".into(),
             authorization_type: "API_KEY".into(),
             region: Some("us-east-1".into()),
-            auth: AuthParameters {
+            auth_parameters: AuthParameters {
                 api_key: Some(ApiKey {
                     key: "x-api-key".into(),
                     value: Some(Secret("k3y".into())),
                     value_wo: None,
                 }),
-                invocation_http: Some(HttpParameters {
+                invocation_http_parameters: Some(HttpParameters {
                     header: vec![param("a", "1", false), param("s", "hidden", true)],
                     ..Default::default()
                 }),
@@ -489,23 +507,29 @@ mod tests {
         // AWS returns the secret header first and without its value.
         let out = described(vec![header("s", None, true), header("a", Some("1"), false)]);
         let read = from_described(&out, &prior());
-        assert_eq!(read.auth.api_key, prior().auth.api_key);
-        assert_eq!(read.auth.invocation_http, prior().auth.invocation_http);
-        assert_eq!(read.computed.connection_state.as_deref(), Some("AUTHORIZED"));
+        assert_eq!(read.auth_parameters.api_key, prior().auth_parameters.api_key);
+        assert_eq!(
+            read.auth_parameters.invocation_http_parameters,
+            prior().auth_parameters.invocation_http_parameters
+        );
+        assert_eq!(read.connection_state.as_deref(), Some("AUTHORIZED"));
     }
 
     #[test]
     fn a_secret_value_returned_by_an_emulator_is_ignored() {
         let out = described(vec![header("a", Some("1"), false), header("s", Some("leaked"), true)]);
         let read = from_described(&out, &prior());
-        assert_eq!(read.auth.invocation_http, prior().auth.invocation_http);
+        assert_eq!(
+            read.auth_parameters.invocation_http_parameters,
+            prior().auth_parameters.invocation_http_parameters
+        );
     }
 
     #[test]
     fn a_non_secret_value_changed_outside_terraform_shows_as_drift() {
         let out = described(vec![header("a", Some("changed"), false), header("s", None, true)]);
         let read = from_described(&out, &prior());
-        let headers = &read.auth.invocation_http.unwrap().header;
+        let headers = &read.auth_parameters.invocation_http_parameters.unwrap().header;
         assert_eq!(headers[0].value.as_ref().unwrap().expose(), "changed");
     }
 
@@ -520,9 +544,9 @@ mod tests {
             &empty,
         );
         assert_eq!(read.name, "crm");
-        assert_eq!(read.auth.api_key.as_ref().unwrap().key, "x-api-key");
-        assert_eq!(read.auth.api_key.as_ref().unwrap().value, None);
-        let headers = &read.auth.invocation_http.unwrap().header;
+        assert_eq!(read.auth_parameters.api_key.as_ref().unwrap().key, "x-api-key");
+        assert_eq!(read.auth_parameters.api_key.as_ref().unwrap().value, None);
+        let headers = &read.auth_parameters.invocation_http_parameters.unwrap().header;
         assert_eq!(headers[1].value, None);
         assert_eq!(read.region.as_deref(), Some("eu-west-1"));
     }
@@ -530,7 +554,7 @@ mod tests {
     #[test]
     fn removed_invocation_parameters_are_sent_empty_to_clear_them() {
         let mut planned = prior();
-        planned.auth.invocation_http = None;
+        planned.auth_parameters.invocation_http_parameters = None;
         let auth = update_auth(&planned, &prior()).unwrap();
         let sent = auth.invocation_http_parameters().unwrap();
         assert!(sent.header_parameters().is_empty() && sent.body_parameters().is_empty());

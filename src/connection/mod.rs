@@ -1,20 +1,42 @@
-//! The `eventbridge_connection` resource.
+//! `eventbridge_connection`: everything about the type in one folder.
+//!
+//! - `schema.rs`: each attribute declared once (flags, checks, docs), the
+//!   typed model derived from it; `model.rs`: what the model knows besides;
+//! - `checks.rs`: each attribute's own rules; `validate/`: the rules that
+//!   span attributes, and AWS's string constraints (`validate/rules.rs`);
+//! - `plan.rs`: the type's plan rules; `drift.rs`: changes made outside
+//!   Terraform that AWS never shows (the secrets);
+//! - `lifecycle.rs`: build → send → wait → settle, for every operation;
+//!   `wait.rs`: the states a connection passes through;
+//!   `mapping.rs`: the model ↔ EventBridge API;
+//! - `moved.rs`: state taken over from hashicorp/aws;
+//! - `data_source.rs`, `list.rs`: `data` and `list "eventbridge_connection"`;
+//! - `docs.rs`: what the registry pages say beyond the schema.
+//!
+//! What every regional resource needs (Region, import ids, identity,
+//! timeouts, failures, waits) comes from [`crate::aws::regional`].
 
+mod checks;
+mod data_source;
+mod docs;
 mod drift;
-pub mod identity;
 mod lifecycle;
+pub mod list;
 pub mod mapping;
 pub mod model;
-pub mod moved;
+mod moved;
 mod plan;
 pub mod schema;
 mod validate;
-pub mod wait;
+mod wait;
 
-pub use validate::rules::{connection_name_problem, constraints};
+pub use validate::rules::connection_name_problem;
+
+use std::sync::Arc;
 
 use async_trait::async_trait;
 
+use crate::aws::regional::{identity, Kind, ResourceType};
 use crate::aws::AwsClient;
 use crate::tfplugin::{
     ApplyRequest, ApplyResponse, ClientCapabilities, Context, Diagnostics, IdentitySchema, ImportRequest,
@@ -24,6 +46,26 @@ use crate::tfplugin::{
 
 /// The resource type name Terraform configurations use.
 pub const TYPE_NAME: &str = "eventbridge_connection";
+
+/// What the regional-resource kit knows of connections.
+pub static KIND: Kind = Kind {
+    type_name: TYPE_NAME,
+    noun: "connection",
+    arn_resource: "connection",
+    name_problem: connection_name_problem,
+    example_name: "crm-api",
+};
+
+/// The resource, its data source, its list resource and its docs.
+pub fn served() -> ResourceType {
+    ResourceType {
+        kind: &KIND,
+        resource: Arc::new(ConnectionResource),
+        data_source: Some(Arc::new(data_source::ConnectionDataSource)),
+        list: Some(Arc::new(list::ConnectionList)),
+        docs: docs::docs(),
+    }
+}
 
 pub struct ConnectionResource;
 
@@ -38,7 +80,7 @@ impl Resource<AwsClient> for ConnectionResource {
     }
 
     fn identity_schema(&self) -> Option<IdentitySchema> {
-        Some(identity::schema())
+        Some(identity::schema(&KIND))
     }
 
     fn validate(&self, config: &Value, _capabilities: ClientCapabilities, diags: &mut Diagnostics) {
@@ -77,12 +119,12 @@ impl Resource<AwsClient> for ConnectionResource {
     }
 
     async fn create(&self, ctx: &Context<AwsClient>, req: ApplyRequest<'_>) -> ApplyResponse {
-        with_identity(lifecycle::create(ctx, req.planned_state, req.config).await)
+        identity::after_apply(lifecycle::create(ctx, req.planned_state, req.config).await)
     }
 
     async fn update(&self, ctx: &Context<AwsClient>, req: ApplyRequest<'_>) -> ApplyResponse {
         let private = drift::Private::decode(req.planned_private);
-        with_identity(lifecycle::update(ctx, req.prior_state, req.planned_state, req.config, &private).await)
+        identity::after_apply(lifecycle::update(ctx, req.prior_state, req.planned_state, req.config, &private).await)
     }
 
     async fn delete(&self, ctx: &Context<AwsClient>, req: ApplyRequest<'_>) -> ApplyResponse {
@@ -90,34 +132,16 @@ impl Resource<AwsClient> for ConnectionResource {
     }
 
     async fn read(&self, ctx: &Context<AwsClient>, req: ReadRequest<'_>) -> ReadResponse {
-        let mut resp = lifecycle::read(ctx, req.current_state, req.private).await;
-        resp.new_identity = identity::of_state(&resp.new_state);
-        resp
+        identity::after_read(lifecycle::read(ctx, req.current_state, req.private).await)
     }
 
     fn move_state(&self, req: MoveRequest<'_>) -> MoveResponse {
-        moved::move_state(&req, &schema::schema().value_type())
+        moved::move_state(&req, &schema::cached().value_type())
     }
 
     async fn import(&self, ctx: &Context<AwsClient>, req: ImportRequest<'_>) -> ImportResponse {
         let mut diagnostics = Diagnostics::new();
-        // `import { identity = {...} }` (Terraform 1.12+) comes without an id.
-        let id = match (req.id.trim(), req.identity.and_then(identity::import_id)) {
-            ("", Some(from_identity)) => from_identity,
-            (id, _) => id.to_string(),
-        };
-        let state = lifecycle::import(ctx, &id, &mut diagnostics).await;
-        ImportResponse {
-            identity: state.as_ref().and_then(identity::of_state),
-            state,
-            diagnostics,
-            ..Default::default()
-        }
+        let state = lifecycle::import(ctx, &identity::requested_id(&req), &mut diagnostics).await;
+        identity::imported(state, diagnostics)
     }
-}
-
-/// The identity of the connection a create or update leaves behind.
-fn with_identity(mut resp: ApplyResponse) -> ApplyResponse {
-    resp.new_identity = identity::of_state(&resp.new_state);
-    resp
 }

@@ -1,7 +1,7 @@
 //! The EventBridge rules of an `eventbridge_connection` plan, on top of the
 //! generic ones the plugin layer applies from the schema's flags
 //! (defaults, write-only, unknown computed values, `replaces`):
-//! - `id` is the name; an unset `region` is the provider's;
+//! - `id` is the name; an unset `region` is the provider's (the kit's rule);
 //! - removing `kms_key_identifier` replaces the connection, with a warning:
 //!   AWS cannot take a customer managed key off a connection;
 //! - new credentials re-authorize: the state AWS reports is unknown until
@@ -18,7 +18,8 @@ use super::drift::{self, Drift, Private};
 use super::model::Connection;
 use super::schema;
 use crate::aws::errors;
-use crate::tfplugin::{flags, AttributePath, Diagnostics, Value};
+use crate::aws::regional::region;
+use crate::tfplugin::{flags, AttributePath, Diagnostics, Model, Value};
 
 pub struct Planned {
     pub state: Value,
@@ -35,11 +36,7 @@ pub fn plan(prior: &Value, proposed: &Value, config: &Value, default_region: &st
     let mut diagnostics = Diagnostics::new();
     let mut requires_replace = Vec::new();
     let mut state = proposed.clone();
-    let id = state.attr("name").clone();
-    set(&mut state, "id", id);
-    if config.attr("region").is_null() {
-        set(&mut state, "region", Value::string(default_region));
-    }
+    region::plan(&mut state, config, default_region);
     if prior.is_null() {
         return Planned {
             state,

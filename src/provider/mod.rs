@@ -27,15 +27,14 @@ use crate::aws::metadata::{self, mode_problem, MetadataArguments};
 use crate::aws::network::{self, proxy_problem, resolve_proxies, NetworkArguments};
 use crate::aws::poll::PollPolicy;
 use crate::aws::region::region_problem;
+use crate::aws::regional::ResourceType;
 use crate::aws::retry::{self, parse_mode, RetryArguments, MAX_RETRIES_LIMIT};
 use crate::aws::sts::{self as aws_sts, Signer, StsSettings};
 use crate::aws::user_agent::{self, AppendUserAgent};
 use crate::aws::AwsClient;
-use crate::connection::ConnectionResource;
-use crate::data_sources::connection::ConnectionDataSource;
 use crate::tfplugin::{
-    Attribute, AttributePath, Block, ConfigureRequest, DataSource, Diagnostics, NestedBlock, Provider, Resource,
-    Schema, Type, Value,
+    Attribute, AttributePath, Block, ConfigureRequest, DataSource, Diagnostics, ListResource, NestedBlock, Provider,
+    Resource, Schema, Type, Value,
 };
 
 /// Environment variable to tune how often waiters poll (a duration such as
@@ -65,6 +64,13 @@ use configure::*;
 use validate::*;
 
 pub struct EventBridgeProvider;
+
+impl EventBridgeProvider {
+    /// Every resource type served, each from its folder.
+    pub fn types() -> Vec<ResourceType> {
+        vec![crate::connection::served()]
+    }
+}
 
 fn at(name: &str) -> AttributePath {
     AttributePath::of(&[name])
@@ -134,15 +140,15 @@ impl Provider for EventBridgeProvider {
     }
 
     fn resources(&self) -> Vec<Arc<dyn Resource<AwsClient>>> {
-        vec![Arc::new(ConnectionResource)]
+        Self::types().into_iter().map(|t| t.resource).collect()
     }
 
     fn data_sources(&self) -> Vec<Arc<dyn DataSource<AwsClient>>> {
-        vec![Arc::new(ConnectionDataSource)]
+        Self::types().into_iter().filter_map(|t| t.data_source).collect()
     }
 
-    fn list_resources(&self) -> Vec<Arc<dyn crate::tfplugin::ListResource<AwsClient>>> {
-        vec![Arc::new(crate::list_resources::connection::ConnectionList)]
+    fn list_resources(&self) -> Vec<Arc<dyn ListResource<AwsClient>>> {
+        Self::types().into_iter().filter_map(|t| t.list).collect()
     }
 }
 

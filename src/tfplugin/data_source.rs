@@ -14,7 +14,9 @@ pub trait DataSource<C>: Send + Sync {
 
     fn schema(&self) -> Schema;
 
-    fn validate(&self, config: &Value, diags: &mut Diagnostics);
+    /// Static checks beyond each attribute's own checks (which the server
+    /// runs): rules that span attributes. None by default.
+    fn validate(&self, _config: &Value, _diags: &mut Diagnostics) {}
 
     /// Reads the data; returns the new state (the config with computed
     /// attributes filled in), or None with error diagnostics.

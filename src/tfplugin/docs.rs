@@ -41,6 +41,39 @@ pub struct Import<'a> {
     pub notes: Option<String>,
 }
 
+/// Every attribute's checks (see [`super::Check`]), in words: one line per
+/// rule, naming the attributes that follow it by their last two path
+/// steps (`header.key`, `description`), in schema order.
+pub fn checked_rules(block: &Block) -> Vec<(String, String)> {
+    let mut rules: Vec<(Vec<String>, String)> = Vec::new();
+    collect_checks(block, "", &mut rules);
+    rules
+        .into_iter()
+        .map(|(names, rule)| (names.join(", "), rule))
+        .collect()
+}
+
+fn collect_checks(block: &Block, parent: &str, rules: &mut Vec<(Vec<String>, String)>) {
+    for (name, attribute) in &block.attributes {
+        let shown = if parent.is_empty() {
+            name.clone()
+        } else {
+            format!("{parent}.{name}")
+        };
+        for check in &attribute.checks {
+            let rule = (check.rule)();
+            match rules.iter_mut().find(|(_, r)| *r == rule) {
+                Some((names, _)) if names.contains(&shown) => {}
+                Some((names, _)) => names.push(shown.clone()),
+                None => rules.push((vec![shown.clone()], rule)),
+            }
+        }
+    }
+    for (name, nested) in &block.blocks {
+        collect_checks(&nested.block, name, rules);
+    }
+}
+
 pub fn render(page: &Page<'_>) -> String {
     let block = &page.schema.block;
     let (title, heading) = match page.kind {

@@ -9,7 +9,8 @@
 //!   attribute unset;
 //! - `computed`: unknown in the plan of a new object where the
 //!   configuration leaves the attribute unset (the remote side decides);
-//! - `replaces`: a planned change of the attribute replaces the object.
+//! - `replaces`: a planned change of the attribute replaces the object;
+//! - `checks`: run on every known value of the attribute.
 //!
 //! Values are walked alongside the schema: attributes by name, nested
 //! blocks element by element (a configuration's list blocks line up with
@@ -126,6 +127,19 @@ pub fn refuse_write_only_without_support(block: &Block, config: &Value, diags: &
             ),
         );
     }
+}
+
+/// Runs every attribute's checks on its known values in `config`; null
+/// and unknown values are skipped (an unknown one is checked at apply).
+pub fn check_values(block: &Block, config: &Value, diags: &mut Diagnostics) {
+    visit(block, config, &AttributePath::root(), &mut |attribute, at, v| {
+        if v.is_null() || v.is_unknown() {
+            return;
+        }
+        for check in &attribute.checks {
+            (check.run)(v, at, diags);
+        }
+    });
 }
 
 /// Fills each attribute's default where the configuration leaves it unset.

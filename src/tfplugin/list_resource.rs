@@ -124,9 +124,10 @@ pub trait ListResource<C>: Send + Sync {
     /// The schema of the `config` block of a `list` block.
     fn schema(&self) -> Schema;
 
-    /// Static checks of a `config` block; must not call remote APIs. Values
-    /// still unknown are skipped.
-    fn validate(&self, config: &Value, diags: &mut Diagnostics);
+    /// Static checks of a `config` block beyond each attribute's own checks
+    /// (which the server runs): rules that span attributes. Must not call
+    /// remote APIs; values still unknown are skipped. None by default.
+    fn validate(&self, _config: &Value, _diags: &mut Diagnostics) {}
 
     /// Finds the objects and pushes them into `sink`, in pages as the
     /// remote API gives them; returns when done, when `sink.push` says stop,

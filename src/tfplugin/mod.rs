@@ -6,6 +6,7 @@
 //! [`serve`]; the server applies the generic rules of the schema's flags
 //! (`flags.rs`) around them.
 
+mod check;
 mod codec;
 mod context;
 mod convert;
@@ -16,6 +17,7 @@ pub mod flags;
 mod handshake;
 mod list_resource;
 pub mod logging;
+pub mod model;
 pub mod proto;
 mod provider;
 mod resource;
@@ -24,12 +26,14 @@ mod server;
 mod tls;
 mod value;
 
+pub use check::Check;
 pub use codec::{decode_json, decode_msgpack, encode_msgpack, CodecError};
 pub use context::{ClientCapabilities, Context, StopSignal};
 pub use data_source::DataSource;
 pub use diagnostics::{AttributePath, Diagnostic, Diagnostics, PathStep, Severity};
 pub use handshake::{serve, ServeError, ServeOptions, MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE};
 pub use list_resource::{ListEvent, ListRequest, ListResource, ListSink};
+pub use model::{Blocks, Field, Model};
 pub use provider::{ConfigureRequest, Provider};
 pub use resource::{
     ApplyRequest, ApplyResponse, ImportRequest, ImportResponse, MoveRequest, MoveResponse, PlanRequest, PlanResponse,

@@ -129,10 +129,19 @@ pub trait Resource<C>: Send + Sync {
         None
     }
 
-    /// Static checks of a configuration; must not call remote APIs. Values
-    /// still unknown are skipped: they are checked again before apply.
-    /// Write-only support is checked by the server.
+    /// Static checks of a configuration beyond each attribute's own checks
+    /// (which the server runs first): rules that span attributes. Must not
+    /// call remote APIs. Values still unknown are skipped: they are checked
+    /// again before apply. Write-only support is checked by the server.
     fn validate(&self, config: &Value, capabilities: ClientCapabilities, diags: &mut Diagnostics);
+
+    /// Every static check the server makes of a configuration: each
+    /// attribute's checks (see [`super::Check`]), then [`Resource::validate`];
+    /// for tests and tools that validate without a server.
+    fn validate_config(&self, config: &Value, capabilities: ClientCapabilities, diags: &mut Diagnostics) {
+        super::flags::check_values(&self.schema().block, config, diags);
+        self.validate(config, capabilities, diags);
+    }
 
     /// The resource's own plan rules on top of the generic ones; called for
     /// creates and updates only.

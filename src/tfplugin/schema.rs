@@ -10,6 +10,7 @@
 
 use std::collections::BTreeMap;
 
+use super::check::Check;
 use super::value::{Type, Value};
 
 /// A versioned schema; the version drives `UpgradeResourceState`.
@@ -66,6 +67,15 @@ impl Block {
 
     pub fn attribute(&self, name: &str) -> Option<&Attribute> {
         self.attributes.iter().find(|(n, _)| n == name).map(|(_, a)| a)
+    }
+
+    /// Adds `check` to attribute `name` of this block: for a block shared
+    /// by several uses whose attributes follow other rules in each.
+    pub fn check(mut self, name: &str, check: Check) -> Block {
+        if let Some((_, attribute)) = self.attributes.iter_mut().find(|(n, _)| n == name) {
+            attribute.checks.push(check);
+        }
+        self
     }
 
     pub fn nested(&self, name: &str) -> Option<&NestedBlock> {
@@ -162,6 +172,8 @@ pub struct Attribute {
     /// Planned where the configuration leaves the attribute unset (the
     /// attribute must be computed, as Terraform requires).
     pub default: Option<Value>,
+    /// Run by the server on every known value (see [`Check`]).
+    pub checks: Vec<Check>,
 }
 
 impl Attribute {
@@ -177,6 +189,7 @@ impl Attribute {
             deprecated: false,
             replaces: false,
             default: None,
+            checks: Vec::new(),
         }
     }
 
@@ -227,6 +240,12 @@ impl Attribute {
     pub fn default(mut self, value: Value) -> Attribute {
         self.default = Some(value);
         self.computed = true;
+        self
+    }
+
+    /// A check the server runs on every known value of the attribute.
+    pub fn check(mut self, check: Check) -> Attribute {
+        self.checks.push(check);
         self
     }
 

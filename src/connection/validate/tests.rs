@@ -2,6 +2,7 @@
 //! that no secret is ever quoted.
 
 use super::*;
+use crate::connection::checks::EXAMPLE_ARN;
 use crate::connection::schema::schema;
 use crate::tfplugin::{object, Diagnostic, Severity, Type};
 
@@ -189,6 +190,7 @@ fn with(mut config: Value, path: &str, value: Value) -> Value {
 /// error that quotes no secret.
 fn diagnostics(config: &Value) -> Vec<Diagnostic> {
     let mut diags = Diagnostics::new();
+    crate::tfplugin::flags::check_values(&schema().block, config, &mut diags);
     validate(config, &mut diags);
     for d in diags.iter() {
         assert_eq!(d.severity, Severity::Error, "{d:?}");

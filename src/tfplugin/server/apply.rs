@@ -62,6 +62,7 @@ async fn apply_change<C>(entry: &ResourceEntry<C>, ctx: &Context<C>, req: ApplyR
                 write_only_attributes_allowed: true,
                 ..Default::default()
             };
+            flags::check_values(&entry.schema.block, req.config, &mut diagnostics);
             resource.validate(req.config, capabilities, &mut diagnostics);
             if diagnostics.has_errors() {
                 return ApplyResponse {

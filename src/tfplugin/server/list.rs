@@ -33,6 +33,7 @@ pub(super) async fn validate_list_resource_config<P: Provider>(
         let entry = svc.list_entry(&req.type_name)?;
         let config = decode(req.config.as_ref(), &entry.ty, "list configuration")?;
         let mut diags = Diagnostics::new();
+        flags::check_values(&entry.schema.block, &config, &mut diags);
         entry.list.validate(&config, &mut diags);
         let limit = decode(req.limit.as_ref(), &Type::Number, "list limit")?;
         if limit.as_number().and_then(|n| n.as_i64()).is_some_and(|n| n < 0) {

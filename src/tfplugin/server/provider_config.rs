@@ -17,6 +17,7 @@ pub(super) async fn validate_provider_config<P: Provider>(
     let handler = async {
         let config = provider_config(svc, req.config.as_ref())?;
         let mut diags = Diagnostics::new();
+        flags::check_values(&svc.provider_schema.block, &config, &mut diags);
         svc.provider.validate(&config, &mut diags);
         Ok(pb::validate_provider_config::Response {
             diagnostics: convert::diagnostics(diags),

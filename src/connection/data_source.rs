@@ -5,12 +5,11 @@ use async_trait::async_trait;
 use aws_sdk_eventbridge::operation::describe_connection::DescribeConnectionOutput;
 use aws_sdk_eventbridge::primitives::DateTimeFormat;
 
+use super::model::{HttpParameters, Parameter};
+use super::{checks, mapping, TYPE_NAME};
 use crate::aws::errors;
-use crate::aws::region::region_problem;
+use crate::aws::regional::region::{self, Regional};
 use crate::aws::AwsClient;
-use crate::connection::connection_name_problem;
-use crate::connection::mapping;
-use crate::connection::model::{HttpParameters, Parameter};
 use crate::tfplugin::{object, Attribute, AttributePath, Block, Context, DataSource, Diagnostics, Schema, Type, Value};
 
 pub struct ConnectionDataSource;
@@ -60,18 +59,18 @@ fn computed(doc: &str) -> Attribute {
 #[async_trait]
 impl DataSource<AwsClient> for ConnectionDataSource {
     fn type_name(&self) -> &'static str {
-        crate::connection::TYPE_NAME
+        TYPE_NAME
     }
 
     fn schema(&self) -> Schema {
         Schema::new(
             Block::new()
                 .doc("Reads an existing EventBridge connection: its state, its settings and the non-secret parts of its authorization.")
-                .attr("name", Attribute::string().required().doc("Name of the connection."))
                 .attr(
-                    "region",
-                    Attribute::string().optional().computed().doc("Region of the connection; defaults to the provider's."),
+                    "name",
+                    Attribute::string().required().check(checks::NAME).doc("Name of the connection."),
                 )
+                .attr("region", region::lookup_attribute("of the connection").computed())
                 .attr("id", computed("The connection's name."))
                 .attr("arn", computed("ARN of the connection."))
                 .attr("secret_arn", computed("ARN of the Secrets Manager secret holding the connection's secrets."))
@@ -94,23 +93,9 @@ impl DataSource<AwsClient> for ConnectionDataSource {
         )
     }
 
-    fn validate(&self, config: &Value, diags: &mut Diagnostics) {
-        if let Some(problem) = config.attr("name").as_str().and_then(connection_name_problem) {
-            diags.error_at(&AttributePath::of(&["name"]), "Invalid connection name", problem);
-        }
-        if let Some(problem) = config.attr("region").as_str().and_then(region_problem) {
-            diags.error_at(&AttributePath::of(&["region"]), "Invalid AWS Region", problem);
-        }
-    }
-
     async fn read(&self, ctx: &Context<AwsClient>, config: &Value, diags: &mut Diagnostics) -> Option<Value> {
         let name = config.attr("name").as_str()?.to_string();
-        let region = config
-            .attr("region")
-            .as_str()
-            .unwrap_or(ctx.client.default_region())
-            .to_string();
-        let client = ctx.client.eventbridge(Some(&region));
+        let Regional { region, client } = Regional::of(&ctx.client, config.attr("region").as_str());
         match client.describe_connection().name(&name).send().await {
             Ok(out) => Some(to_value(&out, &name, &region)),
             Err(e) if errors::is_not_found(&e) => {
@@ -144,7 +129,7 @@ fn time(t: Option<&aws_smithy_types::DateTime>) -> Value {
 fn to_value(out: &DescribeConnectionOutput, name: &str, region: &str) -> Value {
     let c = mapping::discovered(out, name, region);
     let list = |v: Option<Value>| Value::List(v.into_iter().collect());
-    let a = &c.auth;
+    let a = &c.auth_parameters;
     let auth = object([
         (
             "api_key",
@@ -167,16 +152,22 @@ fn to_value(out: &DescribeConnectionOutput, name: &str, region: &str) -> Value {
                     (
                         "client_parameters",
                         list(
-                            o.client
+                            o.client_parameters
                                 .as_ref()
                                 .map(|c| object([("client_id", Value::string(&c.client_id))])),
                         ),
                     ),
-                    ("oauth_http_parameters", list(o.http.as_ref().map(http))),
+                    (
+                        "oauth_http_parameters",
+                        list(o.oauth_http_parameters.as_ref().map(http)),
+                    ),
                 ])
             })),
         ),
-        ("invocation_http_parameters", list(a.invocation_http.as_ref().map(http))),
+        (
+            "invocation_http_parameters",
+            list(a.invocation_http_parameters.as_ref().map(http)),
+        ),
     ]);
     object([
         ("name", Value::string(name)),

@@ -9,13 +9,14 @@ use async_trait::async_trait;
 use aws_sdk_eventbridge::types::ConnectionState;
 use futures_util::StreamExt;
 
+use super::{connection_name_problem, mapping, TYPE_NAME};
 use crate::aws::errors;
-use crate::aws::region::region_problem;
+use crate::aws::regional::identity;
+use crate::aws::regional::region::{self, Regional};
 use crate::aws::AwsClient;
-use crate::connection::{connection_name_problem, identity, mapping, TYPE_NAME};
 use crate::tfplugin::{
-    Attribute, AttributePath, Block, Context, Diagnostics, ListEvent, ListRequest, ListResource, ListSink, Schema,
-    Value,
+    Attribute, AttributePath, Block, Check, Context, Diagnostics, ListEvent, ListRequest, ListResource, ListSink,
+    Model, Schema, Value,
 };
 
 /// The most connections one ListConnections page holds (`LimitMax100`).
@@ -28,18 +29,50 @@ pub struct ConnectionList;
 
 /// The `config` block, checked.
 struct Filters<'a> {
-    region: String,
+    at: Regional,
     name_prefix: Option<&'a str>,
     state: Option<ConnectionState>,
 }
 
 impl<'a> Filters<'a> {
-    fn of(config: &'a Value, default_region: &str) -> Filters<'a> {
+    fn of(config: &'a Value, ctx: &Context<AwsClient>) -> Filters<'a> {
         Filters {
-            region: config.attr("region").as_str().unwrap_or(default_region).to_string(),
+            at: Regional::of(&ctx.client, config.attr("region").as_str()),
             name_prefix: config.attr("name_prefix").as_str(),
             state: config.attr("connection_state").as_str().map(ConnectionState::from),
         }
+    }
+}
+
+const NAME_PREFIX: Check = Check {
+    rule: || "The start of a connection name: 1 to 64 letters, digits, `.`, `-` or `_`.".into(),
+    run: |v, at, diags| {
+        if let Some(problem) = v.as_str().and_then(connection_name_problem) {
+            diags.error_at(
+                at,
+                "Invalid name prefix",
+                format!("A name prefix is the start of a connection name. {problem}"),
+            );
+        }
+    },
+};
+
+const STATE: Check = Check {
+    rule: || format!("One of {}.", states().join(", ")),
+    run: check_state,
+};
+
+fn check_state(v: &Value, at: &AttributePath, diags: &mut Diagnostics) {
+    let Some(state) = v.as_str() else { return };
+    if !states().contains(&state) {
+        diags.error_at(
+            at,
+            "Invalid connection state",
+            format!(
+                "{state:?} is not a connection state. Use one of {}.",
+                states().join(", ")
+            ),
+        );
     }
 }
 
@@ -57,56 +90,27 @@ impl ListResource<AwsClient> for ConnectionList {
                      identity (name, Region, account) and, with `include_resource = true`, every argument AWS \
                      returns (never a secret).",
                 )
-                .attr(
-                    "region",
-                    Attribute::string()
-                        .optional()
-                        .doc("Region to list; defaults to the provider's."),
-                )
+                .attr("region", region::lookup_attribute("to list"))
                 .attr(
                     "name_prefix",
                     Attribute::string()
                         .optional()
+                        .check(NAME_PREFIX)
                         .doc("Only connections whose name starts with this: 1 to 64 letters, digits, `.`, `-` or `_`."),
                 )
                 .attr(
                     "connection_state",
                     Attribute::string()
                         .optional()
+                        .check(STATE)
                         .doc(&format!("Only connections in this state: {}.", states().join(", "))),
                 ),
         )
     }
 
-    fn validate(&self, config: &Value, diags: &mut Diagnostics) {
-        let at = |name: &str| AttributePath::of(&[name]);
-        if let Some(problem) = config.attr("region").as_str().and_then(region_problem) {
-            diags.error_at(&at("region"), "Invalid AWS Region", problem);
-        }
-        if let Some(problem) = config.attr("name_prefix").as_str().and_then(connection_name_problem) {
-            diags.error_at(
-                &at("name_prefix"),
-                "Invalid name prefix",
-                format!("A name prefix is the start of a connection name. {problem}"),
-            );
-        }
-        if let Some(state) = config.attr("connection_state").as_str() {
-            if !states().contains(&state) {
-                diags.error_at(
-                    &at("connection_state"),
-                    "Invalid connection state",
-                    format!(
-                        "{state:?} is not a connection state. Use one of {}.",
-                        states().join(", ")
-                    ),
-                );
-            }
-        }
-    }
-
     async fn list(&self, ctx: &Context<AwsClient>, req: ListRequest<'_>, sink: &mut ListSink) {
-        let filters = Filters::of(req.config, ctx.client.default_region());
-        let client = ctx.client.eventbridge(Some(&filters.region));
+        let filters = Filters::of(req.config, ctx);
+        let Regional { region, client } = &filters.at;
         let mut next_token: Option<String> = None;
         loop {
             let page = client
@@ -125,7 +129,7 @@ impl ListResource<AwsClient> for ConnectionList {
                         "Error listing EventBridge connections",
                         format!(
                             "listing EventBridge connections in {}: {}",
-                            filters.region,
+                            region,
                             errors::describe(&e)
                         ),
                     );
@@ -138,9 +142,9 @@ impl ListResource<AwsClient> for ConnectionList {
                 .filter_map(|c| Some((c.name()?.to_string(), c.connection_arn()?.to_string())))
                 .collect();
             let more = if req.include_resource {
-                push_described(&client, &filters.region, &found, sink).await
+                push_described(client, region, &found, sink).await
             } else {
-                push_identities(&filters.region, &found, sink).await
+                push_identities(region, &found, sink).await
             };
             next_token = page.next_token().filter(|t| !t.is_empty()).map(str::to_string);
             if !more || next_token.is_none() {
@@ -157,7 +161,7 @@ fn states() -> &'static [&'static str] {
 
 /// One result: the identity, and the name to show.
 fn event(name: &str, region: &str, arn: &str, resource_object: Option<Value>) -> ListEvent {
-    match identity::of_connection(name, region, arn) {
+    match identity::of(name, region, arn) {
         Some(id) => ListEvent::found(id, name, resource_object),
         None => {
             let mut diagnostics = Diagnostics::new();

@@ -1,0 +1,155 @@
+//! Import ids of a regional resource: `NAME`, `NAME@REGION`, or the
+//! object's ARN as the console shows it
+//! (`arn:aws:events:REGION:ACCOUNT:TYPE/NAME/UUID`), one parser for every
+//! type, the ARN's form given by the type's [`Kind`].
+
+use super::Kind;
+use crate::aws::region::region_problem;
+
+/// What an import id names.
+#[derive(Debug, PartialEq, Eq)]
+pub struct ImportId {
+    pub name: String,
+    /// None: the provider's Region.
+    pub region: Option<String>,
+    /// The account an ARN names; None for the other forms.
+    pub account: Option<String>,
+}
+
+/// Parses `id`; the error says why in one sentence and shows the forms.
+pub fn parse(kind: &Kind, id: &str) -> Result<ImportId, String> {
+    let id = id.trim();
+    let parsed = if id.starts_with("arn:") {
+        from_arn(kind, id)?
+    } else {
+        match id.rsplit_once('@') {
+            Some((name, region)) if !region.is_empty() => ImportId {
+                name: name.to_string(),
+                region: Some(region.to_string()),
+                account: None,
+            },
+            _ => ImportId {
+                name: id.to_string(),
+                region: None,
+                account: None,
+            },
+        }
+    };
+    let problem = (kind.name_problem)(&parsed.name).or_else(|| parsed.region.as_deref().and_then(region_problem));
+    match problem {
+        Some(problem) => Err(format!(
+            "{id:?} does not name {}: {problem} {}",
+            article(kind.noun),
+            forms(kind)
+        )),
+        None => Ok(parsed),
+    }
+}
+
+/// `arn:PARTITION:events:REGION:ACCOUNT:TYPE/NAME[/UUID]`.
+fn from_arn(kind: &Kind, arn: &str) -> Result<ImportId, String> {
+    let parts: Vec<&str> = arn.splitn(6, ':').collect();
+    let wrong = || {
+        format!(
+            "{arn:?} is not the ARN of {} (arn:PARTITION:events:REGION:ACCOUNT:{}/NAME/ID). {}",
+            article(kind.noun),
+            kind.arn_resource,
+            forms(kind)
+        )
+    };
+    let [_, partition, service, region, account, resource] = parts.as_slice() else {
+        return Err(wrong());
+    };
+    let mut path = resource.split('/');
+    let (Some(resource_type), Some(name)) = (path.next(), path.next()) else {
+        return Err(wrong());
+    };
+    let well_formed = !partition.is_empty()
+        && *service == "events"
+        && resource_type == kind.arn_resource
+        && account.len() == 12
+        && account.chars().all(|c| c.is_ascii_digit())
+        && path.count() <= 1;
+    if !well_formed {
+        return Err(wrong());
+    }
+    Ok(ImportId {
+        name: name.to_string(),
+        region: Some(region.to_string()),
+        account: Some(account.to_string()),
+    })
+}
+
+/// The accepted forms, for messages.
+pub fn forms(kind: &Kind) -> String {
+    let name = kind.example_name;
+    format!(
+        "Use NAME, NAME@REGION or the {noun}'s ARN, e.g. \"{name}\", \"{name}@eu-west-1\" or \
+         \"arn:aws:events:eu-west-1:123456789012:{resource}/{name}/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0\".",
+        noun = kind.noun,
+        resource = kind.arn_resource
+    )
+}
+
+/// "a connection", "an API destination".
+pub fn article(noun: &str) -> String {
+    let vowel = noun.chars().next().is_some_and(|c| "aeiouAEIOU".contains(c));
+    format!("{} {noun}", if vowel { "an" } else { "a" })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name_problem(name: &str) -> Option<String> {
+        (name.is_empty() || name.contains(' ')).then(|| "Bad name.".to_string())
+    }
+
+    const KIND: Kind = Kind {
+        type_name: "eventbridge_thing",
+        noun: "thing",
+        arn_resource: "thing",
+        name_problem,
+        example_name: "crm",
+    };
+
+    fn id(name: &str, region: Option<&str>, account: Option<&str>) -> ImportId {
+        ImportId {
+            name: name.into(),
+            region: region.map(Into::into),
+            account: account.map(Into::into),
+        }
+    }
+
+    #[test]
+    fn names_optionally_with_a_region_and_arns_with_or_without_their_uuid() {
+        assert_eq!(parse(&KIND, "crm"), Ok(id("crm", None, None)));
+        assert_eq!(parse(&KIND, " crm@eu-west-1 "), Ok(id("crm", Some("eu-west-1"), None)));
+        let arn = "arn:aws:events:us-east-1:123456789012:thing/crm/5f0c-11";
+        assert_eq!(
+            parse(&KIND, arn),
+            Ok(id("crm", Some("us-east-1"), Some("123456789012")))
+        );
+        let gov = "arn:aws-us-gov:events:us-gov-west-1:123456789012:thing/crm";
+        assert_eq!(
+            parse(&KIND, gov),
+            Ok(id("crm", Some("us-gov-west-1"), Some("123456789012")))
+        );
+    }
+
+    #[test]
+    fn what_names_nothing_is_refused_with_the_forms() {
+        for bad in [
+            "crm api",
+            "crm@mars-1",
+            "arn:aws:events:us-east-1:123456789012:rule/crm",
+            "arn:aws:lambda:us-east-1:123456789012:thing/crm",
+            "arn:aws:events:us-east-1:1234:thing/crm/x",
+            "arn:aws:events:us-east-1:123456789012:thing/crm/x/y",
+            "arn:aws:events:nowhere:123456789012:thing/crm/x",
+        ] {
+            let e = parse(&KIND, bad).unwrap_err();
+            assert!(e.contains("Use NAME, NAME@REGION or the thing's ARN"), "{bad}: {e}");
+        }
+    }
+}

@@ -1,0 +1,64 @@
+//! The regional-resource kit: what every regional EventBridge resource type
+//! needs, written once, so that a new type writes only its schema, its
+//! mapping and its calls (as hashicorp/aws declares `Region` and `Identity`
+//! at registration):
+//! - [`region`]: the Region of a resource and its client, the `region`
+//!   attribute and its plan rule;
+//! - [`import_id`]: `NAME`, `NAME@REGION` and the type's ARN;
+//! - [`identity`]: `{name, region, account_id}`;
+//! - [`timeouts`]: the `timeouts` block and its durations;
+//! - [`failure`]: one-line failures that keep the state that exists;
+//! - [`waiter`]: polling until a type's own predicate holds;
+//! - [`ResourceType`]: what a type's folder hands the provider.
+
+pub mod failure;
+pub mod identity;
+pub mod import_id;
+pub mod region;
+pub mod timeouts;
+pub mod waiter;
+
+use std::sync::Arc;
+
+use crate::aws::AwsClient;
+use crate::tfplugin::{DataSource, ListResource, Resource};
+
+/// What the kit needs to know of a resource type.
+#[derive(Debug)]
+pub struct Kind {
+    /// The Terraform type name, e.g. `eventbridge_connection`.
+    pub type_name: &'static str,
+    /// What people call it, e.g. "connection" or "API destination".
+    pub noun: &'static str,
+    /// The resource part of its ARN, e.g. `connection` in
+    /// `arn:aws:events:us-east-1:123456789012:connection/NAME/UUID`.
+    pub arn_resource: &'static str,
+    /// Why `name` cannot name one, in one sentence; None when it can.
+    pub name_problem: fn(&str) -> Option<String>,
+    /// A name for examples in messages.
+    pub example_name: &'static str,
+}
+
+/// Everything a resource type's folder serves; the provider registers each
+/// type with one line.
+pub struct ResourceType {
+    pub kind: &'static Kind,
+    pub resource: Arc<dyn Resource<AwsClient>>,
+    pub data_source: Option<Arc<dyn DataSource<AwsClient>>>,
+    pub list: Option<Arc<dyn ListResource<AwsClient>>>,
+    pub docs: Docs,
+}
+
+/// What a type's registry pages say beyond its schema.
+#[derive(Default)]
+pub struct Docs {
+    /// After the import syntax: what to expect after an import.
+    pub import_notes: Option<&'static str>,
+    /// Sections after the resource's schema, as (heading, markdown).
+    pub sections: Vec<(&'static str, String)>,
+    /// Rules that span attributes, as (arguments, rule), printed after the
+    /// attributes' own checks under "Checked at plan time".
+    pub spanning_rules: Vec<(&'static str, String)>,
+    /// How the list resource's query runs, for its page.
+    pub list_notes: Option<&'static str>,
+}
