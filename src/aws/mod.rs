@@ -6,23 +6,23 @@
 //! (CA bundle, proxies), retries and the User-Agent.
 //! Knows nothing of Terraform's protocol beyond plain values.
 
-pub mod account;
-pub mod client;
-pub mod duration;
-pub mod endpoints;
-pub mod errors;
-pub mod identity;
-pub mod interceptors;
-pub mod metadata;
-pub mod network;
-pub mod paths;
+pub(crate) mod account;
+pub(crate) mod client;
+pub(crate) mod duration;
+pub(crate) mod endpoints;
+pub(crate) mod errors;
+pub(crate) mod identity;
+pub(crate) mod interceptors;
+pub(crate) mod metadata;
+pub(crate) mod network;
+pub(crate) mod paths;
 pub mod poll;
-pub mod region;
+pub(crate) mod region;
 pub mod regional;
-pub mod retry;
-pub mod sts;
-pub mod text_rule;
-pub mod unreachable;
-pub mod user_agent;
+pub(crate) mod retry;
+pub(crate) mod sts;
+pub(crate) mod text_rule;
+pub(crate) mod unreachable;
+pub(crate) mod user_agent;
 
 pub use client::AwsClient;
