@@ -11,6 +11,7 @@ use aws_sdk_eventbridge::config::retry::RetryPartition;
 
 use super::interceptors::{CallLog, ExplicitIsValueSecret};
 use super::poll::PollPolicy;
+use super::retry::QuotaIsNotThrottling;
 use super::unreachable::FailFastWhenUnreachable;
 use super::user_agent::AppendUserAgent;
 
@@ -58,7 +59,8 @@ impl AwsClient {
                 .region(Region::new(region.to_string()))
                 .interceptor(ExplicitIsValueSecret)
                 .interceptor(CallLog)
-                .interceptor(FailFastWhenUnreachable { service: "EventBridge" });
+                .interceptor(FailFastWhenUnreachable { service: "EventBridge" })
+                .retry_classifier(QuotaIsNotThrottling);
             if let Some(endpoint) = &endpoint {
                 // A custom endpoint is used as it is: FIPS and dual-stack
                 // only choose among AWS's endpoints (as in hashicorp/aws).

@@ -4,8 +4,23 @@
 //! (`token_bucket_rate_limiter_capacity`). As in hashicorp/aws, the bucket is
 //! off unless a capacity is given: with 25 retries for throttling at scale,
 //! a shared quota would turn long throttling into "retry quota exceeded".
+//!
+//! EventBridge answers `LimitExceededException` when an account reaches a
+//! service quota (connections or API destinations per Region), which
+//! waiting never fixes; the SDK counts that code among throttling errors and
+//! would retry it for minutes. [`QuotaIsNotThrottling`] forbids that retry.
 
-use aws_sdk_eventbridge::config::retry::{RetryConfig, RetryMode, RetryPartition, TokenBucket};
+use aws_sdk_eventbridge::config::interceptors::InterceptorContext;
+use aws_sdk_eventbridge::config::retry::{
+    ClassifyRetry, RetryAction, RetryConfig, RetryMode, RetryPartition, TokenBucket,
+};
+use aws_sdk_eventbridge::operation::create_api_destination::CreateApiDestinationError;
+use aws_sdk_eventbridge::operation::create_connection::CreateConnectionError;
+use aws_sdk_eventbridge::operation::update_api_destination::UpdateApiDestinationError;
+use aws_sdk_eventbridge::operation::update_connection::UpdateConnectionError;
+use aws_smithy_runtime_api::client::orchestrator::OrchestratorError;
+use aws_smithy_runtime_api::client::retries::classifiers::RetryClassifierPriority;
+use aws_smithy_types::error::metadata::ProvideErrorMetadata;
 
 /// Retries the reference provider allows; throttling at scale needs them.
 pub const DEFAULT_MAX_RETRIES: u32 = 25;
@@ -73,6 +88,54 @@ pub fn retry_partition(capacity: Option<usize>) -> RetryPartition {
     RetryPartition::custom("terraform-provider-eventbridge")
         .token_bucket(bucket)
         .build()
+}
+
+/// The error code EventBridge answers when a service quota is reached.
+pub const QUOTA_REACHED: &str = "LimitExceededException";
+
+/// Forbids retrying [`QUOTA_REACHED`]; throttling keeps its retries.
+#[derive(Debug, Default)]
+pub struct QuotaIsNotThrottling;
+
+/// The error code of a failed create or update of a connection or an API
+/// destination: the operations whose model lists [`QUOTA_REACHED`].
+fn quota_operation_code(ctx: &InterceptorContext) -> Option<&str> {
+    let Some(Err(e)) = ctx.output_or_error() else {
+        return None;
+    };
+    let e = OrchestratorError::as_operation_error(e)?;
+    macro_rules! code_of {
+        ($($error:ty),*) => {$(
+            if let Some(e) = e.downcast_ref::<$error>() {
+                return e.code();
+            }
+        )*};
+    }
+    code_of!(
+        CreateConnectionError,
+        UpdateConnectionError,
+        CreateApiDestinationError,
+        UpdateApiDestinationError
+    );
+    None
+}
+
+impl ClassifyRetry for QuotaIsNotThrottling {
+    fn classify_retry(&self, ctx: &InterceptorContext) -> RetryAction {
+        match quota_operation_code(ctx) {
+            Some(QUOTA_REACHED) => RetryAction::RetryForbidden,
+            _ => RetryAction::NoActionIndicated,
+        }
+    }
+
+    fn name(&self) -> &'static str {
+        "QuotaIsNotThrottling"
+    }
+
+    /// After the SDK's own classifiers, whose verdict it overrides.
+    fn priority(&self) -> RetryClassifierPriority {
+        RetryClassifierPriority::run_after(RetryClassifierPriority::transient_error_classifier())
+    }
 }
 
 #[cfg(test)]

@@ -91,10 +91,15 @@ const VERSION: i64 = 1;
 
 impl Private {
     /// After a write that settled with `out`.
+    /// The write's own description is also the last one seen, so that the
+    /// first refresh after it changes nothing when AWS changed nothing
+    /// (a refresh-only plan with `-detailed-exitcode` exits 0).
     pub fn written(out: &DescribeConnectionOutput) -> Private {
+        let stamp = Stamp::of(out);
         Private {
-            written: Some(Stamp::of(out)),
-            ..Default::default()
+            written: Some(stamp.clone()),
+            seen: Some(stamp),
+            resend: false,
         }
     }
 

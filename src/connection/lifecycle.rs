@@ -11,6 +11,7 @@ use super::schema::WAITS;
 use super::wait::{self, ConnectionWaitError};
 use super::KIND;
 use crate::aws::errors;
+use crate::aws::regional::conflicts;
 use crate::aws::regional::failure::{self, Subject};
 use crate::aws::regional::import_id;
 use crate::aws::regional::region::Regional;
@@ -43,23 +44,6 @@ fn limit(c: &Connection, op: Op) -> std::time::Duration {
     c.timeouts.clone().unwrap_or_default().limit(op, &WAITS)
 }
 
-/// Why CreateConnection failed, with the way out when the name is taken.
-fn create_cause<E, R>(e: &aws_sdk_eventbridge::error::SdkError<E, R>, c: &Connection, region: &str) -> String
-where
-    E: aws_sdk_eventbridge::error::ProvideErrorMetadata + std::error::Error + 'static,
-    R: std::fmt::Debug + 'static,
-{
-    let mut cause = errors::describe(e);
-    if errors::code(e) == Some("ResourceAlreadyExistsException") {
-        cause.push_str(&format!(
-            ". A connection of this name already exists in {region}: choose another name, or bring it under \
-             Terraform with `terraform import <address> {}@{region}`.",
-            c.name
-        ));
-    }
-    cause
-}
-
 /// Build → send → wait → settle. Once CreateConnection succeeded the
 /// connection exists, and every outcome hands back a state for it.
 pub async fn create(ctx: &Context<AwsClient>, planned: &Value, config: &Value) -> ApplyResponse {
@@ -87,7 +71,7 @@ pub async fn create(ctx: &Context<AwsClient>, planned: &Value, config: &Value) -
                 "creating",
                 &c,
                 &at,
-                &create_cause(&e, &c, &at.region),
+                &failure::cause(&e, &subject(&c, &at)),
                 Value::Null,
             )
         }
@@ -157,13 +141,17 @@ pub async fn update(
             ))
         }
     };
-    if let Err(e) = request.send_with(&at.client).await {
+    let sent = conflicts::retrying(ctx.client.poll_policy(), &ctx.stop, || {
+        request.clone().send_with(&at.client)
+    })
+    .await;
+    if let Err(e) = sent {
         return keep(failed(
             UPDATE_FAILED,
             "updating",
             &c,
             &at,
-            &errors::describe(&e),
+            &failure::cause(&e, &subject(&c, &at)),
             prior_value.clone(),
         ));
     }
@@ -287,10 +275,17 @@ pub async fn delete(ctx: &Context<AwsClient>, prior_value: &Value) -> ApplyRespo
     let c = Connection::from_value(prior_value);
     let at = regional(ctx, &c);
     let keep = || prior_value.clone();
-    match at.client.delete_connection().name(&c.name).send().await {
+    let deleted = conflicts::retrying(ctx.client.poll_policy(), &ctx.stop, || {
+        at.client.delete_connection().name(&c.name).send()
+    })
+    .await;
+    match deleted {
         Ok(_) => {}
         Err(e) if errors::is_not_found(&e) => return ApplyResponse::default(),
-        Err(e) => return failed(DELETE_FAILED, "deleting", &c, &at, &errors::describe(&e), keep()),
+        Err(e) => {
+            let cause = failure::cause(&e, &subject(&c, &at));
+            return failed(DELETE_FAILED, "deleting", &c, &at, &cause, keep());
+        }
     }
     let limit = limit(&c, Op::Delete);
     let cause = match wait::until_gone(&at.client, &c.name, limit, ctx.client.poll_policy(), &ctx.stop).await {
@@ -327,7 +322,7 @@ pub async fn read(ctx: &Context<AwsClient>, current: &Value, private: &[u8]) -> 
         }
         Err(e) => failure::read_failed(
             &subject(&prior, &at),
-            &errors::describe(&e),
+            &failure::cause(&e, &subject(&prior, &at)),
             &prior.secrets(),
             current,
             private,
@@ -347,11 +342,25 @@ pub async fn import(ctx: &Context<AwsClient>, id: &str, diags: &mut Diagnostics)
     let at = Regional::of(&ctx.client, parsed.region.as_deref());
     let name = parsed.name.as_str();
     match at.client.describe_connection().name(name).send().await {
-        Ok(out) => Some(mapping::discovered(&out, name, &at.region).to_value()),
+        Ok(out) => match parsed.check_account(&KIND, out.connection_arn().unwrap_or_default()) {
+            Ok(()) => Some(mapping::discovered(&out, name, &at.region).to_value()),
+            Err(problem) => {
+                diags.error("Connection of another account", problem);
+                None
+            }
+        },
         Err(e) if errors::is_not_found(&e) => {
+            let account = parsed
+                .account
+                .as_deref()
+                .map(|a| format!(" (the ARN names account {a}; the provider's credentials may reach another)"))
+                .unwrap_or_default();
             diags.error(
                 "Cannot import non-existent connection",
-                format!("EventBridge connection {name:?} does not exist in {}.", at.region),
+                format!(
+                    "EventBridge connection {name:?} does not exist in {}{account}.",
+                    at.region
+                ),
             );
             None
         }

@@ -316,16 +316,12 @@ pub fn from_described(out: &DescribeConnectionOutput, prior: &Connection) -> Con
         authorization_type: out
             .authorization_type()
             .map_or_else(|| prior.authorization_type.clone(), |t| t.as_str().to_string()),
-        // Some endpoints (the emulator) do not echo these two back; absent
-        // means "unchanged as far as we can tell" rather than "removed".
-        kms_key_identifier: out
-            .kms_key_identifier()
-            .map(str::to_string)
-            .or_else(|| prior.kms_key_identifier.clone()),
+        // As AWS holds them: a key or a private endpoint removed outside
+        // Terraform is drift.
+        kms_key_identifier: out.kms_key_identifier().filter(|k| !k.is_empty()).map(str::to_string),
         invocation_connectivity_parameters: out
             .invocation_connectivity_parameters()
-            .and_then(described_connectivity)
-            .or_else(|| prior.invocation_connectivity_parameters.clone()),
+            .and_then(described_connectivity),
         region: prior.region.clone(),
         auth_parameters: auth,
         timeouts: prior.timeouts.clone(),

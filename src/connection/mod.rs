@@ -36,7 +36,7 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 
-use crate::aws::regional::{identity, Kind, ResourceType};
+use crate::aws::regional::{identity, Kind, Quota, ResourceType};
 use crate::aws::AwsClient;
 use crate::tfplugin::{
     ApplyRequest, ApplyResponse, ClientCapabilities, Context, Diagnostics, IdentitySchema, ImportRequest,
@@ -54,6 +54,11 @@ pub static KIND: Kind = Kind {
     arn_resource: "connection",
     name_problem: connection_name_problem,
     example_name: "crm-api",
+    quota: Quota {
+        name: "Connections",
+        code: "L-595D6D42",
+        default: 3000,
+    },
 };
 
 /// The resource, its data source, its list resource and its docs.

@@ -40,8 +40,18 @@ pub enum Fault {
     Reset,
     /// The call is forwarded after this delay.
     Slow(Duration),
-    /// 400 AccessDeniedException (not retryable).
+    /// 400 AccessDeniedException naming the operation's IAM action, as IAM
+    /// words it (not retryable).
     Denied,
+    /// 400 AccessDeniedException for the customer managed KMS key: EventBridge
+    /// could not use it (not retryable).
+    KmsDenied,
+    /// 400 LimitExceededException: a service quota is reached.
+    QuotaReached,
+    /// 400 ConcurrentModificationException: another change is in flight.
+    Conflict,
+    /// 400 ResourceNotFoundException.
+    NotFound,
     /// No fault: the call is forwarded as usual. In a `fail_next` sequence,
     /// it lets earlier calls through to fault a later one.
     Pass,
@@ -105,11 +115,75 @@ impl Deauthorization {
 /// What moto does not keep about a connection.
 #[derive(Clone, Debug, Default)]
 struct Record {
+    /// KmsKeyIdentifier as last sent (moto drops it).
+    kms_key: Option<String>,
+    /// The resource configuration ARNs of InvocationConnectivityParameters
+    /// and AuthParameters.ConnectivityParameters as last sent (moto drops
+    /// them); None: public.
+    invocation_connectivity: Option<String>,
+    auth_connectivity: Option<String>,
     /// Epoch seconds of the last create, update or deauthorization.
     last_modified: f64,
     /// Epoch seconds of the last create or update with auth parameters.
     last_authorized: Option<f64>,
     deauthorized: Option<Deauthorization>,
+}
+
+impl Record {
+    /// What a create or update sets that moto drops: the KMS key, and each
+    /// private endpoint (an empty ARN makes it public again). A member the
+    /// request leaves out is unchanged, as on AWS.
+    fn keep_settings(&mut self, request: &Json) {
+        if let Some(key) = request["KmsKeyIdentifier"].as_str() {
+            self.kms_key = Some(key.to_string()).filter(|k| !k.is_empty());
+        }
+        let arn = |block: &Json| {
+            block.get("ResourceParameters").map(|r| {
+                r["ResourceConfigurationArn"]
+                    .as_str()
+                    .filter(|a| !a.is_empty())
+                    .map(str::to_string)
+            })
+        };
+        if let Some(invocation) = arn(&request["InvocationConnectivityParameters"]) {
+            self.invocation_connectivity = invocation;
+        }
+        if let Some(auth) = arn(&request["AuthParameters"]["ConnectivityParameters"]) {
+            self.auth_connectivity = auth;
+        }
+    }
+
+    /// DescribeConnection as AWS answers it: the KMS key as it was sent, and
+    /// each private endpoint with the resource association EventBridge made.
+    fn describe_settings(&self, json: &mut Json) {
+        if let Some(key) = &self.kms_key {
+            json["KmsKeyIdentifier"] = key.as_str().into();
+        }
+        if let Some(arn) = &self.invocation_connectivity {
+            json["InvocationConnectivityParameters"] = connectivity(arn);
+        }
+        if let Some(arn) = &self.auth_connectivity {
+            if json["AuthParameters"].is_object() {
+                json["AuthParameters"]["ConnectivityParameters"] = connectivity(arn);
+            }
+        }
+    }
+}
+
+/// A DescribeConnectionConnectivityParameters for `arn`, with the
+/// resource association EventBridge would have made for it (its ID made
+/// up, the same for the same configuration).
+fn connectivity(arn: &str) -> Json {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    arn.hash(&mut hasher);
+    let id = format!("{:017x}", hasher.finish() & 0xffff_ffff_ffff_fff);
+    let mut parts = arn.splitn(6, ':');
+    let (region, account) = (parts.nth(3).unwrap_or_default(), parts.next().unwrap_or_default());
+    serde_json::json!({"ResourceParameters": {
+        "ResourceConfigurationArn": arn,
+        "ResourceAssociationArn": format!("arn:aws:vpc-lattice:{region}:{account}:servicenetworkresourceassociation/snra-{id}"),
+    }})
 }
 
 impl Script {
@@ -484,7 +558,7 @@ async fn answer(
             tokio::time::sleep(delay).await;
             None
         }
-        Decision::Fault(fault) => return Ok(aws_error(fault)),
+        Decision::Fault(fault) => return Ok(aws_error(fault, &operation, &parts.headers, &request_name(&body))),
         Decision::Forward { state } => state,
     };
     let headers: Vec<(String, String)> = parts
@@ -525,7 +599,7 @@ async fn answer(
     if events && status == 200 && json.is_object() {
         let mut s = lock(&script);
         match operation.as_str() {
-            "CreateConnection" => created(&mut s, &request_key, &mut json),
+            "CreateConnection" => created(&mut s, &request_key, &request, &mut json),
             "UpdateConnection" => updated(&mut s, &request_key, &request, &mut json),
             "DeleteConnection" => {
                 s.connections.remove(&request_key);
@@ -570,8 +644,9 @@ fn retarget(headers: &[(String, String)], operation: &str) -> Vec<(String, Strin
 }
 
 /// A successful CreateConnection: LastModifiedTime is the creation time, as
-/// on AWS; the connection is authorized.
-fn created(s: &mut Script, key: &ConnectionKey, json: &mut Json) {
+/// on AWS; the connection is authorized; its KMS key and private endpoints
+/// are kept as AWS keeps them.
+fn created(s: &mut Script, key: &ConnectionKey, request: &Json, json: &mut Json) {
     let at = match json["CreationTime"].as_f64() {
         Some(creation) => {
             s.witness(creation);
@@ -579,14 +654,13 @@ fn created(s: &mut Script, key: &ConnectionKey, json: &mut Json) {
         }
         None => s.stamp(key),
     };
-    s.connections.insert(
-        key.clone(),
-        Record {
-            last_modified: at,
-            last_authorized: Some(at),
-            deauthorized: None,
-        },
-    );
+    let mut record = Record {
+        last_modified: at,
+        last_authorized: Some(at),
+        ..Record::default()
+    };
+    record.keep_settings(request);
+    s.connections.insert(key.clone(), record);
     json["LastModifiedTime"] = at.into();
 }
 
@@ -600,6 +674,7 @@ fn updated(s: &mut Script, key: &ConnectionKey, request: &Json, json: &mut Json)
         ..Record::default()
     });
     record.last_modified = at;
+    record.keep_settings(request);
     if !request["AuthParameters"].is_null() {
         record.deauthorized = None;
         record.last_authorized = Some(at);
@@ -629,6 +704,7 @@ fn described(s: &mut Script, key: &ConnectionKey, json: &mut Json) {
     if let Some(authorized) = record.last_authorized.or(creation) {
         json["LastAuthorizedTime"] = authorized.into();
     }
+    record.describe_settings(json);
     if let Some(d) = record.deauthorized {
         json["ConnectionState"] = d.state().into();
         if d == Deauthorization::Deauthorized {
@@ -756,16 +832,78 @@ fn json_response(status: u16, json: Json) -> Response<Full<Bytes>> {
         .expect("response")
 }
 
-fn aws_error(fault: Fault) -> Response<Full<Bytes>> {
+/// The resource type an EventBridge operation acts on, as its ARN names it.
+fn resource_type(operation: &str) -> &'static str {
+    if operation.contains("ApiDestination") {
+        "api-destination"
+    } else {
+        "connection"
+    }
+}
+
+/// The `Name` of a request body, if any.
+fn request_name(body: &[u8]) -> String {
+    serde_json::from_slice::<Json>(body)
+        .ok()
+        .and_then(|j| j["Name"].as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// AWS's answer for an injected fault: its code, and its message as AWS
+/// words it (the service model's description of the error; IAM's sentence
+/// for a denied action, naming the action and the resource).
+fn aws_error(fault: Fault, operation: &str, headers: &hyper::HeaderMap, name: &str) -> Response<Full<Bytes>> {
+    let region = region_of(headers);
+    let account = headers
+        .get("x-moto-account-id")
+        .and_then(|v| v.to_str().ok())
+        .filter(|a| !a.is_empty())
+        .unwrap_or("123456789012");
+    let denied = |action: &str, resource: String| {
+        format!(
+            "User: arn:aws:sts::{account}:assumed-role/deploy/terraform is not authorized to perform: {action} on \
+             resource: {resource} because no identity-based policy allows the {action} action"
+        )
+    };
     let (status, code, message) = match fault {
-        Fault::Throttle => (400, "ThrottlingException", "Rate exceeded"),
-        Fault::Internal => (500, "InternalException", "Internal failure injected by the test"),
+        Fault::Throttle => (400, "ThrottlingException", "Rate exceeded".to_string()),
+        Fault::Internal => (
+            500,
+            "InternalException",
+            "This exception occurs due to unexpected causes.".to_string(),
+        ),
         Fault::Denied => (
             400,
             "AccessDeniedException",
-            "User is not authorized to perform this action (injected by the test)",
+            denied(
+                &format!("events:{operation}"),
+                format!("arn:aws:events:{region}:{account}:{}/{name}", resource_type(operation)),
+            ),
         ),
-        _ => (503, "ServiceUnavailableException", "Service unavailable"),
+        Fault::KmsDenied => (
+            400,
+            "AccessDeniedException",
+            denied(
+                "kms:DescribeKey",
+                format!("arn:aws:kms:{region}:{account}:key/1234abcd-12ab-34cd-56ef-1234567890ab"),
+            ),
+        ),
+        Fault::QuotaReached => (
+            400,
+            "LimitExceededException",
+            "The request failed because it attempted to create resource beyond the allowed service quota.".to_string(),
+        ),
+        Fault::Conflict => (
+            400,
+            "ConcurrentModificationException",
+            "There is concurrent modification on a rule, target, archive, or replay.".to_string(),
+        ),
+        Fault::NotFound => (
+            400,
+            "ResourceNotFoundException",
+            format!("Failed to describe the connection(s). Connection '{name}' does not exist."),
+        ),
+        _ => (503, "ServiceUnavailableException", "Service unavailable".to_string()),
     };
     json_response(status, serde_json::json!({"__type": code, "message": message}))
 }

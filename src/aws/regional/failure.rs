@@ -4,8 +4,12 @@
 
 use std::fmt;
 
+use aws_sdk_eventbridge::error::{ProvideErrorMetadata, SdkError};
+
+use super::conflicts::{ATTEMPTS, CONFLICT};
 use super::Kind;
 use crate::aws::errors;
+use crate::aws::retry::QUOTA_REACHED;
 use crate::tfplugin::{ApplyResponse, Diagnostics, ReadResponse, Value};
 
 /// The object a message is about.
@@ -21,6 +25,68 @@ impl fmt::Display for Subject<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "EventBridge {} {:?} in {}", self.kind.noun, self.name, self.region)
     }
+}
+
+/// AWS's words for a failed call on `subject`, and the way out where the
+/// error has one.
+pub fn cause<E, R>(e: &SdkError<E, R>, subject: &Subject<'_>) -> String
+where
+    E: ProvideErrorMetadata + std::error::Error + 'static,
+    R: std::fmt::Debug + 'static,
+{
+    let described = errors::describe(e);
+    let (noun, name, region) = (subject.kind.noun, subject.name, subject.region);
+    let way_out = match errors::code(e) {
+        Some(QUOTA_REACHED) => {
+            let quota = &subject.kind.quota;
+            format!(
+                "The account has reached its quota of EventBridge {noun}s in {region} (\"{}\", {} by default), \
+                 and waiting does not help: delete {noun}s it no longer needs, or ask for more in the Service \
+                 Quotas console or with `aws service-quotas request-service-quota-increase --service-code events \
+                 --quota-code {} --desired-value N --region {region}`.",
+                quota.name,
+                thousands(quota.default),
+                quota.code
+            )
+        }
+        Some("ResourceAlreadyExistsException") => format!(
+            "{} of this name already exists in {region}: choose another name, or bring it under Terraform \
+             with `terraform import <address> {name}@{region}`.",
+            capitalized(&super::import_id::article(noun))
+        ),
+        Some(CONFLICT) => format!(
+            "Another change to this {noun} was still in progress after {ATTEMPTS} attempts; apply again once \
+             it has finished."
+        ),
+        Some("AccessDeniedException") => format!(
+            "The provider's credentials lack the permission AWS names; the {} documentation lists the \
+             permissions each operation needs.",
+            subject.kind.type_name
+        ),
+        _ => return described,
+    };
+    format!("{described}. {way_out}")
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// 3000 → "3,000".
+fn thousands(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// `summary`, then "`doing` SUBJECT: cause". Only the cause, AWS's words,

@@ -80,6 +80,29 @@ fn from_arn(kind: &Kind, arn: &str) -> Result<ImportId, String> {
     })
 }
 
+impl ImportId {
+    /// Whether the object found, whose ARN is `found_arn`, is the one an
+    /// ARN id named: the provider's credentials reach one account, and an
+    /// object of the same name in it is another object. The error names
+    /// both accounts.
+    pub fn check_account(&self, kind: &Kind, found_arn: &str) -> Result<(), String> {
+        let (Some(wanted), Some(found)) = (self.account.as_deref(), super::identity::account_of(found_arn)) else {
+            return Ok(());
+        };
+        if wanted == found {
+            return Ok(());
+        }
+        Err(format!(
+            "The ARN names {} {:?} in account {wanted}, but the provider's credentials reach account {found}. \
+             Import it with a provider configured for account {wanted} (for example with assume_role), or \
+             import {found}'s own {noun} by name.",
+            article(kind.noun),
+            self.name,
+            noun = kind.noun
+        ))
+    }
+}
+
 /// The accepted forms, for messages.
 pub fn forms(kind: &Kind) -> String {
     let name = kind.example_name;
@@ -111,6 +134,11 @@ mod tests {
         arn_resource: "thing",
         name_problem,
         example_name: "crm",
+        quota: super::super::Quota {
+            name: "Things",
+            code: "L-0",
+            default: 3000,
+        },
     };
 
     fn id(name: &str, region: Option<&str>, account: Option<&str>) -> ImportId {
@@ -135,6 +163,19 @@ mod tests {
             parse(&KIND, gov),
             Ok(id("crm", Some("us-gov-west-1"), Some("123456789012")))
         );
+    }
+
+    #[test]
+    fn an_arn_of_another_account_is_refused_naming_both() {
+        let arn = "arn:aws:events:us-east-1:111111111111:thing/crm/x";
+        let wanted = parse(&KIND, arn).unwrap();
+        assert_eq!(wanted.check_account(&KIND, arn), Ok(()));
+        let e = wanted
+            .check_account(&KIND, "arn:aws:events:us-east-1:222222222222:thing/crm/y")
+            .unwrap_err();
+        assert!(e.contains("111111111111") && e.contains("222222222222"), "{e}");
+        let by_name = parse(&KIND, "crm").unwrap();
+        assert_eq!(by_name.check_account(&KIND, arn), Ok(()));
     }
 
     #[test]

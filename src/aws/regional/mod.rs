@@ -7,10 +7,13 @@
 //! - [`import_id`]: `NAME`, `NAME@REGION` and the type's ARN;
 //! - [`identity`]: `{name, region, account_id}`;
 //! - [`timeouts`]: the `timeouts` block and its durations;
-//! - [`failure`]: one-line failures that keep the state that exists;
+//! - [`failure`]: one-line failures that keep the state that exists, with
+//!   the way out of AWS's errors (a quota, a name taken, a conflict);
+//! - [`conflicts`]: updates and deletes retried through a conflicting change;
 //! - [`waiter`]: polling until a type's own predicate holds;
 //! - [`ResourceType`]: what a type's folder hands the provider.
 
+pub mod conflicts;
 pub mod failure;
 pub mod identity;
 pub mod import_id;
@@ -37,6 +40,20 @@ pub struct Kind {
     pub name_problem: fn(&str) -> Option<String>,
     /// A name for examples in messages.
     pub example_name: &'static str,
+    /// The quota on how many an account may have per Region.
+    pub quota: Quota,
+}
+
+/// A Service Quotas quota of EventBridge (service code `events`), as AWS's
+/// EventBridge quotas page names it.
+#[derive(Debug)]
+pub struct Quota {
+    /// Its name in the Service Quotas console, e.g. "Connections".
+    pub name: &'static str,
+    /// Its code, e.g. `L-595D6D42`.
+    pub code: &'static str,
+    /// AWS's default per account and Region.
+    pub default: u32,
 }
 
 /// Everything a resource type's folder serves; the provider registers each
