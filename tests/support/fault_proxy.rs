@@ -177,7 +177,7 @@ fn connectivity(arn: &str) -> Json {
     use std::hash::{Hash, Hasher};
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     arn.hash(&mut hasher);
-    let id = format!("{:017x}", hasher.finish() & 0xffff_ffff_ffff_fff);
+    let id = format!("{:017x}", hasher.finish());
     let mut parts = arn.splitn(6, ':');
     let (region, account) = (parts.nth(3).unwrap_or_default(), parts.next().unwrap_or_default());
     serde_json::json!({"ResourceParameters": {
