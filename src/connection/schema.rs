@@ -181,7 +181,7 @@ model! {
             .optional()
             .sensitive()
             .doc("Value of the parameter. AWS does not return it when `is_value_secret` is true."),
-        attr value_wo: Option<Secret> = Attribute::string().optional().sensitive().write_only().doc(
+        attr value_wo: Option<Secret> = Attribute::string().optional().write_only().doc(
             "Write-only value of a secret parameter (needs `is_value_secret = true`): sent to AWS, never stored in \
              plan or state. Terraform 1.11 or later; bump `secrets_wo_version` to send a new value.",
         ),
@@ -226,16 +226,15 @@ fn secret(check: crate::tfplugin::Check, doc: &str) -> Attribute {
     Attribute::string().optional().sensitive().check(check).doc(doc)
 }
 
+/// Not `sensitive`: Terraform never stores nor shows a write-only value,
+/// and each sensitive path more makes Terraform 1.11's refresh-only plans
+/// report changes at random (its state comparison sees the paths in a
+/// random order).
 fn write_only(check: crate::tfplugin::Check, what: &str) -> Attribute {
-    Attribute::string()
-        .optional()
-        .sensitive()
-        .write_only()
-        .check(check)
-        .doc(&format!(
-            "Write-only alternative to the plain argument: {what}, sent to AWS and never stored in plan or state. \
+    Attribute::string().optional().write_only().check(check).doc(&format!(
+        "Write-only alternative to the plain argument: {what}, sent to AWS and never stored in plan or state. \
          Needs Terraform 1.11 or later; change `secrets_wo_version` to send a new value."
-        ))
+    ))
 }
 
 #[cfg(test)]
