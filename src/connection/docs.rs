@@ -8,7 +8,11 @@ use crate::aws::regional::Docs;
 pub fn docs() -> Docs {
     Docs {
         import_notes: Some(IMPORT_NOTES),
-        sections: vec![("Changes made outside Terraform", OUTSIDE_CHANGES.to_string())],
+        sections: vec![
+            ("Changes made outside Terraform", OUTSIDE_CHANGES.to_string()),
+            ("Permissions", PERMISSIONS.to_string()),
+            ("Errors", ERRORS.to_string()),
+        ],
         spanning_rules: validate::spanning_rules(),
         list_notes: Some(LIST_NOTES),
     }
@@ -54,3 +58,36 @@ const LIST_NOTES: &str =
      because AWS never returns them: fill in `value`, `password` or `client_secret` (or their `*_wo` twins) in the \
      generated configuration before applying. A failed call ends the query with the error, after the results \
      already found.";
+
+/// The IAM permissions of each operation (AWS's EventBridge user guide:
+/// service-linked roles, encrypting connections).
+const PERMISSIONS: &str = "What the provider's credentials need, by operation:\n\n\
+| operation | permissions |\n\
+|---|---|\n\
+| create | `events:CreateConnection`, `events:DescribeConnection` (the wait for authorization) |\n\
+| refresh, import, data source | `events:DescribeConnection` |\n\
+| update | `events:UpdateConnection`, `events:DescribeConnection` |\n\
+| destroy | `events:DeleteConnection`, `events:DescribeConnection` |\n\
+| `terraform query` | `events:ListConnections`; with `include_resource`, `events:DescribeConnection` |\n\n\
+EventBridge keeps the secrets in a Secrets Manager secret named `events!connection/NAME/...`, which it creates, \
+changes and deletes itself through its service-linked role `AWSServiceRoleForAmazonEventBridgeApiDestinations` \
+(policy `AmazonEventBridgeApiDestinationsServiceRolePolicy`). EventBridge creates that role with the account's \
+first connection, which then also needs `iam:CreateServiceLinkedRole` for \
+`apidestinations.events.amazonaws.com`.\n\n\
+With `kms_key_identifier`, the key's policy must let EventBridge use it (`kms:DescribeKey`, \
+`kms:GenerateDataKey`, `kms:Decrypt`), and the key must carry the tag `EventBridgeApiDestinations = true` \
+(AWS's \"Encrypting EventBridge connection authorization\" page); otherwise EventBridge cannot use it.";
+
+/// The errors a user can meet, and what to do about each.
+const ERRORS: &str = "Each failure is one line: what was being done, to which connection in which Region, \
+and AWS's error code and message. What the provider does, and what you can:\n\n\
+| error | meaning | what happens, what to do |\n\
+|---|---|---|\n\
+| `LimitExceededException` | the account's quota of connections in the Region is reached (Service Quotas: \"Connections\", `L-595D6D42`, 3,000 by default) | fails at once, never retried: delete connections you no longer need, or request an increase (the message gives the command) |\n\
+| `ResourceAlreadyExistsException` | the name is taken in this account and Region | choose another name, or import the existing connection (the message gives the command) |\n\
+| `ConcurrentModificationException` | another change to the connection is in progress | the update or delete is sent again up to 5 times over at most 15 seconds; if it still conflicts, the prior state is kept: apply again |\n\
+| `AccessDeniedException` | the credentials lack a permission (the message names the action), or EventBridge may not use the KMS key | grant what the table above lists |\n\
+| `ResourceNotFoundException` | the connection is gone | a refresh plans to create it again; a destroy counts it as destroyed |\n\
+| `ThrottlingException`, `InternalException`, HTTP 5xx | transient | retried up to `max_retries` (25 by default) |\n\
+| the endpoint could not be reached | DNS, TLS or connection failure | 3 attempts or 10 seconds, then a clear error naming the endpoint and the Region |\n\
+| state `DEAUTHORIZED` after an apply | AWS could not authorize with the credentials given | a warning with AWS's reason; correct the credentials |";
