@@ -2,7 +2,8 @@
 # emulator) and `make test` (every test). `make help` lists the rest.
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 PLATFORM := $(shell bash scripts/platform.sh)
-PLUGIN_DIR := $(HOME)/.terraform.d/plugins/registry.terraform.io/eventbridge-rs/eventbridge/$(VERSION)/$(PLATFORM)
+PROVIDER_ADDRESS := $(shell bash scripts/provider-address.sh)
+PLUGIN_DIR := $(HOME)/.terraform.d/plugins/$(PROVIDER_ADDRESS)/$(VERSION)/$(PLATFORM)
 
 .PHONY: help build fmt lint test testacc tools demo install docs bench release
 

@@ -36,7 +36,11 @@ fn init_installs_from_the_mirror_and_plan_runs_over_tls_with_provider_logs() {
         return;
     };
     let init = wd.init();
-    assert!(init.stdout.contains("eventbridge-rs/eventbridge"), "{}", init.stdout);
+    assert!(
+        init.stdout.contains(support::terraform::short_address()),
+        "{}",
+        init.stdout
+    );
     wd.run(&["validate", "-no-color"]).ok();
     wd.env("TF_LOG", "debug");
     let plan = wd.run(&["plan", "-input=false", "-no-color"]).ok();

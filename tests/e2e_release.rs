@@ -56,7 +56,8 @@ fn the_release_zip_installs_from_a_packed_mirror_and_applies() {
     wd.use_endpoint(&emulator.endpoint);
     let init = wd.init();
     assert!(
-        init.stdout.contains(&format!("eventbridge-rs/eventbridge v{version}")),
+        init.stdout
+            .contains(&format!("{} v{version}", support::terraform::short_address())),
         "{}",
         init.stdout
     );

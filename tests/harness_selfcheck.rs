@@ -17,6 +17,7 @@ use serde_json::json;
 use support::aws_model::{self, java_regex, utf16_len};
 use support::fault_proxy::FaultProxy;
 use support::{emulator, terraform};
+use terraform_provider_eventbridge::PROVIDER_ADDRESS;
 
 #[test]
 fn emulator_starts_answers_and_stops_on_drop() {
@@ -87,12 +88,15 @@ fn workdir_installs_the_provider_from_the_mirror() {
     let out = wd.init();
     let text = format!("{}{}", out.stdout, out.stderr);
     assert!(
-        text.contains(&format!("eventbridge-rs/eventbridge v{}", env!("CARGO_PKG_VERSION"))),
+        text.contains(&format!(
+            "{} v{}",
+            terraform::short_address(),
+            env!("CARGO_PKG_VERSION")
+        )),
         "init did not install this provider from the mirror:\n{text}"
     );
     assert!(
-        wd.read(".terraform.lock.hcl")
-            .contains("registry.terraform.io/eventbridge-rs/eventbridge"),
+        wd.read(".terraform.lock.hcl").contains(PROVIDER_ADDRESS),
         "no lock file entry for the provider"
     );
 }

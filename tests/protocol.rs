@@ -12,6 +12,7 @@ use terraform_provider_eventbridge::provider::EventBridgeProvider;
 use terraform_provider_eventbridge::tfplugin::proto::plugin::Empty;
 use terraform_provider_eventbridge::tfplugin::proto::tfplugin6 as pb;
 use terraform_provider_eventbridge::tfplugin::{Provider, Type, Value};
+use terraform_provider_eventbridge::PROVIDER_ADDRESS;
 
 fn provider_type() -> Type {
     EventBridgeProvider.schema().value_type()
@@ -307,7 +308,7 @@ async fn debug_mode_prints_a_reattach_line_and_serves_plaintext() {
         }
     };
     let json: serde_json::Value = serde_json::from_str(&reattach).unwrap();
-    let entry = &json["registry.terraform.io/eventbridge-rs/eventbridge"];
+    let entry = &json[PROVIDER_ADDRESS];
     assert_eq!(entry["Test"], true);
     assert_eq!(entry["ProtocolVersion"], 6);
     assert_eq!(entry["Pid"], child.id());

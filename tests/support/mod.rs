@@ -22,6 +22,13 @@ pub mod recording;
 pub mod terraform;
 pub mod tls_front;
 
+use std::path::Path;
+
+/// The repository's root directory.
+pub fn repo_root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
 /// True when running under CI, where a missing tool fails the run.
 pub fn in_ci() -> bool {
     std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0")

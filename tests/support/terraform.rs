@@ -3,10 +3,18 @@
 //! real `terraform init`.
 
 use std::cell::RefCell;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const PROVIDER_PATH: &str = "registry.terraform.io/eventbridge-rs/eventbridge";
+use terraform_provider_eventbridge::PROVIDER_ADDRESS;
+
+/// The provider's address as `terraform init` prints it, without the
+/// registry host: `eventbridge-rs/eventbridge`.
+pub fn short_address() -> &'static str {
+    PROVIDER_ADDRESS
+        .strip_prefix("registry.terraform.io/")
+        .unwrap_or(PROVIDER_ADDRESS)
+}
 
 /// The terraform under test: `$TERRAFORM`, else the Terraform 1.0.3 that
 /// `scripts/install-terraform.sh` put in `target/terraform/`; Err (why)
@@ -116,20 +124,7 @@ impl Workdir {
     /// Same, installing `binary` (e.g. the release build) as the provider.
     pub fn with_provider_binary(main_tf: &str, binary: &std::path::Path) -> Workdir {
         let dir = tempfile::Builder::new().prefix("tf-test").tempdir().expect("temp dir");
-        let version = env!("CARGO_PKG_VERSION");
-        let mirror = dir.path().join("mirror");
-        let platform = mirror.join(PROVIDER_PATH).join(version).join(super::host_platform());
-        std::fs::create_dir_all(&platform).expect("mirror dir");
-        std::fs::copy(
-            binary,
-            platform.join(format!("terraform-provider-eventbridge_v{version}")),
-        )
-        .expect("copy provider into the mirror");
-        let cli = format!(
-            "provider_installation {{\n  filesystem_mirror {{\n    path    = \"{}\"\n    include = [\"registry.terraform.io/eventbridge-rs/*\"]\n  }}\n  direct {{\n    exclude = [\"registry.terraform.io/eventbridge-rs/*\"]\n  }}\n}}\n",
-            mirror.display()
-        );
-        std::fs::write(dir.path().join("cli.tfrc"), cli).expect("cli config");
+        local_mirror(binary, dir.path());
         std::fs::create_dir_all(dir.path().join("work")).expect("work dir");
         let wd = Workdir {
             dir,
@@ -146,11 +141,7 @@ impl Workdir {
     /// Installs from `zip` (a release package) in the packed mirror layout
     /// instead of the unpacked binary.
     pub fn use_packed_mirror(&self, zip: &std::path::Path) {
-        let provider_dir = self.dir.path().join("mirror").join(PROVIDER_PATH);
-        std::fs::remove_dir_all(&provider_dir).expect("clear the mirror");
-        std::fs::create_dir_all(&provider_dir).expect("mirror dir");
-        let name = zip.file_name().expect("zip name");
-        std::fs::copy(zip, provider_dir.join(name)).expect("copy the package");
+        local_mirror(zip, self.dir.path());
     }
 
     /// Runs `terraform` (another Terraform or OpenTofu) in this directory.
@@ -237,6 +228,27 @@ impl Workdir {
         self.run(&["plan", "-detailed-exitcode", "-input=false", "-no-color"])
             .status_code
     }
+}
+
+/// `scripts/local-mirror.sh SOURCE DIR`, as `make demo` runs it: the
+/// provider (a binary, or a release zip in the packed layout) in
+/// `DIR/mirror`, and `DIR/cli.tfrc` installing it from there.
+fn local_mirror(source: &Path, dir: &Path) {
+    let script = super::repo_root().join("scripts/local-mirror.sh");
+    let out = Command::new("bash")
+        .arg(&script)
+        .arg(source)
+        .arg(dir)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {}: {e}", script.display()));
+    assert!(
+        out.status.success(),
+        "{} {} {} failed:\n{}",
+        script.display(),
+        source.display(),
+        dir.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 impl Drop for Workdir {
