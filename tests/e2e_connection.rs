@@ -3,8 +3,6 @@
 //! update, replacement, import and drift stories users depend on.
 //! Only behaviour the emulator shares with AWS is asserted here.
 
-mod support;
-
 use support::emulator::Emulator;
 use support::terraform::Workdir;
 

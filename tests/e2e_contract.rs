@@ -1,8 +1,6 @@
 //! Plan refuses what AWS refuses, also for values Terraform only knows at
 //! apply: they are checked before any call, so AWS never sees them.
 
-mod support;
-
 use support::fault_proxy::FaultProxy;
 use support::terraform::Workdir;
 

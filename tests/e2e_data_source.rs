@@ -1,7 +1,5 @@
 //! Ring 4 for `data "eventbridge_connection"`: real terraform, the emulator.
 
-mod support;
-
 use support::terraform::Workdir;
 
 const PROVIDER: &str = include_str!("../examples/provider/provider.tf");

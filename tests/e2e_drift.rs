@@ -3,8 +3,6 @@
 //! DeauthorizeConnection as AWS does), and someone else changing the
 //! connection with the AWS SDK through the same proxy.
 
-mod support;
-
 use aws_sdk_eventbridge::types::{
     ConnectionAuthorizationType, UpdateConnectionApiKeyAuthRequestParameters, UpdateConnectionAuthRequestParameters,
 };

@@ -3,8 +3,6 @@
 //! Region that cannot exist (provider block, resource, import id), and a
 //! provider whose Terraform is killed outright.
 
-mod support;
-
 use std::time::{Duration, Instant};
 
 use support::fault_proxy::FaultProxy;

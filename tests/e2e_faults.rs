@@ -2,8 +2,6 @@
 //! that behaves like AWS (no secrets in Describe, duplicate names refused)
 //! and injects throttling, server errors and stalls.
 
-mod support;
-
 use std::time::{Duration, Instant};
 
 use support::emulator::Emulator;

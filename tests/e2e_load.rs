@@ -2,8 +2,6 @@
 //! plan, destroy, nothing leaked — and proof that the provider serves
 //! requests concurrently (no lock held across AWS calls).
 
-mod support;
-
 use std::time::Duration;
 
 use support::fault_proxy::{Fault, FaultProxy};

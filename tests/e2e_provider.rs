@@ -1,8 +1,6 @@
 //! Ring 4 for the provider itself: the real `terraform` binary installs the
 //! provider from a filesystem mirror and drives it over TLS.
 
-mod support;
-
 use support::terraform::Workdir;
 
 const PROVIDER_ONLY: &str = include_str!("../examples/provider/provider.tf");
@@ -101,7 +99,7 @@ fn plan_through_debug_mode_and_tf_reattach_providers() {
     let Some(wd) = provider_only() else {
         return;
     };
-    let mut child = std::process::Command::new(support::protocol::BINARY)
+    let mut child = std::process::Command::new(support::protocol::provider_binary())
         .arg("--debug")
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null())

@@ -18,8 +18,6 @@
 //! - a hashicorp/aws-style block pasted verbatim plans
 //! - invalid arguments are reported at their line
 
-mod support;
-
 use support::http_proxy::HttpProxy;
 use support::imds::Imds;
 use support::recording::{eventbridge_calls, recorded, sts_calls};

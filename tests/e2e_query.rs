@@ -4,8 +4,6 @@
 //! test (`TERRAFORM`) is older: none installable here speaks protocol 6.10,
 //! so the protocol-level tests in `protocol_list.rs` carry the proof.
 
-mod support;
-
 use support::fault_proxy::FaultProxy;
 use support::terraform::Workdir;
 

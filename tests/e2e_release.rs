@@ -1,8 +1,6 @@
 //! The release package: built by the same script `make release` uses,
 //! installed by `terraform init` from a packed filesystem mirror, and used.
 
-mod support;
-
 use std::process::Command;
 
 use support::terraform::Workdir;
@@ -19,7 +17,7 @@ fn the_release_zip_installs_from_a_packed_mirror_and_applies() {
     let version = env!("CARGO_PKG_VERSION");
     let status = Command::new("bash")
         .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/package.sh"))
-        .arg(support::protocol::BINARY)
+        .arg(support::protocol::provider_binary())
         .arg(out.path())
         .arg(version)
         .output()

@@ -7,8 +7,6 @@
 //! failures of the end-to-end tests are about the machine or the harness,
 //! not the provider.
 
-mod support;
-
 use std::net::TcpStream;
 use std::process::Command;
 use std::time::Duration;

@@ -3,8 +3,6 @@
 //! provider at validation with its expected summary at its attribute path,
 //! no secret in any message, no crash, and not one AWS call.
 
-mod support;
-
 use support::protocol::{dv, Plugin};
 use terraform_provider_eventbridge::connection::schema::schema as connection_schema;
 use terraform_provider_eventbridge::tfplugin::proto::tfplugin6 as pb;

@@ -4,8 +4,6 @@
 //! pages ListConnections as AWS does (moto ignores NamePrefix,
 //! ConnectionState, Limit and NextToken).
 
-mod support;
-
 use std::time::Duration;
 
 use support::emulator::Emulator;

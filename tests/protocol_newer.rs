@@ -2,8 +2,6 @@
 //! (6.8), moves from hashicorp/aws (6.5), resource identity (6.9) and state
 //! upgrades — spoken to the built binary exactly as a newer Terraform does.
 
-mod support;
-
 use support::protocol::{assert_no_diagnostics, describe_diagnostics, dv, value_of, Plugin};
 use terraform_provider_eventbridge::connection::schema::schema as connection_schema;
 use terraform_provider_eventbridge::tfplugin::proto::tfplugin6 as pb;

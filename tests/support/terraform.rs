@@ -33,7 +33,7 @@ pub fn find() -> Result<PathBuf, String> {
         );
         return Ok(path);
     }
-    let local = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/terraform/terraform");
+    let local = super::repo_root().join("target/terraform/terraform");
     if local.exists() {
         Ok(local)
     } else {
@@ -118,7 +118,7 @@ pub struct Workdir {
 
 impl Workdir {
     pub fn new(main_tf: &str) -> Workdir {
-        Workdir::with_provider_binary(main_tf, std::path::Path::new(super::protocol::BINARY))
+        Workdir::with_provider_binary(main_tf, super::protocol::provider_binary())
     }
 
     /// Same, installing `binary` (e.g. the release build) as the provider.
@@ -156,10 +156,6 @@ impl Workdir {
 
     pub fn write(&self, name: &str, content: &str) {
         std::fs::write(self.path().join(name), content).expect("write file");
-    }
-
-    pub fn remove(&self, name: &str) {
-        let _ = std::fs::remove_file(self.path().join(name));
     }
 
     pub fn read(&self, name: &str) -> String {
