@@ -80,16 +80,6 @@ pub fn missing_tool(tool: &str, why: &str, install: &str) {
     let _ = std::io::stderr().write_all(line.as_bytes());
 }
 
-/// Ends the test process as a pass, after [`missing_tool`] printed why:
-/// for helpers that hand back a tool rather than an `Option` and so cannot
-/// let the test return early ([`emulator::require`],
-/// [`terraform::terraform_binary`]). Under `cargo test` this ends the whole
-/// test binary, so only binaries whose every test needs the tool may use
-/// them; new tests use the `_or_skip` helpers.
-pub fn end_skipped() -> ! {
-    std::process::exit(0)
-}
-
 /// For an end-to-end test: terraform is installed and the emulator runs.
 /// None (one line printed) when either is not installed.
 pub fn terraform_and_emulator() -> Option<emulator::Emulator> {

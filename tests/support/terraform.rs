@@ -59,12 +59,15 @@ pub fn find_or_skip() -> Option<PathBuf> {
     }
 }
 
-/// The terraform under test, for code that cannot return early without it:
-/// when it is not installed, the test process ends as a skip (see
-/// [`super::end_skipped`]). Tests check [`find_or_skip`] first.
+/// The terraform under test, for code that runs it once the test has asked
+/// [`find_or_skip`] (or [`super::terraform_and_emulator`]) and gone on.
+/// Not installed: a failure that says so, never an end of the process (the
+/// tests of a tier share one test binary).
 #[track_caller]
 pub fn terraform_binary() -> PathBuf {
-    find_or_skip().unwrap_or_else(|| super::end_skipped())
+    find().unwrap_or_else(|why| {
+        panic!("terraform is not installed ({why}); a test that runs it asks support::terraform::find_or_skip() first")
+    })
 }
 
 /// The (major, minor) version of the terraform under test.
