@@ -9,9 +9,9 @@ PLUGIN_DIR := $(HOME)/.terraform.d/plugins/$(PROVIDER_ADDRESS)/$(VERSION)/$(PLAT
 
 help:
 	@echo "make demo      build, install into a local mirror, start the emulator, run terraform on examples/"
-	@echo "make test      every test, installing moto and terraform into target/ first (what CI runs)"
+	@echo "make test      every test tier, installing moto and terraform into target/ first (what CI runs)"
 	@echo "make testacc   TF_ACC=1 cargo test \$$TESTARGS with the tools installed, e.g."
-	@echo "               make testacc TESTARGS='--test e2e_connection resource_example_lifecycle'"
+	@echo "               make testacc TESTARGS='--test e2e resource_example_lifecycle'"
 	@echo "make tools     install moto and terraform into target/ (make test and make bench do)"
 	@echo "make install   release build into ~/.terraform.d/plugins/.../$(PLATFORM), for your own configurations"
 	@echo "make build     debug build"

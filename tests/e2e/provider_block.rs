@@ -37,7 +37,7 @@ fn terraform_block() -> String {
     )
 }
 
-const PASTED: &str = include_str!("../examples/provider/hashicorp-aws-style.tf");
+const PASTED: &str = include_str!("../../examples/provider/hashicorp-aws-style.tf");
 
 /// A resource, so that Terraform configures the provider.
 fn connection(name: &str) -> String {

@@ -1,9 +1,9 @@
-//! Ring 4 for the provider itself: the real `terraform` binary installs the
+//! Tier 4 for the provider itself: the real `terraform` binary installs the
 //! provider from a filesystem mirror and drives it over TLS.
 
 use support::terraform::Workdir;
 
-const PROVIDER_ONLY: &str = include_str!("../examples/provider/provider.tf");
+const PROVIDER_ONLY: &str = include_str!("../../examples/provider/provider.tf");
 
 /// A resource, so that Terraform configures the provider.
 const ONE_CONNECTION: &str = r#"resource "eventbridge_connection" "x" {

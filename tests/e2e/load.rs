@@ -7,7 +7,7 @@ use std::time::Duration;
 use support::fault_proxy::{Fault, FaultProxy};
 use support::terraform::Workdir;
 
-const PROVIDER: &str = include_str!("../examples/provider/provider.tf");
+const PROVIDER: &str = include_str!("../../examples/provider/provider.tf");
 
 const HUNDRED: &str = r#"
 resource "eventbridge_connection" "many" {

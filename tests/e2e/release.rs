@@ -5,8 +5,8 @@ use std::process::Command;
 
 use support::terraform::Workdir;
 
-const PROVIDER: &str = include_str!("../examples/provider/provider.tf");
-const BASIC: &str = include_str!("../examples/resources/eventbridge_connection/basic.tf");
+const PROVIDER: &str = include_str!("../../examples/provider/provider.tf");
+const BASIC: &str = include_str!("../../examples/resources/eventbridge_connection/basic.tf");
 
 #[test]
 fn the_release_zip_installs_from_a_packed_mirror_and_applies() {

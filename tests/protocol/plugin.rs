@@ -1,4 +1,4 @@
-//! Ring 3: the built provider, started and spoken to exactly as Terraform
+//! Tier 3: the built provider, started and spoken to exactly as Terraform
 //! does (TLS, go-plugin services, tfplugin6 RPCs).
 
 use std::os::unix::fs::PermissionsExt;

@@ -1,4 +1,4 @@
-//! Ring 3 for what Terraform 1.0.3 never sends: write-only attributes
+//! Tier 3 for what Terraform 1.0.3 never sends: write-only attributes
 //! (6.8), moves from hashicorp/aws (6.5), resource identity (6.9) and state
 //! upgrades — spoken to the built binary exactly as a newer Terraform does.
 

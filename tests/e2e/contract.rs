@@ -4,7 +4,7 @@
 use support::fault_proxy::FaultProxy;
 use support::terraform::Workdir;
 
-const PROVIDER: &str = include_str!("../examples/provider/provider.tf");
+const PROVIDER: &str = include_str!("../../examples/provider/provider.tf");
 
 /// `late`'s description holds `early`'s ARN, unknown until `early` exists,
 /// so validation can only see it at apply; it also holds a line break,

@@ -11,9 +11,9 @@ use support::emulator::Emulator;
 use support::fault_proxy::FaultProxy;
 use support::terraform::Workdir;
 
-const PROVIDER: &str = include_str!("../examples/provider/provider.tf");
-const RESOURCE: &str = include_str!("../examples/resources/eventbridge_connection/resource.tf");
-const WRITE_ONLY: &str = include_str!("../examples/resources/eventbridge_connection/write-only/main.tf");
+const PROVIDER: &str = include_str!("../../examples/provider/provider.tf");
+const RESOURCE: &str = include_str!("../../examples/resources/eventbridge_connection/resource.tf");
+const WRITE_ONLY: &str = include_str!("../../examples/resources/eventbridge_connection/write-only/main.tf");
 /// The API key given to `resource.tf` (`var.crm_api_key`).
 const CONFIGURED_KEY: &str = "example-api-key-value";
 /// The connection `resource.tf` makes.

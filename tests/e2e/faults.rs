@@ -8,8 +8,8 @@ use support::emulator::Emulator;
 use support::fault_proxy::{Fault, FaultProxy};
 use support::terraform::Workdir;
 
-const PROVIDER: &str = include_str!("../examples/provider/provider.tf");
-const INVOCATION: &str = include_str!("../examples/resources/eventbridge_connection/invocation_http_parameters.tf");
+const PROVIDER: &str = include_str!("../../examples/provider/provider.tf");
+const INVOCATION: &str = include_str!("../../examples/resources/eventbridge_connection/invocation_http_parameters.tf");
 const NAME: &str = "orders-invocation";
 const ADDRESS: &str = "eventbridge_connection.invocation";
 
