@@ -2,15 +2,16 @@
 # emulator) and `make test` (every test). `make help` lists the rest.
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 PLATFORM := $(shell bash scripts/platform.sh)
-PLUGIN_DIR := $(HOME)/.terraform.d/plugins/registry.terraform.io/eventbridge-rs/eventbridge/$(VERSION)/$(PLATFORM)
+PROVIDER_ADDRESS := $(shell bash scripts/provider-address.sh)
+PLUGIN_DIR := $(HOME)/.terraform.d/plugins/$(PROVIDER_ADDRESS)/$(VERSION)/$(PLATFORM)
 
 .PHONY: help build fmt lint test testacc tools demo install docs bench release
 
 help:
 	@echo "make demo      build, install into a local mirror, start the emulator, run terraform on examples/"
-	@echo "make test      every test, installing moto and terraform into target/ first (what CI runs)"
+	@echo "make test      every test tier, installing moto and terraform into target/ first (what CI runs)"
 	@echo "make testacc   TF_ACC=1 cargo test \$$TESTARGS with the tools installed, e.g."
-	@echo "               make testacc TESTARGS='--test e2e_connection resource_example_lifecycle'"
+	@echo "               make testacc TESTARGS='--test e2e resource_example_lifecycle'"
 	@echo "make tools     install moto and terraform into target/ (make test and make bench do)"
 	@echo "make install   release build into ~/.terraform.d/plugins/.../$(PLATFORM), for your own configurations"
 	@echo "make build     debug build"

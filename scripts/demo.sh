@@ -18,7 +18,6 @@ fi
 
 step "Building the provider (release)"
 cargo build --release --quiet
-version="$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)"
 
 step "Installing the emulator (moto) and terraform into target/"
 bash scripts/install-moto.sh
@@ -27,21 +26,9 @@ tf="${TERRAFORM:-$root/target/terraform/terraform}"
 
 demo="$root/target/demo"
 rm -rf "$demo"
-mirror="$demo/mirror"
-platform="$mirror/registry.terraform.io/eventbridge-rs/eventbridge/$version/$(bash scripts/platform.sh)"
-mkdir -p "$platform" "$demo/work" "$demo/imported"
-cp target/release/terraform-provider-eventbridge "$platform/terraform-provider-eventbridge_v$version"
-cat > "$demo/cli.tfrc" <<TFRC
-provider_installation {
-  filesystem_mirror {
-    path    = "$mirror"
-    include = ["registry.terraform.io/eventbridge-rs/*"]
-  }
-  direct {
-    exclude = ["registry.terraform.io/eventbridge-rs/*"]
-  }
-}
-TFRC
+mkdir -p "$demo/work" "$demo/imported"
+# The mirror in $demo/mirror and the CLI configuration that uses it, $demo/cli.tfrc.
+bash scripts/local-mirror.sh target/release/terraform-provider-eventbridge "$demo"
 
 step "Starting the EventBridge emulator"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"

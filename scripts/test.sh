@@ -4,7 +4,8 @@
 # that a test whose tool is missing fails instead of skipping. Set
 # TERRAFORM=/path/to/terraform-or-tofu to run the end-to-end tests with
 # another Terraform or OpenTofu than the default 1.0.3. tests/README.md
-# describes the tiers.
+# describes the four tiers, one test binary each (tests/unit, tests/canned,
+# tests/protocol, tests/e2e).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -15,20 +16,20 @@ export EVB_EMULATOR_CMD TF_ACC=1
 
 if cargo nextest --version >/dev/null 2>&1; then
   runner=(cargo nextest run --no-fail-fast)
-  e2e_filter=(-E 'binary(/^e2e_/)')
+  e2e_tier=(-E 'binary(=e2e)')
 else
   runner=(cargo test --no-fail-fast)
-  e2e_filter=(--test 'e2e_*')
+  e2e_tier=(--test e2e)
 fi
 
 # A newer Terraform on the PATH (not the one under test) also runs the
-# end-to-end tests, first, so that protocol features Terraform 1.0.3 never
+# end-to-end tier, first, so that protocol features Terraform 1.0.3 never
 # uses are exercised too.
 other="$(command -v terraform || true)"
 if [ -z "${TERRAFORM:-}" ] && [ -n "$other" ] && ! "$other" version 2>/dev/null | grep -q 'v1.0.3'; then
-  echo "== end-to-end tests with $("$other" version | head -1) ($other)"
-  TERRAFORM="$other" "${runner[@]}" "${e2e_filter[@]}"
+  echo "== end-to-end tier with $("$other" version | head -1) ($other)"
+  TERRAFORM="$other" "${runner[@]}" "${e2e_tier[@]}"
 fi
 
-echo "== all tests"
+echo "== all tiers"
 "${runner[@]}"

@@ -15,8 +15,6 @@ use terraform_provider_eventbridge::aws::poll::PollPolicy;
 use terraform_provider_eventbridge::aws::AwsClient;
 use terraform_provider_eventbridge::tfplugin::proto::tfplugin6 as pb;
 
-use crate::support;
-
 /// Quiet provider logs, as when Terraform runs without TF_LOG.
 const QUIET: &[(&str, &str)] = &[("TF_LOG_PROVIDER", "warn")];
 

@@ -16,9 +16,6 @@
 //! - 1000 connections with the Terraform on the PATH: wall time, peak RSS,
 //!   AWS calls, and provider CPU against the floor model (scale.rs).
 
-#[path = "../../tests/support/mod.rs"]
-mod support;
-
 mod breakdown;
 mod scale;
 

@@ -14,8 +14,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::breakdown::Breakdown;
-use crate::support::emulator::Emulator;
 use crate::{many_connections, measured_run, total_requests, workdir, RunCost};
+use support::emulator::Emulator;
 
 pub const CONNECTIONS: usize = 1000;
 const PARALLELISM: &str = "-parallelism=50";

@@ -402,7 +402,7 @@ pub fn locate() -> Result<PathBuf, String> {
             Err(format!("EVB_AWS_MODEL={} is not a file", path.display()))
         };
     }
-    let target = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target");
+    let target = super::repo_root().join("target");
     let mut botocores = Vec::new();
     if let Ok(entries) = std::fs::read_dir(target.join("emu-venv/lib")) {
         let mut pythons: Vec<PathBuf> = entries

@@ -15,17 +15,13 @@ pub struct Emulator {
     child: Child,
 }
 
-fn manifest_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
 /// The command that starts moto: `$EVB_EMULATOR_CMD`, else what
 /// `scripts/install-moto.sh` recorded in `target/emulator-cmd`.
 fn command_line() -> Option<Vec<String>> {
     let line = std::env::var("EVB_EMULATOR_CMD")
         .ok()
         .filter(|s| !s.trim().is_empty())
-        .or_else(|| std::fs::read_to_string(manifest_dir().join("target/emulator-cmd")).ok())?;
+        .or_else(|| std::fs::read_to_string(super::repo_root().join("target/emulator-cmd")).ok())?;
     let words: Vec<String> = line.split_whitespace().map(str::to_string).collect();
     (!words.is_empty()).then_some(words)
 }
@@ -73,7 +69,7 @@ pub fn must_start() -> Emulator {
 
 pub fn start() -> Result<Emulator, String> {
     let words = command_line().ok_or("no emulator command (EVB_EMULATOR_CMD or target/emulator-cmd)")?;
-    let logs = manifest_dir().join("target/test-logs");
+    let logs = super::repo_root().join("target/test-logs");
     std::fs::create_dir_all(&logs).map_err(|e| e.to_string())?;
     let mut last_error = String::new();
     for _attempt in 0..3 {

@@ -4,9 +4,9 @@
 //! gRPC over the unix socket with TLS pinned to the announced certificate.
 
 use std::io::{BufRead, BufReader, Read};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use base64::Engine;
@@ -20,7 +20,32 @@ use terraform_provider_eventbridge::tfplugin::proto::tfplugin6::DynamicValue;
 use terraform_provider_eventbridge::tfplugin::{decode_msgpack, encode_msgpack, Type, Value};
 use tonic::transport::{Channel, Endpoint, Uri};
 
-pub const BINARY: &str = env!("CARGO_BIN_EXE_terraform-provider-eventbridge");
+/// The provider binary cargo built with the test (or bench) binary that is
+/// running: in the directory above its `deps/`, `target/debug/` (or
+/// `target/release/` under `cargo bench`). Cargo builds it for every
+/// integration test and bench.
+pub fn provider_binary() -> &'static Path {
+    static BINARY: OnceLock<PathBuf> = OnceLock::new();
+    BINARY.get_or_init(|| {
+        let exe = std::env::current_exe().expect("the path of the running test binary");
+        let dir = exe.parent().expect("the test binary's directory");
+        let dir = if dir.ends_with("deps") {
+            dir.parent().expect("the directory above deps/")
+        } else {
+            dir
+        };
+        let binary = dir.join(format!(
+            "terraform-provider-eventbridge{}",
+            std::env::consts::EXE_SUFFIX
+        ));
+        assert!(
+            binary.is_file(),
+            "no provider binary at {} (cargo builds it with the integration tests)",
+            binary.display()
+        );
+        binary
+    })
+}
 
 /// A client certificate shaped like the one Terraform (go-plugin) makes:
 /// ECDSA P-521, self-signed, CA:true, CN localhost.
@@ -44,7 +69,6 @@ pub struct Plugin {
     pub server_cert_der: Vec<u8>,
     /// The client certificate and key given to the provider (PEM).
     pub client: (String, String),
-    stderr: Arc<Mutex<String>>,
     pub channel: Channel,
 }
 
@@ -56,7 +80,7 @@ impl Plugin {
 
     /// Same, with extra environment variables.
     pub async fn start_with(extra_env: &[(&str, &str)]) -> Plugin {
-        Plugin::start_binary(std::path::Path::new(BINARY), extra_env).await
+        Plugin::start_binary(provider_binary(), extra_env).await
     }
 
     /// Starts `binary` (e.g. the release build) with extra environment
@@ -128,7 +152,6 @@ impl Plugin {
             handshake,
             server_cert_der,
             client,
-            stderr,
             channel,
         }
     }
@@ -151,11 +174,6 @@ impl Plugin {
 
     pub fn controller(&self) -> GrpcControllerClient<Channel> {
         GrpcControllerClient::new(self.channel.clone())
-    }
-
-    /// Everything the provider wrote on stderr so far.
-    pub fn stderr(&self) -> String {
-        self.stderr.lock().map(|s| s.clone()).unwrap_or_default()
     }
 
     pub fn pid(&self) -> u32 {

@@ -81,10 +81,6 @@ impl Recorded {
         let credential = auth.split("Credential=").nth(1)?;
         credential.split('/').nth(2).map(str::to_string)
     }
-
-    pub fn user_agent(&self) -> Option<String> {
-        self.header("User-Agent").map(str::to_string)
-    }
 }
 
 /// Everything the emulator recorded so far, in order.

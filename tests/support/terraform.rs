@@ -3,10 +3,18 @@
 //! real `terraform init`.
 
 use std::cell::RefCell;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const PROVIDER_PATH: &str = "registry.terraform.io/eventbridge-rs/eventbridge";
+use terraform_provider_eventbridge::PROVIDER_ADDRESS;
+
+/// The provider's address as `terraform init` prints it, without the
+/// registry host: `eventbridge-rs/eventbridge`.
+pub fn short_address() -> &'static str {
+    PROVIDER_ADDRESS
+        .strip_prefix("registry.terraform.io/")
+        .unwrap_or(PROVIDER_ADDRESS)
+}
 
 /// The terraform under test: `$TERRAFORM`, else the Terraform 1.0.3 that
 /// `scripts/install-terraform.sh` put in `target/terraform/`; Err (why)
@@ -25,7 +33,7 @@ pub fn find() -> Result<PathBuf, String> {
         );
         return Ok(path);
     }
-    let local = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/terraform/terraform");
+    let local = super::repo_root().join("target/terraform/terraform");
     if local.exists() {
         Ok(local)
     } else {
@@ -51,12 +59,15 @@ pub fn find_or_skip() -> Option<PathBuf> {
     }
 }
 
-/// The terraform under test, for code that cannot return early without it:
-/// when it is not installed, the test process ends as a skip (see
-/// [`super::end_skipped`]). Tests check [`find_or_skip`] first.
+/// The terraform under test, for code that runs it once the test has asked
+/// [`find_or_skip`] (or [`super::terraform_and_emulator`]) and gone on.
+/// Not installed: a failure that says so, never an end of the process (the
+/// tests of a tier share one test binary).
 #[track_caller]
 pub fn terraform_binary() -> PathBuf {
-    find_or_skip().unwrap_or_else(|| super::end_skipped())
+    find().unwrap_or_else(|why| {
+        panic!("terraform is not installed ({why}); a test that runs it asks support::terraform::find_or_skip() first")
+    })
 }
 
 /// The (major, minor) version of the terraform under test.
@@ -110,26 +121,13 @@ pub struct Workdir {
 
 impl Workdir {
     pub fn new(main_tf: &str) -> Workdir {
-        Workdir::with_provider_binary(main_tf, std::path::Path::new(super::protocol::BINARY))
+        Workdir::with_provider_binary(main_tf, super::protocol::provider_binary())
     }
 
     /// Same, installing `binary` (e.g. the release build) as the provider.
     pub fn with_provider_binary(main_tf: &str, binary: &std::path::Path) -> Workdir {
         let dir = tempfile::Builder::new().prefix("tf-test").tempdir().expect("temp dir");
-        let version = env!("CARGO_PKG_VERSION");
-        let mirror = dir.path().join("mirror");
-        let platform = mirror.join(PROVIDER_PATH).join(version).join(super::host_platform());
-        std::fs::create_dir_all(&platform).expect("mirror dir");
-        std::fs::copy(
-            binary,
-            platform.join(format!("terraform-provider-eventbridge_v{version}")),
-        )
-        .expect("copy provider into the mirror");
-        let cli = format!(
-            "provider_installation {{\n  filesystem_mirror {{\n    path    = \"{}\"\n    include = [\"registry.terraform.io/eventbridge-rs/*\"]\n  }}\n  direct {{\n    exclude = [\"registry.terraform.io/eventbridge-rs/*\"]\n  }}\n}}\n",
-            mirror.display()
-        );
-        std::fs::write(dir.path().join("cli.tfrc"), cli).expect("cli config");
+        local_mirror(binary, dir.path());
         std::fs::create_dir_all(dir.path().join("work")).expect("work dir");
         let wd = Workdir {
             dir,
@@ -146,11 +144,7 @@ impl Workdir {
     /// Installs from `zip` (a release package) in the packed mirror layout
     /// instead of the unpacked binary.
     pub fn use_packed_mirror(&self, zip: &std::path::Path) {
-        let provider_dir = self.dir.path().join("mirror").join(PROVIDER_PATH);
-        std::fs::remove_dir_all(&provider_dir).expect("clear the mirror");
-        std::fs::create_dir_all(&provider_dir).expect("mirror dir");
-        let name = zip.file_name().expect("zip name");
-        std::fs::copy(zip, provider_dir.join(name)).expect("copy the package");
+        local_mirror(zip, self.dir.path());
     }
 
     /// Runs `terraform` (another Terraform or OpenTofu) in this directory.
@@ -165,10 +159,6 @@ impl Workdir {
 
     pub fn write(&self, name: &str, content: &str) {
         std::fs::write(self.path().join(name), content).expect("write file");
-    }
-
-    pub fn remove(&self, name: &str) {
-        let _ = std::fs::remove_file(self.path().join(name));
     }
 
     pub fn read(&self, name: &str) -> String {
@@ -237,6 +227,27 @@ impl Workdir {
         self.run(&["plan", "-detailed-exitcode", "-input=false", "-no-color"])
             .status_code
     }
+}
+
+/// `scripts/local-mirror.sh SOURCE DIR`, as `make demo` runs it: the
+/// provider (a binary, or a release zip in the packed layout) in
+/// `DIR/mirror`, and `DIR/cli.tfrc` installing it from there.
+fn local_mirror(source: &Path, dir: &Path) {
+    let script = super::repo_root().join("scripts/local-mirror.sh");
+    let out = Command::new("bash")
+        .arg(&script)
+        .arg(source)
+        .arg(dir)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {}: {e}", script.display()));
+    assert!(
+        out.status.success(),
+        "{} {} {} failed:\n{}",
+        script.display(),
+        source.display(),
+        dir.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 impl Drop for Workdir {

@@ -18,22 +18,26 @@
 //! - a hashicorp/aws-style block pasted verbatim plans
 //! - invalid arguments are reported at their line
 
-mod support;
-
 use support::http_proxy::HttpProxy;
 use support::imds::Imds;
 use support::recording::{eventbridge_calls, recorded, sts_calls};
 use support::terraform::{Output, Workdir};
 use support::tls_front::TlsFront;
+use terraform_provider_eventbridge::PROVIDER_ADDRESS;
 
-const TERRAFORM_BLOCK: &str = r#"terraform {
-  required_providers {
-    eventbridge = { source = "registry.terraform.io/eventbridge-rs/eventbridge" }
-  }
+/// The `terraform` block that names this provider.
+fn terraform_block() -> String {
+    format!(
+        r#"terraform {{
+  required_providers {{
+    eventbridge = {{ source = "{PROVIDER_ADDRESS}" }}
+  }}
+}}
+"#
+    )
 }
-"#;
 
-const PASTED: &str = include_str!("../examples/provider/hashicorp-aws-style.tf");
+const PASTED: &str = include_str!("../../examples/provider/hashicorp-aws-style.tf");
 
 /// A resource, so that Terraform configures the provider.
 fn connection(name: &str) -> String {
@@ -55,7 +59,8 @@ resource "eventbridge_connection" "c" {{
 
 fn config(provider_body: &str, name: &str) -> String {
     format!(
-        "{TERRAFORM_BLOCK}\nprovider \"eventbridge\" {{\n{provider_body}\n}}\n{}",
+        "{}\nprovider \"eventbridge\" {{\n{provider_body}\n}}\n{}",
+        terraform_block(),
         connection(name)
     )
 }

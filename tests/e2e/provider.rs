@@ -1,11 +1,9 @@
-//! Ring 4 for the provider itself: the real `terraform` binary installs the
+//! Tier 4 for the provider itself: the real `terraform` binary installs the
 //! provider from a filesystem mirror and drives it over TLS.
-
-mod support;
 
 use support::terraform::Workdir;
 
-const PROVIDER_ONLY: &str = include_str!("../examples/provider/provider.tf");
+const PROVIDER_ONLY: &str = include_str!("../../examples/provider/provider.tf");
 
 /// A resource, so that Terraform configures the provider.
 const ONE_CONNECTION: &str = r#"resource "eventbridge_connection" "x" {
@@ -36,7 +34,11 @@ fn init_installs_from_the_mirror_and_plan_runs_over_tls_with_provider_logs() {
         return;
     };
     let init = wd.init();
-    assert!(init.stdout.contains("eventbridge-rs/eventbridge"), "{}", init.stdout);
+    assert!(
+        init.stdout.contains(support::terraform::short_address()),
+        "{}",
+        init.stdout
+    );
     wd.run(&["validate", "-no-color"]).ok();
     wd.env("TF_LOG", "debug");
     let plan = wd.run(&["plan", "-input=false", "-no-color"]).ok();
@@ -97,7 +99,7 @@ fn plan_through_debug_mode_and_tf_reattach_providers() {
     let Some(wd) = provider_only() else {
         return;
     };
-    let mut child = std::process::Command::new(support::protocol::BINARY)
+    let mut child = std::process::Command::new(support::protocol::provider_binary())
         .arg("--debug")
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null())

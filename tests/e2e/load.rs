@@ -2,14 +2,12 @@
 //! plan, destroy, nothing leaked — and proof that the provider serves
 //! requests concurrently (no lock held across AWS calls).
 
-mod support;
-
 use std::time::Duration;
 
 use support::fault_proxy::{Fault, FaultProxy};
 use support::terraform::Workdir;
 
-const PROVIDER: &str = include_str!("../examples/provider/provider.tf");
+const PROVIDER: &str = include_str!("../../examples/provider/provider.tf");
 
 const HUNDRED: &str = r#"
 resource "eventbridge_connection" "many" {

@@ -1,7 +1,10 @@
-//! Shared by the integration tests: the emulator and the fault proxy in
-//! front of it, the AWS service model they are checked against, the
-//! terraform binary and working directories, and a protocol-level client.
-//! Each test binary uses part of it.
+//! What the tests share: the emulator and the fault proxy in front of it,
+//! the AWS service model they are checked against, the terraform binary and
+//! working directories, and a protocol-level client. A crate of its own
+//! (`eventbridge-test-support`, a dev-dependency of the provider), so that
+//! a test binary may use part of it while the dead-code lint stays on here:
+//! its public items are what the tests and `make bench` use, and one that
+//! nothing uses any more is removed with its last caller.
 //!
 //! Tests that need a tool (moto, terraform) get it through
 //! [`emulator::start_or_skip`], [`terraform::find_or_skip`] or
@@ -9,7 +12,6 @@
 //! prints one line and passes without running — unless [`tools_required`]
 //! (`TF_ACC=1`, the Terraform convention, or CI), where it fails loudly.
 //! A tool that is installed but does not work always fails.
-#![allow(dead_code)]
 
 pub mod aws_model;
 pub mod emulator;
@@ -21,6 +23,17 @@ pub mod protocol;
 pub mod recording;
 pub mod terraform;
 pub mod tls_front;
+
+use std::path::Path;
+
+/// The repository's root directory, two levels above this crate's.
+pub fn repo_root() -> &'static Path {
+    let support = Path::new(env!("CARGO_MANIFEST_DIR"));
+    support
+        .parent()
+        .and_then(Path::parent)
+        .expect("tests/support lies two directories below the repository's root")
+}
 
 /// True when running under CI, where a missing tool fails the run.
 pub fn in_ci() -> bool {
@@ -65,16 +78,6 @@ pub fn missing_tool(tool: &str, why: &str, install: &str) {
     );
     use std::io::Write;
     let _ = std::io::stderr().write_all(line.as_bytes());
-}
-
-/// Ends the test process as a pass, after [`missing_tool`] printed why:
-/// for helpers that hand back a tool rather than an `Option` and so cannot
-/// let the test return early ([`emulator::require`],
-/// [`terraform::terraform_binary`]). Under `cargo test` this ends the whole
-/// test binary, so only binaries whose every test needs the tool may use
-/// them; new tests use the `_or_skip` helpers.
-pub fn end_skipped() -> ! {
-    std::process::exit(0)
 }
 
 /// For an end-to-end test: terraform is installed and the emulator runs.

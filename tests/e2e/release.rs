@@ -1,14 +1,12 @@
 //! The release package: built by the same script `make release` uses,
 //! installed by `terraform init` from a packed filesystem mirror, and used.
 
-mod support;
-
 use std::process::Command;
 
 use support::terraform::Workdir;
 
-const PROVIDER: &str = include_str!("../examples/provider/provider.tf");
-const BASIC: &str = include_str!("../examples/resources/eventbridge_connection/basic.tf");
+const PROVIDER: &str = include_str!("../../examples/provider/provider.tf");
+const BASIC: &str = include_str!("../../examples/resources/eventbridge_connection/basic.tf");
 
 #[test]
 fn the_release_zip_installs_from_a_packed_mirror_and_applies() {
@@ -19,7 +17,7 @@ fn the_release_zip_installs_from_a_packed_mirror_and_applies() {
     let version = env!("CARGO_PKG_VERSION");
     let status = Command::new("bash")
         .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/package.sh"))
-        .arg(support::protocol::BINARY)
+        .arg(support::protocol::provider_binary())
         .arg(out.path())
         .arg(version)
         .output()
@@ -56,7 +54,8 @@ fn the_release_zip_installs_from_a_packed_mirror_and_applies() {
     wd.use_endpoint(&emulator.endpoint);
     let init = wd.init();
     assert!(
-        init.stdout.contains(&format!("eventbridge-rs/eventbridge v{version}")),
+        init.stdout
+            .contains(&format!("{} v{version}", support::terraform::short_address())),
         "{}",
         init.stdout
     );

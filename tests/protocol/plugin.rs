@@ -1,17 +1,16 @@
-//! Ring 3: the built provider, started and spoken to exactly as Terraform
+//! Tier 3: the built provider, started and spoken to exactly as Terraform
 //! does (TLS, go-plugin services, tfplugin6 RPCs).
-
-mod support;
 
 use std::os::unix::fs::PermissionsExt;
 use std::time::{Duration, Instant};
 
-use support::protocol::{assert_no_diagnostics, describe_diagnostics, dv, value_of, Plugin, BINARY};
+use support::protocol::{assert_no_diagnostics, describe_diagnostics, dv, provider_binary, value_of, Plugin};
 use terraform_provider_eventbridge::connection::schema::schema as connection_schema;
 use terraform_provider_eventbridge::provider::EventBridgeProvider;
 use terraform_provider_eventbridge::tfplugin::proto::plugin::Empty;
 use terraform_provider_eventbridge::tfplugin::proto::tfplugin6 as pb;
 use terraform_provider_eventbridge::tfplugin::{Provider, Type, Value};
+use terraform_provider_eventbridge::PROVIDER_ADDRESS;
 
 fn provider_type() -> Type {
     EventBridgeProvider.schema().value_type()
@@ -265,7 +264,7 @@ async fn sigint_is_ignored_like_go_plugins_do() {
 
 #[test]
 fn without_the_magic_cookie_it_says_it_is_a_plugin_and_exits_1() {
-    let out = std::process::Command::new(BINARY)
+    let out = std::process::Command::new(provider_binary())
         .env_remove("TF_PLUGIN_MAGIC_COOKIE")
         .output()
         .unwrap();
@@ -276,7 +275,7 @@ fn without_the_magic_cookie_it_says_it_is_a_plugin_and_exits_1() {
 
 #[test]
 fn a_host_without_protocol_6_is_refused() {
-    let out = std::process::Command::new(BINARY)
+    let out = std::process::Command::new(provider_binary())
         .env(
             "TF_PLUGIN_MAGIC_COOKIE",
             terraform_provider_eventbridge::tfplugin::MAGIC_COOKIE_VALUE,
@@ -291,7 +290,7 @@ fn a_host_without_protocol_6_is_refused() {
 #[tokio::test]
 async fn debug_mode_prints_a_reattach_line_and_serves_plaintext() {
     use std::io::{BufRead, BufReader};
-    let mut child = std::process::Command::new(BINARY)
+    let mut child = std::process::Command::new(provider_binary())
         .arg("--debug")
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null())
@@ -307,7 +306,7 @@ async fn debug_mode_prints_a_reattach_line_and_serves_plaintext() {
         }
     };
     let json: serde_json::Value = serde_json::from_str(&reattach).unwrap();
-    let entry = &json["registry.terraform.io/eventbridge-rs/eventbridge"];
+    let entry = &json[PROVIDER_ADDRESS];
     assert_eq!(entry["Test"], true);
     assert_eq!(entry["ProtocolVersion"], 6);
     assert_eq!(entry["Pid"], child.id());

@@ -3,8 +3,6 @@
 //! provider at validation with its expected summary at its attribute path,
 //! no secret in any message, no crash, and not one AWS call.
 
-mod support;
-
 use support::protocol::{dv, Plugin};
 use terraform_provider_eventbridge::connection::schema::schema as connection_schema;
 use terraform_provider_eventbridge::tfplugin::proto::tfplugin6 as pb;
@@ -50,7 +48,7 @@ fn set(config: &mut serde_json::Value, path: &str, value: serde_json::Value) {
 #[tokio::test]
 async fn every_invalid_configuration_is_rejected_at_its_attribute_without_aws_calls() {
     let cases: Vec<serde_json::Value> =
-        serde_json::from_str(include_str!("fixtures/invalid_configs.json")).expect("the corpus");
+        serde_json::from_str(include_str!("../fixtures/invalid_configs.json")).expect("the corpus");
     assert!(cases.len() >= 40, "the corpus must hold at least 40 configurations");
     let Some(emulator) = support::emulator::start_or_skip() else {
         return;

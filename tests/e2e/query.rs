@@ -2,15 +2,14 @@
 //! the example query file run by the real Terraform against the emulator
 //! behind the fault proxy. Skipped, with one line, when the Terraform under
 //! test (`TERRAFORM`) is older: none installable here speaks protocol 6.10,
-//! so the protocol-level tests in `protocol_list.rs` carry the proof.
-
-mod support;
+//! so the protocol tier's tests in `tests/protocol/list_resource.rs` carry
+//! the proof.
 
 use support::fault_proxy::FaultProxy;
 use support::terraform::Workdir;
 
-const PROVIDER: &str = include_str!("../examples/provider/provider.tf");
-const QUERY: &str = include_str!("../examples/list-resources/eventbridge_connection/list-resource.tfquery.hcl");
+const PROVIDER: &str = include_str!("../../examples/provider/provider.tf");
+const QUERY: &str = include_str!("../../examples/list-resources/eventbridge_connection/list-resource.tfquery.hcl");
 
 #[test]
 fn terraform_query_lists_connections_and_generates_import_configuration() {

@@ -1,10 +1,8 @@
-//! Ring 3 for protocol 6.10's list resources (`terraform query`, which
+//! Tier 3 for protocol 6.10's list resources (`terraform query`, which
 //! needs Terraform 1.14): the built binary, spoken to as Terraform speaks
 //! it, listing from the emulator behind the fault proxy, which filters and
 //! pages ListConnections as AWS does (moto ignores NamePrefix,
 //! ConnectionState, Limit and NextToken).
-
-mod support;
 
 use std::time::Duration;
 

@@ -1,20 +1,18 @@
-//! Ring 4 for `eventbridge_connection`: the real `terraform` binary against
+//! Tier 4 for `eventbridge_connection`: the real `terraform` binary against
 //! the emulator, on the registry examples (so they cannot rot) and on the
 //! update, replacement, import and drift stories users depend on.
 //! Only behaviour the emulator shares with AWS is asserted here.
 
-mod support;
-
 use support::emulator::Emulator;
 use support::terraform::Workdir;
 
-const PROVIDER: &str = include_str!("../examples/provider/provider.tf");
-const RESOURCE: &str = include_str!("../examples/resources/eventbridge_connection/resource.tf");
-const BASIC: &str = include_str!("../examples/resources/eventbridge_connection/basic.tf");
-const OAUTH: &str = include_str!("../examples/resources/eventbridge_connection/oauth.tf");
-const INVOCATION: &str = include_str!("../examples/resources/eventbridge_connection/invocation_http_parameters.tf");
-const TIMEOUTS: &str = include_str!("../examples/resources/eventbridge_connection/timeouts.tf");
-const REGION: &str = include_str!("../examples/resources/eventbridge_connection/region.tf");
+const PROVIDER: &str = include_str!("../../examples/provider/provider.tf");
+const RESOURCE: &str = include_str!("../../examples/resources/eventbridge_connection/resource.tf");
+const BASIC: &str = include_str!("../../examples/resources/eventbridge_connection/basic.tf");
+const OAUTH: &str = include_str!("../../examples/resources/eventbridge_connection/oauth.tf");
+const INVOCATION: &str = include_str!("../../examples/resources/eventbridge_connection/invocation_http_parameters.tf");
+const TIMEOUTS: &str = include_str!("../../examples/resources/eventbridge_connection/timeouts.tf");
+const REGION: &str = include_str!("../../examples/resources/eventbridge_connection/region.tf");
 
 /// The value of `var.crm_api_key` in resource.tf.
 const CRM_API_KEY: &str = "example-api-key-value";
@@ -363,7 +361,7 @@ fn invalid_configurations_are_rejected_at_plan_time_pointing_at_the_attribute() 
     assert!(emulator.connection_names().is_empty());
 }
 
-const WRITE_ONLY: &str = include_str!("../examples/resources/eventbridge_connection/write-only/main.tf");
+const WRITE_ONLY: &str = include_str!("../../examples/resources/eventbridge_connection/write-only/main.tf");
 
 /// Every file Terraform wrote in the working directory (state, backups,
 /// saved plans, lock file), as text: everything but the configuration.

@@ -1,8 +1,6 @@
-//! Ring 3 for what Terraform 1.0.3 never sends: write-only attributes
+//! Tier 3 for what Terraform 1.0.3 never sends: write-only attributes
 //! (6.8), moves from hashicorp/aws (6.5), resource identity (6.9) and state
 //! upgrades — spoken to the built binary exactly as a newer Terraform does.
-
-mod support;
 
 use support::protocol::{assert_no_diagnostics, describe_diagnostics, dv, value_of, Plugin};
 use terraform_provider_eventbridge::connection::schema::schema as connection_schema;

@@ -7,20 +7,19 @@
 //! read that finds nothing changed changes nothing, so a refresh-only plan
 //! after an apply exits 0.
 
-mod support;
 
 use serde_json::Value as Json;
 use support::emulator::Emulator;
 use support::fault_proxy::FaultProxy;
 use support::terraform::Workdir;
 
-const PROVIDER: &str = include_str!("../examples/provider/provider.tf");
-const RESOURCE: &str = include_str!("../examples/resources/eventbridge_connection/resource.tf");
-const BASIC: &str = include_str!("../examples/resources/eventbridge_connection/basic.tf");
-const OAUTH: &str = include_str!("../examples/resources/eventbridge_connection/oauth.tf");
-const INVOCATION: &str = include_str!("../examples/resources/eventbridge_connection/invocation_http_parameters.tf");
-const KMS: &str = include_str!("../examples/resources/eventbridge_connection/kms_key_identifier.tf");
-const CONNECTIVITY: &str = include_str!("../examples/resources/eventbridge_connection/connectivity.tf");
+const PROVIDER: &str = include_str!("../../examples/provider/provider.tf");
+const RESOURCE: &str = include_str!("../../examples/resources/eventbridge_connection/resource.tf");
+const BASIC: &str = include_str!("../../examples/resources/eventbridge_connection/basic.tf");
+const OAUTH: &str = include_str!("../../examples/resources/eventbridge_connection/oauth.tf");
+const INVOCATION: &str = include_str!("../../examples/resources/eventbridge_connection/invocation_http_parameters.tf");
+const KMS: &str = include_str!("../../examples/resources/eventbridge_connection/kms_key_identifier.tf");
+const CONNECTIVITY: &str = include_str!("../../examples/resources/eventbridge_connection/connectivity.tf");
 
 /// The value of `var.crm_api_key` in resource.tf.
 const CRM_API_KEY: &str = "example-api-key-value";

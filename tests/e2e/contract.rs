@@ -1,12 +1,10 @@
 //! Plan refuses what AWS refuses, also for values Terraform only knows at
 //! apply: they are checked before any call, so AWS never sees them.
 
-mod support;
-
 use support::fault_proxy::FaultProxy;
 use support::terraform::Workdir;
 
-const PROVIDER: &str = include_str!("../examples/provider/provider.tf");
+const PROVIDER: &str = include_str!("../../examples/provider/provider.tf");
 
 /// `late`'s description holds `early`'s ARN, unknown until `early` exists,
 /// so validation can only see it at apply; it also holds a line break,

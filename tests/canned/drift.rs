@@ -1,4 +1,4 @@
-//! Ring 2 for secrets that follow outside changes: what the emulator cannot
+//! Tier 2 for secrets that follow outside changes: what the emulator cannot
 //! show, with canned SDK responses fed to the resource — the times AWS
 //! reports after a write, after an outside change, after an OAuth token
 //! refresh; a connection deauthorized by its own apply; a state written

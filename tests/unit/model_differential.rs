@@ -13,8 +13,6 @@
 //! `support::aws_model`). Without it the tests skip with one line, except
 //! under CI=true, where they fail.
 
-mod support;
-
 use proptest::prelude::*;
 use proptest::test_runner::{Config as ProptestConfig, TestCaseError, TestError, TestRunner};
 use serde_json::{json, Value as Json};

@@ -1,12 +1,10 @@
-//! Ring 4 for `data "eventbridge_connection"`: real terraform, the emulator.
-
-mod support;
+//! Tier 4 for `data "eventbridge_connection"`: real terraform, the emulator.
 
 use support::terraform::Workdir;
 
-const PROVIDER: &str = include_str!("../examples/provider/provider.tf");
-const INVOCATION: &str = include_str!("../examples/resources/eventbridge_connection/invocation_http_parameters.tf");
-const DATA_SOURCE_EXAMPLE: &str = include_str!("../examples/data-sources/eventbridge_connection/data-source.tf");
+const PROVIDER: &str = include_str!("../../examples/provider/provider.tf");
+const INVOCATION: &str = include_str!("../../examples/resources/eventbridge_connection/invocation_http_parameters.tf");
+const DATA_SOURCE_EXAMPLE: &str = include_str!("../../examples/data-sources/eventbridge_connection/data-source.tf");
 
 const READ_BACK: &str = r#"
 data "eventbridge_connection" "read" {

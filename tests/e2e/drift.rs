@@ -3,8 +3,6 @@
 //! DeauthorizeConnection as AWS does), and someone else changing the
 //! connection with the AWS SDK through the same proxy.
 
-mod support;
-
 use aws_sdk_eventbridge::types::{
     ConnectionAuthorizationType, UpdateConnectionApiKeyAuthRequestParameters, UpdateConnectionAuthRequestParameters,
 };
@@ -13,9 +11,9 @@ use support::emulator::Emulator;
 use support::fault_proxy::FaultProxy;
 use support::terraform::Workdir;
 
-const PROVIDER: &str = include_str!("../examples/provider/provider.tf");
-const RESOURCE: &str = include_str!("../examples/resources/eventbridge_connection/resource.tf");
-const WRITE_ONLY: &str = include_str!("../examples/resources/eventbridge_connection/write-only/main.tf");
+const PROVIDER: &str = include_str!("../../examples/provider/provider.tf");
+const RESOURCE: &str = include_str!("../../examples/resources/eventbridge_connection/resource.tf");
+const WRITE_ONLY: &str = include_str!("../../examples/resources/eventbridge_connection/write-only/main.tf");
 /// The API key given to `resource.tf` (`var.crm_api_key`).
 const CONFIGURED_KEY: &str = "example-api-key-value";
 /// The connection `resource.tf` makes.

@@ -7,8 +7,6 @@
 //! failures of the end-to-end tests are about the machine or the harness,
 //! not the provider.
 
-mod support;
-
 use std::net::TcpStream;
 use std::process::Command;
 use std::time::Duration;
@@ -17,6 +15,7 @@ use serde_json::json;
 use support::aws_model::{self, java_regex, utf16_len};
 use support::fault_proxy::FaultProxy;
 use support::{emulator, terraform};
+use terraform_provider_eventbridge::PROVIDER_ADDRESS;
 
 #[test]
 fn emulator_starts_answers_and_stops_on_drop() {
@@ -81,18 +80,24 @@ fn terraform_binary_runs_version() {
 
 #[test]
 fn workdir_installs_the_provider_from_the_mirror() {
+    if terraform::find_or_skip().is_none() {
+        return;
+    }
     let provider_tf = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/provider/provider.tf"))
         .expect("examples/provider/provider.tf");
     let wd = terraform::Workdir::new(&provider_tf);
     let out = wd.init();
     let text = format!("{}{}", out.stdout, out.stderr);
     assert!(
-        text.contains(&format!("eventbridge-rs/eventbridge v{}", env!("CARGO_PKG_VERSION"))),
+        text.contains(&format!(
+            "{} v{}",
+            terraform::short_address(),
+            env!("CARGO_PKG_VERSION")
+        )),
         "init did not install this provider from the mirror:\n{text}"
     );
     assert!(
-        wd.read(".terraform.lock.hcl")
-            .contains("registry.terraform.io/eventbridge-rs/eventbridge"),
+        wd.read(".terraform.lock.hcl").contains(PROVIDER_ADDRESS),
         "no lock file entry for the provider"
     );
 }

@@ -4,7 +4,6 @@
 //! a denied or failed call fails in one line and keeps the state; a delete
 //! of what is already gone succeeds; import takes the ARN the console shows.
 
-mod support;
 
 use std::time::Instant;
 
@@ -12,9 +11,9 @@ use support::emulator::Emulator;
 use support::fault_proxy::{Fault, FaultProxy};
 use support::terraform::{Output, Workdir};
 
-const PROVIDER: &str = include_str!("../examples/provider/provider.tf");
-const BASIC: &str = include_str!("../examples/resources/eventbridge_connection/basic.tf");
-const KMS: &str = include_str!("../examples/resources/eventbridge_connection/kms_key_identifier.tf");
+const PROVIDER: &str = include_str!("../../examples/provider/provider.tf");
+const BASIC: &str = include_str!("../../examples/resources/eventbridge_connection/basic.tf");
+const KMS: &str = include_str!("../../examples/resources/eventbridge_connection/kms_key_identifier.tf");
 const NAME: &str = "billing-basic";
 const ADDRESS: &str = "eventbridge_connection.basic";
 

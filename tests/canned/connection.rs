@@ -1,6 +1,7 @@
-//! Ring 2: AWS behaviour the emulator lacks, with canned SDK responses —
-//! secrets absent from DescribeConnection, state transitions, duplicate
-//! names, throttling, wait timeouts, cancellation.
+//! Tier 2 for `eventbridge_connection`: AWS behaviour the emulator lacks,
+//! with canned SDK responses — secrets absent from DescribeConnection,
+//! state transitions, duplicate names, throttling, wait timeouts,
+//! cancellation.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};

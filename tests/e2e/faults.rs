@@ -2,16 +2,14 @@
 //! that behaves like AWS (no secrets in Describe, duplicate names refused)
 //! and injects throttling, server errors and stalls.
 
-mod support;
-
 use std::time::{Duration, Instant};
 
 use support::emulator::Emulator;
 use support::fault_proxy::{Fault, FaultProxy};
 use support::terraform::Workdir;
 
-const PROVIDER: &str = include_str!("../examples/provider/provider.tf");
-const INVOCATION: &str = include_str!("../examples/resources/eventbridge_connection/invocation_http_parameters.tf");
+const PROVIDER: &str = include_str!("../../examples/provider/provider.tf");
+const INVOCATION: &str = include_str!("../../examples/resources/eventbridge_connection/invocation_http_parameters.tf");
 const NAME: &str = "orders-invocation";
 const ADDRESS: &str = "eventbridge_connection.invocation";
 

@@ -3,14 +3,12 @@
 //! Region that cannot exist (provider block, resource, import id), and a
 //! provider whose Terraform is killed outright.
 
-mod support;
-
 use std::time::{Duration, Instant};
 
 use support::fault_proxy::FaultProxy;
 use support::terraform::Workdir;
 
-const PROVIDER: &str = include_str!("../examples/provider/provider.tf");
+const PROVIDER: &str = include_str!("../../examples/provider/provider.tf");
 
 /// The provider example and one API-key connection.
 fn connection() -> String {

@@ -1,0 +1,75 @@
+//! Tier 4, end to end: the real `terraform` (`TERRAFORM`, else the 1.0.3
+//! that `scripts/install-terraform.sh` puts in `target/terraform/`) installs
+//! the provider from a filesystem mirror and drives it against moto on
+//! loopback, often behind the fault proxy, which checks every request
+//! against AWS's service model (tests/README.md has the four tiers).
+//!
+//! Every test asks `support` for its tools first and returns when it says
+//! no (`support::terraform_and_emulator()`,
+//! `support::terraform::find_or_skip()`): one `skipped …` line, or a
+//! failure under `TF_ACC` / CI. Nothing may end the process early: all the
+//! tests of this tier share it.
+//!
+//! A test belongs here when only the real Terraform can show it. A new
+//! resource type gets a file named for it (`api_destination.rs`), declared
+//! below. `scripts/test.sh` (`make test`) runs this binary a first time
+//! with a newer Terraform when one is on the PATH.
+//!
+//! One test: `TF_ACC=1 cargo test --test e2e NAME`, or
+//! `make testacc TESTARGS='--test e2e NAME'`.
+
+// The harness itself: the emulator, the terraform under test, a working
+// directory's mirror, the AWS model, the fault proxy. When these fail, the
+// other failures are about the machine or the harness.
+mod harness_selfcheck;
+
+// The provider: installed from the mirror, served over TLS, its errors, and
+// debug mode with TF_REATTACH_PROVIDERS.
+mod provider;
+
+// A hashicorp/aws-style provider block: role chains, web identity, the
+// metadata service, account guards, CA bundles, proxies, FIPS and
+// dual-stack endpoints.
+mod provider_block;
+
+// eventbridge_connection: every example through plan, apply, import,
+// update, replace and destroy; drift; write-only secrets; no secret in any
+// log.
+mod connection;
+
+// eventbridge_connection's secrets sent again after outside changes (a
+// rotated key, a deauthorization).
+mod drift;
+
+// data "eventbridge_connection".
+mod data_source;
+
+// list "eventbridge_connection" run by `terraform query` (Terraform 1.14 or
+// later; skipped with one line on older ones).
+mod query;
+
+// Faults injected by the proxy: throttling, server errors, resets, stalls,
+// states that never settle, Ctrl-C.
+mod faults;
+
+// Failures that end fast and say what to fix: an endpoint nothing listens
+// on, a Region that cannot exist, no credentials, a killed Terraform.
+mod fast_failures;
+
+// Values only known at apply are checked before any AWS call.
+mod contract;
+
+// AWS's error contract with AWS's own errors: a quota fails at once, a
+// conflict converges, denied and failed calls keep the state, import by ARN.
+mod error_contract;
+
+// Reads that say what AWS holds: the KMS key and private endpoints, imports
+// checked attribute by attribute, a refresh after an apply changes nothing.
+mod truthful_reads;
+
+// 100 connections at once.
+mod load;
+
+// The release package, installed from a packed mirror (where a registry
+// test belongs too).
+mod release;
