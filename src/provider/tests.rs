@@ -1,14 +1,19 @@
-//! The provider block's schema and validation, argument by argument.
+//! The provider block's schema, typed model and validation, argument by
+//! argument.
 
-use super::*;
-use crate::tfplugin::{decode_json, Severity};
+use super::schema::ProviderConfig;
+use super::EventBridgeProvider;
+use crate::tfplugin::model::Maybe;
+use crate::tfplugin::{decode_json, flags, Block, Diagnostics, Model, Nesting, Provider, Severity, Type, Value};
 
 /// Diagnostics of ValidateProviderConfig for a JSON configuration, as
-/// `(severity, path, summary)`.
+/// `(severity, path, summary)`: each argument's checks, then the rules
+/// that span arguments, as the server runs them.
 fn validated(json: serde_json::Value) -> Vec<(Severity, String, String)> {
-    let ty = EventBridgeProvider.schema().value_type();
-    let config = decode_json(json.to_string().as_bytes(), &ty, false).expect("configuration");
+    let schema = EventBridgeProvider.schema();
+    let config = decode_json(json.to_string().as_bytes(), &schema.value_type(), false).expect("configuration");
     let mut diags = Diagnostics::new();
+    flags::check_values(&schema.block, &config, &mut diags);
     EventBridgeProvider.validate(&config, &mut diags);
     diags
         .0
@@ -204,4 +209,97 @@ fn every_argument_is_documented() {
         }
     }
     check(&EventBridgeProvider.schema().block, "");
+}
+
+/// A value with every attribute and block of `block` set: strings are
+/// their path, numbers 7, booleans true, collections of strings one
+/// element; every block appears once.
+fn full(block: &Block, at: &str) -> Value {
+    let mut fields = std::collections::BTreeMap::new();
+    for (name, attribute) in &block.attributes {
+        let text = Value::string(format!("{at}{name}"));
+        let v = match &attribute.ty {
+            Type::Bool => Value::Bool(true),
+            Type::Number => Value::int(7),
+            Type::List(_) => Value::List(vec![text]),
+            Type::Set(_) => Value::Set(vec![text]),
+            Type::Map(_) => Value::Map([("k".to_string(), text)].into()),
+            _ => text,
+        };
+        fields.insert(name.clone(), v);
+    }
+    for (name, nested) in &block.blocks {
+        let one = full(&nested.block, &format!("{at}{name}."));
+        let v = match nested.nesting {
+            Nesting::Single | Nesting::Group => one,
+            Nesting::Set => Value::Set(vec![one]),
+            _ => Value::List(vec![one]),
+        };
+        fields.insert(name.clone(), v);
+    }
+    Value::Object(fields)
+}
+
+#[test]
+fn every_argument_of_the_schema_survives_the_typed_config() {
+    let value = full(&EventBridgeProvider.schema().block, "");
+    assert_eq!(ProviderConfig::from_value(&value).to_value(), value);
+}
+
+#[test]
+fn arguments_unknown_until_apply_stay_unknown_where_rules_need_to_know() {
+    let mut config = ProviderConfig::default().to_value();
+    for name in ["access_key", "endpoint", "default_tags"] {
+        if let Some(v) = config.attr_mut(name) {
+            *v = Value::Unknown;
+        }
+    }
+    let typed = ProviderConfig::from_value(&config);
+    assert_eq!(typed.access_key, Maybe::Unknown);
+    assert_eq!(typed.endpoint, Maybe::Unknown);
+    assert_eq!(typed.default_tags, Maybe::Unknown);
+    assert_eq!(typed.to_value(), config);
+}
+
+#[test]
+fn unknown_arguments_count_as_set_for_the_rules_that_span_them() {
+    let schema = EventBridgeProvider.schema();
+    let mut config = decode_json(b"{}", &schema.value_type(), false).expect("configuration");
+    for name in ["access_key", "endpoint", "default_tags"] {
+        if let Some(v) = config.attr_mut(name) {
+            *v = Value::Unknown;
+        }
+    }
+    let mut diags = Diagnostics::new();
+    flags::check_values(&schema.block, &config, &mut diags);
+    EventBridgeProvider.validate(&config, &mut diags);
+    let found: Vec<(String, String)> = diags
+        .0
+        .into_iter()
+        .map(|d| (d.path.map(|p| p.to_string()).unwrap_or_default(), d.summary))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("secret_key", "Incomplete static credentials"),
+            ("endpoint", "Deprecated argument"),
+            ("default_tags", "Argument has no effect"),
+        ]
+        .map(|(p, s)| (p.to_string(), s.to_string()))
+    );
+}
+
+#[test]
+fn secrets_stay_out_of_the_typed_configs_debug_output() {
+    // Each string of the full value is its own path.
+    let config = ProviderConfig::from_value(&full(&EventBridgeProvider.schema().block, ""));
+    let text = format!("{config:?}");
+    assert!(text.contains("\"access_key\""), "{text}");
+    for secret in [
+        "secret_key",
+        "token",
+        "assume_role_with_web_identity.web_identity_token",
+    ] {
+        assert!(!text.contains(&format!("\"{secret}\"")), "{secret} in {text}");
+    }
 }
