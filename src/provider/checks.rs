@@ -20,6 +20,38 @@ const EVENTS_EXAMPLE: &str = "https://events.us-east-1.amazonaws.com";
 const STS_EXAMPLE: &str = "https://sts.us-east-1.amazonaws.com";
 const METADATA_EXAMPLE: &str = "http://169.254.169.254";
 
+/// What STS accepts in a role session name or a source identity, besides
+/// letters and digits.
+const STS_NAME_EXTRA: &str = "_+=,.@-";
+
+/// A [`Check`] of STS's rule for names: 2 to 64 characters of letters,
+/// digits and [`STS_NAME_EXTRA`]; `what` names the argument's meaning in
+/// the detail.
+macro_rules! sts_name_check {
+    ($what:literal, $summary:literal) => {
+        Check {
+            rule: || format!("2 to 64 characters of letters, digits and `{STS_NAME_EXTRA}`."),
+            run: |v, at, diags| {
+                let Some(name) = v.as_str() else { return };
+                let ok_chars = name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || STS_NAME_EXTRA.contains(c));
+                if !(2..=64).contains(&name.chars().count()) || !ok_chars {
+                    diags.error_at(
+                        at,
+                        $summary,
+                        format!(
+                            "{name:?} is not a valid {}: use 2 to 64 characters of letters, digits and \
+                             `{STS_NAME_EXTRA}`.",
+                            $what
+                        ),
+                    );
+                }
+            },
+        }
+    };
+}
+
 /// `allowed_account_ids`, `forbidden_account_ids`.
 pub(super) const ACCOUNT_IDS: Check = Check {
     rule: || "AWS account IDs: 12 digits each.".into(),
@@ -158,17 +190,7 @@ pub(super) const WEB_IDENTITY_TOKEN: Check = Check {
     },
 };
 
-pub(super) const SESSION_NAME: Check = Check {
-    rule: || "2 to 64 characters of letters, digits and `_+=,.@-`.".into(),
-    run: |v, at, diags| {
-        if let Some(p) = v
-            .as_str()
-            .and_then(|n| name_problem(n, 64, "_+=,.@-", "role session name"))
-        {
-            diags.error_at(at, "Invalid session_name", p);
-        }
-    },
-};
+pub(super) const SESSION_NAME: Check = sts_name_check!("role session name", "Invalid session_name");
 
 pub(super) const SESSION_DURATION: Check = Check {
     rule: || "15 minutes to 12 hours, written like `1h`, `2h45m` or `30m15s`.".into(),
@@ -224,17 +246,7 @@ pub(super) const EXTERNAL_ID: Check = Check {
     },
 };
 
-pub(super) const SOURCE_IDENTITY: Check = Check {
-    rule: || "2 to 64 characters of letters, digits and `_+=,.@-`.".into(),
-    run: |v, at, diags| {
-        if let Some(p) = v
-            .as_str()
-            .and_then(|id| name_problem(id, 64, "_+=,.@-", "source identity"))
-        {
-            diags.error_at(at, "Invalid source_identity", p);
-        }
-    },
-};
+pub(super) const SOURCE_IDENTITY: Check = sts_name_check!("source identity", "Invalid source_identity");
 
 pub(super) const SESSION_TAGS: Check = Check {
     rule: || "Keys of 1 to 128 characters, values up to 256.".into(),
@@ -282,14 +294,6 @@ fn url(v: &Value, at: &AttributePath, example: &str, diags: &mut Diagnostics) {
     if let Some(p) = v.as_str().and_then(|u| url_problem(u, example)) {
         diags.error_at(at, "Invalid endpoint", p);
     }
-}
-
-/// 2 to `max` characters of letters, digits and `extra`.
-fn name_problem(value: &str, max: usize, extra: &str, what: &str) -> Option<String> {
-    let ok_chars = value.chars().all(|c| c.is_ascii_alphanumeric() || extra.contains(c));
-    (!(2..=max).contains(&value.chars().count()) || !ok_chars).then(|| {
-        format!("{value:?} is not a valid {what}: use 2 to {max} characters of letters, digits and `{extra}`.")
-    })
 }
 
 /// Why `arn` is not an ARN; None when it is.

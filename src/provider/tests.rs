@@ -3,20 +3,27 @@
 
 use super::schema::ProviderConfig;
 use super::EventBridgeProvider;
-use crate::tfplugin::model::Maybe;
-use crate::tfplugin::{decode_json, flags, Block, Diagnostics, Model, Nesting, Provider, Severity, Type, Value};
+use crate::tfplugin::model::{full_value, Maybe};
+use crate::tfplugin::{decode_json, flags, Block, Diagnostic, Diagnostics, Model, Provider, Severity, Value};
 
-/// Diagnostics of ValidateProviderConfig for a JSON configuration, as
-/// `(severity, path, summary)`: each argument's checks, then the rules
-/// that span arguments, as the server runs them.
-fn validated(json: serde_json::Value) -> Vec<(Severity, String, String)> {
-    let schema = EventBridgeProvider.schema();
-    let config = decode_json(json.to_string().as_bytes(), &schema.value_type(), false).expect("configuration");
+/// Diagnostics of ValidateProviderConfig for a JSON configuration: each
+/// argument's checks, then the rules that span arguments, as the server
+/// runs them.
+fn diagnostics(json: serde_json::Value) -> Vec<Diagnostic> {
+    let ty = EventBridgeProvider.schema().value_type();
+    checked(&decode_json(json.to_string().as_bytes(), &ty, false).expect("configuration"))
+}
+
+fn checked(config: &Value) -> Vec<Diagnostic> {
     let mut diags = Diagnostics::new();
-    flags::check_values(&schema.block, &config, &mut diags);
-    EventBridgeProvider.validate(&config, &mut diags);
-    diags
-        .0
+    flags::check_values(&EventBridgeProvider.schema().block, config, &mut diags);
+    EventBridgeProvider.validate(config, &mut diags);
+    diags.0
+}
+
+/// The same as `(severity, path, summary)`.
+fn validated(json: serde_json::Value) -> Vec<(Severity, String, String)> {
+    diagnostics(json)
         .into_iter()
         .map(|d| (d.severity, d.path.map(|p| p.to_string()).unwrap_or_default(), d.summary))
         .collect()
@@ -211,38 +218,9 @@ fn every_argument_is_documented() {
     check(&EventBridgeProvider.schema().block, "");
 }
 
-/// A value with every attribute and block of `block` set: strings are
-/// their path, numbers 7, booleans true, collections of strings one
-/// element; every block appears once.
-fn full(block: &Block, at: &str) -> Value {
-    let mut fields = std::collections::BTreeMap::new();
-    for (name, attribute) in &block.attributes {
-        let text = Value::string(format!("{at}{name}"));
-        let v = match &attribute.ty {
-            Type::Bool => Value::Bool(true),
-            Type::Number => Value::int(7),
-            Type::List(_) => Value::List(vec![text]),
-            Type::Set(_) => Value::Set(vec![text]),
-            Type::Map(_) => Value::Map([("k".to_string(), text)].into()),
-            _ => text,
-        };
-        fields.insert(name.clone(), v);
-    }
-    for (name, nested) in &block.blocks {
-        let one = full(&nested.block, &format!("{at}{name}."));
-        let v = match nested.nesting {
-            Nesting::Single | Nesting::Group => one,
-            Nesting::Set => Value::Set(vec![one]),
-            _ => Value::List(vec![one]),
-        };
-        fields.insert(name.clone(), v);
-    }
-    Value::Object(fields)
-}
-
 #[test]
 fn every_argument_of_the_schema_survives_the_typed_config() {
-    let value = full(&EventBridgeProvider.schema().block, "");
+    let value = full_value(&EventBridgeProvider.schema().block);
     assert_eq!(ProviderConfig::from_value(&value).to_value(), value);
 }
 
@@ -263,18 +241,13 @@ fn arguments_unknown_until_apply_stay_unknown_where_rules_need_to_know() {
 
 #[test]
 fn unknown_arguments_count_as_set_for_the_rules_that_span_them() {
-    let schema = EventBridgeProvider.schema();
-    let mut config = decode_json(b"{}", &schema.value_type(), false).expect("configuration");
+    let mut config = ProviderConfig::default().to_value();
     for name in ["access_key", "endpoint", "default_tags"] {
         if let Some(v) = config.attr_mut(name) {
             *v = Value::Unknown;
         }
     }
-    let mut diags = Diagnostics::new();
-    flags::check_values(&schema.block, &config, &mut diags);
-    EventBridgeProvider.validate(&config, &mut diags);
-    let found: Vec<(String, String)> = diags
-        .0
+    let found: Vec<(String, String)> = checked(&config)
         .into_iter()
         .map(|d| (d.path.map(|p| p.to_string()).unwrap_or_default(), d.summary))
         .collect();
@@ -292,7 +265,7 @@ fn unknown_arguments_count_as_set_for_the_rules_that_span_them() {
 #[test]
 fn secrets_stay_out_of_the_typed_configs_debug_output() {
     // Each string of the full value is its own path.
-    let config = ProviderConfig::from_value(&full(&EventBridgeProvider.schema().block, ""));
+    let config = ProviderConfig::from_value(&full_value(&EventBridgeProvider.schema().block));
     let text = format!("{config:?}");
     assert!(text.contains("\"access_key\""), "{text}");
     for secret in [
@@ -301,5 +274,62 @@ fn secrets_stay_out_of_the_typed_configs_debug_output() {
         "assume_role_with_web_identity.web_identity_token",
     ] {
         assert!(!text.contains(&format!("\"{secret}\"")), "{secret} in {text}");
+    }
+}
+
+#[test]
+fn moved_checks_keep_their_words() {
+    let detail_at = |json: serde_json::Value, path: &str| {
+        diagnostics(json)
+            .into_iter()
+            .filter(|d| d.path.as_ref().is_some_and(|p| p.to_string() == path))
+            .map(|d| format!("{}: {}", d.summary, d.detail))
+            .collect::<Vec<_>>()
+    };
+    let role = |extra: serde_json::Value| {
+        let mut role = serde_json::json!({"role_arn": "arn:aws:iam::123456789012:role/a"});
+        role.as_object_mut()
+            .expect("an object")
+            .extend(extra.as_object().expect("an object").clone());
+        serde_json::json!({ "assume_role": [role] })
+    };
+    let cases = [
+        (
+            role(serde_json::json!({"session_name": "a b"})),
+            "assume_role[0].session_name",
+            "Invalid session_name: \"a b\" is not a valid role session name: use 2 to 64 characters of letters, \
+             digits and `_+=,.@-`.",
+        ),
+        (
+            role(serde_json::json!({"source_identity": "x"})),
+            "assume_role[0].source_identity",
+            "Invalid source_identity: \"x\" is not a valid source identity: use 2 to 64 characters of letters, \
+             digits and `_+=,.@-`.",
+        ),
+        (
+            role(serde_json::json!({"tags": {"": "v"}})),
+            "assume_role[0].tags",
+            "Invalid session tag: Session tag \"\": keys are 1 to 128 characters, values up to 256.",
+        ),
+        (
+            role(serde_json::json!({"duration_seconds": 5400})),
+            "assume_role[0].duration_seconds",
+            "Deprecated argument: duration_seconds is deprecated: write duration = \"90m\" instead, as \
+             hashicorp/aws spells it.",
+        ),
+        (
+            serde_json::json!({"max_retries": 2.5}),
+            "max_retries",
+            "Invalid max_retries: Use a whole number from 0 to 100.",
+        ),
+        (
+            serde_json::json!({"endpoint": "nope"}),
+            "endpoint",
+            "Invalid endpoint: \"nope\" is not an http(s) URL, e.g. \"https://events.us-east-1.amazonaws.com\".",
+        ),
+    ];
+    for (config, path, expected) in cases {
+        let found = detail_at(config, path);
+        assert_eq!(found.first().map(String::as_str), Some(expected), "{found:?}");
     }
 }
