@@ -224,14 +224,21 @@ fn every_argument_of_the_schema_survives_the_typed_config() {
     assert_eq!(ProviderConfig::from_value(&value).to_value(), value);
 }
 
-#[test]
-fn arguments_unknown_until_apply_stay_unknown_where_rules_need_to_know() {
+/// An empty provider block but for `access_key`, `endpoint` and a
+/// `default_tags` block, each unknown until apply.
+fn unknown_keys_endpoint_and_default_tags() -> Value {
     let mut config = ProviderConfig::default().to_value();
     for name in ["access_key", "endpoint", "default_tags"] {
         if let Some(v) = config.attr_mut(name) {
             *v = Value::Unknown;
         }
     }
+    config
+}
+
+#[test]
+fn arguments_unknown_until_apply_stay_unknown_where_rules_need_to_know() {
+    let config = unknown_keys_endpoint_and_default_tags();
     let typed = ProviderConfig::from_value(&config);
     assert_eq!(typed.access_key, Maybe::Unknown);
     assert_eq!(typed.endpoint, Maybe::Unknown);
@@ -241,12 +248,7 @@ fn arguments_unknown_until_apply_stay_unknown_where_rules_need_to_know() {
 
 #[test]
 fn unknown_arguments_count_as_set_for_the_rules_that_span_them() {
-    let mut config = ProviderConfig::default().to_value();
-    for name in ["access_key", "endpoint", "default_tags"] {
-        if let Some(v) = config.attr_mut(name) {
-            *v = Value::Unknown;
-        }
-    }
+    let config = unknown_keys_endpoint_and_default_tags();
     let found: Vec<(String, String)> = checked(&config)
         .into_iter()
         .map(|d| (d.path.map(|p| p.to_string()).unwrap_or_default(), d.summary))
