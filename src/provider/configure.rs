@@ -1,7 +1,34 @@
 //! ConfigureProvider: the provider block turned into plain settings, and
 //! the AWS configuration and clients `crate::aws` builds from them.
 
-use super::*;
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+use aws_config::provider_config::ProviderConfig as LoaderConfig;
+use aws_config::{AppName, BehaviorVersion, ConfigLoader, Region, SdkConfig};
+use aws_credential_types::Credentials;
+use aws_runtime::env_config::file::{EnvConfigFileKind as ProfileFileKind, EnvConfigFiles as ProfileFiles};
+use aws_smithy_runtime_api::client::http::SharedHttpClient;
+
+use super::schema::ProviderConfig;
+use crate::aws::account::{self, AccountRules};
+use crate::aws::client::ClientOptions;
+use crate::aws::duration::parse_duration;
+use crate::aws::endpoints::{self, Service};
+use crate::aws::identity::{self, AssumeRole, Session, WebIdentity, WebIdentityArguments};
+use crate::aws::metadata::{self, MetadataArguments};
+use crate::aws::network::{self, resolve_proxies, NetworkArguments};
+use crate::aws::poll::PollPolicy;
+use crate::aws::retry::{self, RetryArguments, MAX_RETRIES_LIMIT};
+use crate::aws::sts::{self as aws_sts, Signer, StsSettings};
+use crate::aws::user_agent::{self, AppendUserAgent};
+use crate::aws::AwsClient;
+use crate::tfplugin::model::Maybe;
+use crate::tfplugin::{AttributePath, Diagnostics, Number};
+
+/// Environment variable to tune how often waiters poll (a duration such as
+/// `200ms`); meant for tests against emulators.
+const POLL_INTERVAL_ENV: &str = "TF_EVENTBRIDGE_POLL_INTERVAL";
 
 /// Why ConfigureProvider cannot go on: where (an argument, or the block
 /// as a whole), what, and why. What only configure can check is here:
@@ -23,7 +50,7 @@ impl Refusal {
 
     pub(super) fn report(self, diags: &mut Diagnostics) {
         match self.path {
-            Some(name) => diags.error_at(&at(name), self.summary, self.detail),
+            Some(name) => diags.error_at(&AttributePath::of(&[name]), self.summary, self.detail),
             None => diags.error(self.summary, self.detail),
         }
     }
@@ -32,10 +59,10 @@ impl Refusal {
 /// Configure, step by step: network, loaded configuration, roles, the
 /// account or credentials check, then the client.
 pub(super) async fn configured(
-    req: &ConfigureRequest<'_>,
+    c: &ProviderConfig,
+    terraform_version: &str,
     diags: &mut Diagnostics,
 ) -> Result<Option<AwsClient>, Refusal> {
-    let c = req.config;
     let http = http_client(c, diags)?;
     let retry_args = retry_arguments(c);
     let mut config = loader(c, http.as_ref(), &retry_args)?.load().await;
@@ -50,31 +77,31 @@ pub(super) async fn configured(
                 "Set region in the provider block, or AWS_REGION in the environment, or region in the AWS profile.",
             )
         })?;
-    let options = client_options(c, req.terraform_version, &retry_args, diags);
+    let options = client_options(c, terraform_version, &retry_args, diags);
     let (events_url, sts) = endpoints_of(c, &config);
     let (web_identity, roles) = roles_of(c)?;
     if let Some(chain) = identity::role_chain(&config, &sts, &options, web_identity, &roles) {
         config = config.into_builder().credentials_provider(chain).build();
     }
     let config = checked(c, config, &sts, &options).await?;
-    log_endpoints(&config, &region, events_url.as_deref(), &sts, req.terraform_version).await;
+    log_endpoints(&config, &region, events_url.as_deref(), &sts, terraform_version).await;
     Ok(AwsClient::from_config_with(config, events_url, options, poll_policy()))
 }
 
 /// The HTTP client the network arguments (and environment) ask for;
 /// None: the SDK's own. The loader's own calls (SSO, IMDS) use it too.
-fn http_client(c: &Value, diags: &mut Diagnostics) -> Result<Option<SharedHttpClient>, Refusal> {
+fn http_client(c: &ProviderConfig, diags: &mut Diagnostics) -> Result<Option<SharedHttpClient>, Refusal> {
     let args = NetworkArguments {
-        custom_ca_bundle: text(c.attr("custom_ca_bundle")),
-        insecure: flag(c.attr("insecure")) == Some(true),
-        http_proxy: text(c.attr("http_proxy")),
-        https_proxy: text(c.attr("https_proxy")),
-        no_proxy: text(c.attr("no_proxy")),
+        custom_ca_bundle: c.custom_ca_bundle.clone(),
+        insecure: c.insecure == Some(true),
+        http_proxy: c.http_proxy.clone(),
+        https_proxy: c.https_proxy.clone(),
+        no_proxy: c.no_proxy.clone(),
     };
     let proxies = resolve_proxies(&args, &env);
     if proxies.http_proxy_used_for_https {
         diags.warning_at(
-            &at("http_proxy"),
+            &AttributePath::of(&["http_proxy"]),
             "Missing HTTPS proxy",
             format!(
                 "An HTTP proxy was set but no HTTPS proxy was, so {:?} is used for HTTPS (AWS's) endpoints too, \
@@ -100,19 +127,22 @@ fn http_client(c: &Value, diags: &mut Diagnostics) -> Result<Option<SharedHttpCl
         .map_err(|e| Refusal::new(None, "Invalid network settings", e.to_string()))
 }
 
-fn retry_arguments(c: &Value) -> RetryArguments {
-    let whole = |name: &str| c.attr(name).as_number().and_then(|n| n.as_i64());
+fn retry_arguments(c: &ProviderConfig) -> RetryArguments {
     RetryArguments {
-        max_retries: whole("max_retries").map(|n| n.clamp(0, i64::from(MAX_RETRIES_LIMIT)) as u32),
-        retry_mode: text(c.attr("retry_mode")),
-        token_bucket_capacity: whole("token_bucket_rate_limiter_capacity").map(|n| n.max(1) as usize),
+        max_retries: c.max_retries.map(|n| n.clamp(0, i64::from(MAX_RETRIES_LIMIT)) as u32),
+        retry_mode: c.retry_mode.clone(),
+        token_bucket_capacity: c.token_bucket_rate_limiter_capacity.map(|n| n.max(1) as usize),
     }
 }
 
 /// The AWS configuration loader: Region, profile, FIPS and dual-stack,
 /// retries, and the credentials found before any role (static keys, else
 /// the standard chain, rebuilt when the metadata service is set).
-fn loader(c: &Value, http: Option<&SharedHttpClient>, retry_args: &RetryArguments) -> Result<ConfigLoader, Refusal> {
+fn loader(
+    c: &ProviderConfig,
+    http: Option<&SharedHttpClient>,
+    retry_args: &RetryArguments,
+) -> Result<ConfigLoader, Refusal> {
     let mut loader = aws_config::defaults(BehaviorVersion::latest());
     if let Ok(app) = AppName::new(user_agent::PRODUCT) {
         loader = loader.app_name(app);
@@ -120,11 +150,11 @@ fn loader(c: &Value, http: Option<&SharedHttpClient>, retry_args: &RetryArgument
     if let Some(client) = http {
         loader = loader.http_client(client.clone());
     }
-    let region = text(c.attr("region"));
+    let region = c.region.clone();
     if let Some(region) = &region {
         loader = loader.region(Region::new(region.clone()));
     }
-    let profile = text(c.attr("profile")).or_else(|| {
+    let profile = c.profile.clone().or_else(|| {
         env("AWS_PROFILE")
             .is_none()
             .then(|| env("AWS_DEFAULT_PROFILE"))
@@ -138,22 +168,22 @@ fn loader(c: &Value, http: Option<&SharedHttpClient>, retry_args: &RetryArgument
     if let Some(files) = &profile_files {
         loader = loader.profile_files(files.clone());
     }
-    if let Some(fips) = flag(c.attr("use_fips_endpoint")) {
+    if let Some(fips) = c.use_fips_endpoint {
         loader = loader.use_fips(fips);
     }
-    if let Some(dual) = flag(c.attr("use_dualstack_endpoint")) {
+    if let Some(dual) = c.use_dualstack_endpoint {
         loader = loader.use_dual_stack(dual);
     }
     let retry = retry::retry_config(retry_args, &env).map_err(|e| Refusal::new(None, "Invalid retry settings", e))?;
     loader = loader.retry_config(retry);
 
     let metadata_args = MetadataArguments {
-        skip: flag(c.attr("skip_metadata_api_check")),
-        endpoint: text(c.attr("ec2_metadata_service_endpoint")),
-        mode: text(c.attr("ec2_metadata_service_endpoint_mode")),
+        skip: c.skip_metadata_api_check,
+        endpoint: c.ec2_metadata_service_endpoint.clone(),
+        mode: c.ec2_metadata_service_endpoint_mode.clone(),
     };
     if !metadata_args.is_default() {
-        let mut conf = ProviderConfig::without_region().with_region(region.clone().map(Region::new));
+        let mut conf = LoaderConfig::without_region().with_region(region.clone().map(Region::new));
         if let Some(client) = http {
             conf = conf.with_http_client(client.clone());
         }
@@ -165,18 +195,18 @@ fn loader(c: &Value, http: Option<&SharedHttpClient>, retry_args: &RetryArgument
             loader = loader.region(regions);
         }
     }
-    if let (Some(key), Some(secret)) = (text(c.attr("access_key")), text(c.attr("secret_key"))) {
-        let token = text(c.attr("token"));
-        loader = loader.credentials_provider(Credentials::new(key, secret, token, None, "provider-configuration"));
+    if let (Some(key), Some(secret)) = (c.access_key.known(), c.secret_key.known()) {
+        let token = c.token.known().map(|t| t.0.clone());
+        loader = loader.credentials_provider(Credentials::new(key, &secret.0, token, None, "provider-configuration"));
     }
     Ok(loader)
 }
 
 /// `shared_config_files` and `shared_credentials_files`; None when
 /// neither is set (the defaults and `AWS_CONFIG_FILE`, ... apply).
-fn profile_files(c: &Value) -> Option<ProfileFiles> {
-    let config_files = strings(c.attr("shared_config_files"));
-    let credential_files = strings(c.attr("shared_credentials_files"));
+fn profile_files(c: &ProviderConfig) -> Option<ProfileFiles> {
+    let config_files = &c.shared_config_files;
+    let credential_files = &c.shared_credentials_files;
     if config_files.is_empty() && credential_files.is_empty() {
         return None;
     }
@@ -187,10 +217,10 @@ fn profile_files(c: &Value) -> Option<ProfileFiles> {
     if credential_files.is_empty() {
         files = files.include_default_credentials_file(true);
     }
-    for f in &config_files {
+    for f in config_files {
         files = files.with_file(ProfileFileKind::Config, f);
     }
-    for f in &credential_files {
+    for f in credential_files {
         files = files.with_file(ProfileFileKind::Credentials, f);
     }
     Some(files.build())
@@ -199,16 +229,13 @@ fn profile_files(c: &Value) -> Option<ProfileFiles> {
 /// What every AWS client of the provider shares: the User-Agent and one
 /// retry partition.
 fn client_options(
-    c: &Value,
+    c: &ProviderConfig,
     terraform_version: &str,
     retry_args: &RetryArguments,
     diags: &mut Diagnostics,
 ) -> ClientOptions {
-    let (text, refused) = user_agent::products(
-        terraform_version,
-        &strings(c.attr("user_agent")),
-        env(user_agent::APPEND_ENV).as_deref(),
-    );
+    let (text, refused) =
+        user_agent::products(terraform_version, &c.user_agent, env(user_agent::APPEND_ENV).as_deref());
     for part in refused {
         diags.warning(
             "User-Agent text left out",
@@ -225,59 +252,86 @@ fn client_options(
 }
 
 /// Where EventBridge calls go (None: the SDK's rules) and the STS settings.
-fn endpoints_of(c: &Value, config: &SdkConfig) -> (Option<String>, StsSettings) {
-    let explicit_events = events_endpoint(c).or_else(|| text(c.attr("endpoint")));
-    let explicit_sts = c.attr("endpoints").first().and_then(|e| text(e.attr("sts")));
+fn endpoints_of(c: &ProviderConfig, config: &SdkConfig) -> (Option<String>, StsSettings) {
+    let explicit_events = c
+        .endpoints
+        .as_ref()
+        .and_then(|e| e.events_names().into_iter().find_map(|(_, url)| url))
+        .or(c.endpoint.known().map(String::as_str));
+    let explicit_sts = c.endpoints.as_ref().and_then(|e| e.sts.as_deref());
     let sts = StsSettings {
-        region: text(c.attr("sts_region")),
-        endpoint: endpoints::custom_endpoint(config, "STS", explicit_sts.as_deref()),
+        region: c.sts_region.clone(),
+        endpoint: endpoints::custom_endpoint(config, "STS", explicit_sts),
     };
-    (
-        endpoints::custom_endpoint(config, "EventBridge", explicit_events.as_deref()),
-        sts,
-    )
+    (endpoints::custom_endpoint(config, "EventBridge", explicit_events), sts)
 }
 
 /// `assume_role_with_web_identity` (completed from the environment) and
 /// the `assume_role` blocks that name a role, in order.
-fn roles_of(c: &Value) -> Result<(Option<WebIdentity>, Vec<AssumeRole>), Refusal> {
-    let web_identity = match c.attr("assume_role_with_web_identity").first() {
+fn roles_of(c: &ProviderConfig) -> Result<(Option<WebIdentity>, Vec<AssumeRole>), Refusal> {
+    let web_identity = match &c.assume_role_with_web_identity {
         None => None,
         Some(w) => Some(
             WebIdentityArguments {
-                role_arn: text(w.attr("role_arn")),
-                web_identity_token: text(w.attr("web_identity_token")),
-                web_identity_token_file: text(w.attr("web_identity_token_file")),
-                session: session_of(w),
+                role_arn: w.role_arn.clone(),
+                web_identity_token: w.web_identity_token.known().map(|t| t.0.clone()),
+                web_identity_token_file: w.web_identity_token_file.known().cloned(),
+                session: session(&w.session_name, &w.duration, None, &w.policy, &w.policy_arns),
             }
             .resolve(&env)
             .map_err(|e| Refusal::new(Some("assume_role_with_web_identity"), "Incomplete web identity", e))?,
         ),
     };
     let roles = c
-        .attr("assume_role")
-        .elements()
+        .assume_role
         .iter()
         .filter_map(|r| {
-            let role_arn = text(r.attr("role_arn")).filter(|a| !a.is_empty())?;
-            let tags = match r.attr("tags") {
-                Value::Map(m) => m
-                    .iter()
-                    .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
-                    .collect(),
-                _ => Vec::new(),
-            };
+            let role_arn = r.role_arn.known().filter(|a| !a.is_empty())?.clone();
+            let tags = r
+                .tags
+                .known()
+                .into_iter()
+                .flatten()
+                .filter_map(|(k, v)| Some((k.clone(), v.clone()?)))
+                .collect();
             Some(AssumeRole {
                 role_arn,
-                session: session_of(r),
-                external_id: text(r.attr("external_id")),
+                session: session(
+                    &r.session_name,
+                    &r.duration,
+                    r.duration_seconds.as_ref(),
+                    &r.policy,
+                    &r.policy_arns,
+                ),
+                external_id: r.external_id.clone(),
                 tags,
-                transitive_tag_keys: strings(r.attr("transitive_tag_keys")),
-                source_identity: text(r.attr("source_identity")),
+                transitive_tag_keys: r.transitive_tag_keys.iter().cloned().collect(),
+                source_identity: r.source_identity.clone(),
             })
         })
         .collect();
     Ok((web_identity, roles))
+}
+
+/// The session arguments of a role block; its length is `duration`, else
+/// the deprecated `duration_seconds` (of `assume_role` only).
+fn session(
+    name: &Option<String>,
+    duration: &Maybe<String>,
+    seconds: Option<&Number>,
+    policy: &Option<String>,
+    policy_arns: &BTreeSet<String>,
+) -> Session {
+    let seconds = seconds.and_then(Number::as_i64);
+    Session {
+        name: name.clone(),
+        duration: duration
+            .known()
+            .and_then(|d| parse_duration(d))
+            .or_else(|| seconds.map(|s| Duration::from_secs(s.max(0) as u64))),
+        policy: policy.clone(),
+        policy_arns: policy_arns.iter().cloned().collect(),
+    }
 }
 
 /// The account rails when set (STS GetCallerIdentity, through the
@@ -285,14 +339,14 @@ fn roles_of(c: &Value) -> Result<(Option<WebIdentity>, Vec<AssumeRole>), Refusal
 /// resolved); else the credentials resolved now, unless
 /// `skip_credentials_validation`.
 async fn checked(
-    c: &Value,
+    c: &ProviderConfig,
     config: SdkConfig,
     sts: &StsSettings,
     options: &ClientOptions,
 ) -> Result<SdkConfig, Refusal> {
     let rules = AccountRules {
-        allowed: strings(c.attr("allowed_account_ids")),
-        forbidden: strings(c.attr("forbidden_account_ids")),
+        allowed: c.allowed_account_ids.iter().cloned().collect(),
+        forbidden: c.forbidden_account_ids.iter().cloned().collect(),
     };
     if !rules.is_empty() {
         let client = aws_sts::client(&config, sts, options, Signer::Configured);
@@ -310,7 +364,7 @@ async fn checked(
     }
     let Some(provider) = config
         .credentials_provider()
-        .filter(|_| flag(c.attr("skip_credentials_validation")) != Some(true))
+        .filter(|_| c.skip_credentials_validation != Some(true))
     else {
         return Ok(config);
     };
@@ -364,4 +418,8 @@ fn poll_policy() -> PollPolicy {
             max: d.max(Duration::from_millis(1)),
         })
         .unwrap_or_default()
+}
+
+fn env(name: &str) -> Option<String> {
+    std::env::var(name).ok()
 }

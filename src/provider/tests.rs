@@ -1,17 +1,29 @@
-//! The provider block's schema and validation, argument by argument.
+//! The provider block's schema, typed model and validation, argument by
+//! argument.
 
-use super::*;
-use crate::tfplugin::{decode_json, Severity};
+use super::schema::ProviderConfig;
+use super::EventBridgeProvider;
+use crate::tfplugin::model::{full_value, Maybe};
+use crate::tfplugin::{decode_json, flags, Block, Diagnostic, Diagnostics, Model, Provider, Severity, Value};
 
-/// Diagnostics of ValidateProviderConfig for a JSON configuration, as
-/// `(severity, path, summary)`.
-fn validated(json: serde_json::Value) -> Vec<(Severity, String, String)> {
+/// Diagnostics of ValidateProviderConfig for a JSON configuration: each
+/// argument's checks, then the rules that span arguments, as the server
+/// runs them.
+fn diagnostics(json: serde_json::Value) -> Vec<Diagnostic> {
     let ty = EventBridgeProvider.schema().value_type();
-    let config = decode_json(json.to_string().as_bytes(), &ty, false).expect("configuration");
+    checked(&decode_json(json.to_string().as_bytes(), &ty, false).expect("configuration"))
+}
+
+fn checked(config: &Value) -> Vec<Diagnostic> {
     let mut diags = Diagnostics::new();
-    EventBridgeProvider.validate(&config, &mut diags);
-    diags
-        .0
+    flags::check_values(&EventBridgeProvider.schema().block, config, &mut diags);
+    EventBridgeProvider.validate(config, &mut diags);
+    diags.0
+}
+
+/// The same as `(severity, path, summary)`.
+fn validated(json: serde_json::Value) -> Vec<(Severity, String, String)> {
+    diagnostics(json)
         .into_iter()
         .map(|d| (d.severity, d.path.map(|p| p.to_string()).unwrap_or_default(), d.summary))
         .collect()
@@ -204,4 +216,122 @@ fn every_argument_is_documented() {
         }
     }
     check(&EventBridgeProvider.schema().block, "");
+}
+
+#[test]
+fn every_argument_of_the_schema_survives_the_typed_config() {
+    let value = full_value(&EventBridgeProvider.schema().block);
+    assert_eq!(ProviderConfig::from_value(&value).to_value(), value);
+}
+
+/// An empty provider block but for `access_key`, `endpoint` and a
+/// `default_tags` block, each unknown until apply.
+fn unknown_keys_endpoint_and_default_tags() -> Value {
+    let mut config = ProviderConfig::default().to_value();
+    for name in ["access_key", "endpoint", "default_tags"] {
+        if let Some(v) = config.attr_mut(name) {
+            *v = Value::Unknown;
+        }
+    }
+    config
+}
+
+#[test]
+fn arguments_unknown_until_apply_stay_unknown_where_rules_need_to_know() {
+    let config = unknown_keys_endpoint_and_default_tags();
+    let typed = ProviderConfig::from_value(&config);
+    assert_eq!(typed.access_key, Maybe::Unknown);
+    assert_eq!(typed.endpoint, Maybe::Unknown);
+    assert_eq!(typed.default_tags, Maybe::Unknown);
+    assert_eq!(typed.to_value(), config);
+}
+
+#[test]
+fn unknown_arguments_count_as_set_for_the_rules_that_span_them() {
+    let config = unknown_keys_endpoint_and_default_tags();
+    let found: Vec<(String, String)> = checked(&config)
+        .into_iter()
+        .map(|d| (d.path.map(|p| p.to_string()).unwrap_or_default(), d.summary))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("secret_key", "Incomplete static credentials"),
+            ("endpoint", "Deprecated argument"),
+            ("default_tags", "Argument has no effect"),
+        ]
+        .map(|(p, s)| (p.to_string(), s.to_string()))
+    );
+}
+
+#[test]
+fn secrets_stay_out_of_the_typed_configs_debug_output() {
+    // Each string of the full value is its own path.
+    let config = ProviderConfig::from_value(&full_value(&EventBridgeProvider.schema().block));
+    let text = format!("{config:?}");
+    assert!(text.contains("\"access_key\""), "{text}");
+    for secret in [
+        "secret_key",
+        "token",
+        "assume_role_with_web_identity.web_identity_token",
+    ] {
+        assert!(!text.contains(&format!("\"{secret}\"")), "{secret} in {text}");
+    }
+}
+
+#[test]
+fn moved_checks_keep_their_words() {
+    let detail_at = |json: serde_json::Value, path: &str| {
+        diagnostics(json)
+            .into_iter()
+            .filter(|d| d.path.as_ref().is_some_and(|p| p.to_string() == path))
+            .map(|d| format!("{}: {}", d.summary, d.detail))
+            .collect::<Vec<_>>()
+    };
+    let role = |extra: serde_json::Value| {
+        let mut role = serde_json::json!({"role_arn": "arn:aws:iam::123456789012:role/a"});
+        role.as_object_mut()
+            .expect("an object")
+            .extend(extra.as_object().expect("an object").clone());
+        serde_json::json!({ "assume_role": [role] })
+    };
+    let cases = [
+        (
+            role(serde_json::json!({"session_name": "a b"})),
+            "assume_role[0].session_name",
+            "Invalid session_name: \"a b\" is not a valid role session name: use 2 to 64 characters of letters, \
+             digits and `_+=,.@-`.",
+        ),
+        (
+            role(serde_json::json!({"source_identity": "x"})),
+            "assume_role[0].source_identity",
+            "Invalid source_identity: \"x\" is not a valid source identity: use 2 to 64 characters of letters, \
+             digits and `_+=,.@-`.",
+        ),
+        (
+            role(serde_json::json!({"tags": {"": "v"}})),
+            "assume_role[0].tags",
+            "Invalid session tag: Session tag \"\": keys are 1 to 128 characters, values up to 256.",
+        ),
+        (
+            role(serde_json::json!({"duration_seconds": 5400})),
+            "assume_role[0].duration_seconds",
+            "Deprecated argument: duration_seconds is deprecated: write duration = \"90m\" instead, as \
+             hashicorp/aws spells it.",
+        ),
+        (
+            serde_json::json!({"max_retries": 2.5}),
+            "max_retries",
+            "Invalid max_retries: Use a whole number from 0 to 100.",
+        ),
+        (
+            serde_json::json!({"endpoint": "nope"}),
+            "endpoint",
+            "Invalid endpoint: \"nope\" is not an http(s) URL, e.g. \"https://events.us-east-1.amazonaws.com\".",
+        ),
+    ];
+    for (config, path, expected) in cases {
+        let found = detail_at(config, path);
+        assert_eq!(found.first().map(String::as_str), Some(expected), "{found:?}");
+    }
 }

@@ -18,8 +18,11 @@
 //! The field's name is the attribute's name. Reading is lenient, as state
 //! and plans hold nulls and unknowns where a configuration may not: a null
 //! or unknown string reads as `""` (as `None` for an `Option`), a missing
-//! block as none. `tests` of each model check that a full value built from
+//! block as none; a [`Maybe`] keeps null and unknown apart for the rules
+//! that need to. `tests` of each model check that a full value built from
 //! the schema survives `from_value` → `to_value`.
+
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::schema::{Block, Nesting};
 use super::value::{Number, Value};
@@ -90,6 +93,116 @@ impl Field for Option<i64> {
     }
 }
 
+/// Any number, whole or not, for rules that tell a fraction from a whole
+/// number themselves.
+impl Field for Option<Number> {
+    fn read(v: &Value) -> Option<Number> {
+        v.as_number().cloned()
+    }
+    fn write(&self) -> Value {
+        self.clone().map_or(Value::Null, Value::Number)
+    }
+}
+
+/// The known strings of a list or set.
+fn known_strings<C: FromIterator<String>>(v: &Value) -> C {
+    v.elements()
+        .iter()
+        .filter_map(Value::as_str)
+        .map(str::to_string)
+        .collect()
+}
+
+/// A list of strings; elements not known yet are left out.
+impl Field for Vec<String> {
+    fn read(v: &Value) -> Vec<String> {
+        known_strings(v)
+    }
+    fn write(&self) -> Value {
+        Value::List(self.iter().map(Value::string).collect())
+    }
+}
+
+/// A set of strings; elements not known yet are left out.
+impl Field for BTreeSet<String> {
+    fn read(v: &Value) -> BTreeSet<String> {
+        known_strings(v)
+    }
+    fn write(&self) -> Value {
+        Value::Set(self.iter().map(Value::string).collect())
+    }
+}
+
+/// A map, each element read as `T` (`Option<String>` keeps the keys of
+/// elements not known yet).
+impl<T: Field> Field for BTreeMap<String, T> {
+    fn read(v: &Value) -> BTreeMap<String, T> {
+        match v {
+            Value::Map(m) => m.iter().map(|(k, v)| (k.clone(), T::read(v))).collect(),
+            _ => BTreeMap::new(),
+        }
+    }
+    fn write(&self) -> Value {
+        Value::Map(self.iter().map(|(k, v)| (k.clone(), v.write())).collect())
+    }
+}
+
+/// A value that a rule spanning attributes must tell apart as unset, set
+/// but not known until apply, or known (terraform-plugin-framework's
+/// `IsNull`, `IsUnknown` and `Value…`); for an attribute (a [`Field`]) or a
+/// nested block (a [`Blocks`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Maybe<T> {
+    #[default]
+    Null,
+    Unknown,
+    Known(T),
+}
+
+impl<T> Maybe<T> {
+    /// Set in the configuration, known or not.
+    pub fn is_set(&self) -> bool {
+        !matches!(self, Maybe::Null)
+    }
+
+    pub fn is_unknown(&self) -> bool {
+        matches!(self, Maybe::Unknown)
+    }
+
+    /// The value, when known.
+    pub fn known(&self) -> Option<&T> {
+        match self {
+            Maybe::Known(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    fn read_with(v: &Value, read: impl FnOnce(&Value) -> T) -> Maybe<T> {
+        match v {
+            Value::Null => Maybe::Null,
+            Value::Unknown => Maybe::Unknown,
+            known => Maybe::Known(read(known)),
+        }
+    }
+
+    fn write_with(&self, write: impl FnOnce(&T) -> Value) -> Value {
+        match self {
+            Maybe::Null => Value::Null,
+            Maybe::Unknown => Value::Unknown,
+            Maybe::Known(t) => write(t),
+        }
+    }
+}
+
+impl<T: Field> Field for Maybe<T> {
+    fn read(v: &Value) -> Maybe<T> {
+        Maybe::read_with(v, T::read)
+    }
+    fn write(&self) -> Value {
+        self.write_with(T::write)
+    }
+}
+
 /// The value as Terraform sent it, for attributes only passed along.
 impl Field for Value {
     fn read(v: &Value) -> Value {
@@ -148,6 +261,18 @@ impl<T: Model> Blocks for Vec<T> {
             Nesting::Set => Value::Set(blocks),
             _ => Value::List(blocks),
         }
+    }
+}
+
+impl<T: Blocks> Blocks for Maybe<T> {
+    fn block() -> Block {
+        T::block()
+    }
+    fn read(v: &Value, nesting: Nesting) -> Maybe<T> {
+        Maybe::read_with(v, |v| T::read(v, nesting))
+    }
+    fn write(&self, nesting: Nesting) -> Value {
+        self.write_with(|t| t.write(nesting))
     }
 }
 
@@ -254,4 +379,41 @@ macro_rules! model {
             .nested(stringify!($field))
             .map_or($crate::tfplugin::Nesting::List, |n| n.nesting)
     };
+}
+
+/// A value of `block`'s type with every attribute and block set, for the
+/// test of each model that `from_value` → `to_value` loses nothing:
+/// strings are their path, numbers 7, booleans true, lists, sets and maps
+/// of strings one element; every block appears once.
+#[cfg(test)]
+pub(crate) fn full_value(block: &Block) -> Value {
+    full(block, "")
+}
+
+#[cfg(test)]
+fn full(block: &Block, at: &str) -> Value {
+    use super::value::Type;
+    let mut fields = BTreeMap::new();
+    for (name, attribute) in &block.attributes {
+        let text = Value::string(format!("{at}{name}"));
+        let v = match &attribute.ty {
+            Type::Bool => Value::Bool(true),
+            Type::Number => Value::int(7),
+            Type::List(_) => Value::List(vec![text]),
+            Type::Set(_) => Value::Set(vec![text]),
+            Type::Map(_) => Value::Map([("k".to_string(), text)].into()),
+            _ => text,
+        };
+        fields.insert(name.clone(), v);
+    }
+    for (name, nested) in &block.blocks {
+        let one = full(&nested.block, &format!("{at}{name}."));
+        let v = match nested.nesting {
+            Nesting::Single | Nesting::Group => one,
+            Nesting::Set => Value::Set(vec![one]),
+            _ => Value::List(vec![one]),
+        };
+        fields.insert(name.clone(), v);
+    }
+    Value::Object(fields)
 }
