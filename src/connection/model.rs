@@ -4,38 +4,11 @@
 //! the secrets to scrub from error texts. Unknown values read as absent:
 //! the model is used where values are known (apply, read, import).
 
-use std::fmt;
-
 pub use super::schema::{
     ApiKey, AuthParameters, Basic, ClientParameters, Connection, Connectivity, HttpParameters, OAuth, Parameter,
     ResourceParameters,
 };
-use crate::tfplugin::{Field, Value};
-
-/// A sensitive string; never printed by `Debug`.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Secret(pub String);
-
-impl Secret {
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Secret(<sensitive>)")
-    }
-}
-
-impl Field for Option<Secret> {
-    fn read(v: &Value) -> Option<Secret> {
-        v.as_str().map(|s| Secret(s.to_string()))
-    }
-    fn write(&self) -> Value {
-        Value::opt_string(self.as_ref().map(Secret::expose))
-    }
-}
+pub use crate::tfplugin::Secret;
 
 impl HttpParameters {
     /// The three lists with their attribute names.

@@ -240,36 +240,12 @@ fn write_only(check: crate::tfplugin::Check, what: &str) -> Attribute {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tfplugin::{Block, Nesting, Type};
-
-    /// A value with every attribute and block of `block` set: strings are
-    /// their path, numbers 7, booleans true; every block appears once.
-    fn full(block: &Block, at: &str) -> Value {
-        let mut fields = std::collections::BTreeMap::new();
-        for (name, attribute) in &block.attributes {
-            let v = match attribute.ty {
-                Type::Bool => Value::Bool(true),
-                Type::Number => Value::int(7),
-                _ => Value::string(format!("{at}{name}")),
-            };
-            fields.insert(name.clone(), v);
-        }
-        for (name, nested) in &block.blocks {
-            let one = full(&nested.block, &format!("{at}{name}."));
-            let v = match nested.nesting {
-                Nesting::Single | Nesting::Group => one,
-                Nesting::Set => Value::Set(vec![one]),
-                _ => Value::List(vec![one]),
-            };
-            fields.insert(name.clone(), v);
-        }
-        Value::Object(fields)
-    }
+    use crate::tfplugin::Type;
 
     #[test]
     fn every_attribute_of_the_schema_survives_the_typed_model() {
         let schema = schema();
-        let value = full(&schema.block, "");
+        let value = crate::tfplugin::model::full_value(&schema.block);
         assert_eq!(Connection::from_value(&value).to_value(), value);
     }
 

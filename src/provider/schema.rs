@@ -5,14 +5,13 @@
 //! and ConfigureProvider read.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt;
 
 use super::checks;
 use crate::aws::identity;
 use crate::aws::retry::{self, MAX_RETRIES_LIMIT};
 use crate::model;
 use crate::tfplugin::model::Maybe;
-use crate::tfplugin::{Attribute, Field, NestedBlock, Number, Type, Value};
+use crate::tfplugin::{Attribute, NestedBlock, Number, Secret, Type};
 
 model! {
     /// The EventBridge provider manages Amazon EventBridge connections. Its arguments are those of
@@ -39,11 +38,11 @@ model! {
         attr access_key: Maybe<String> = Attribute::string()
             .optional()
             .doc("Access key ID. Requires `secret_key`. Falls back to `AWS_ACCESS_KEY_ID`."),
-        attr secret_key: Maybe<Sensitive> = Attribute::string()
+        attr secret_key: Maybe<Secret> = Attribute::string()
             .optional()
             .sensitive()
             .doc("Secret access key. Falls back to `AWS_SECRET_ACCESS_KEY`."),
-        attr token: Maybe<Sensitive> = Attribute::string()
+        attr token: Maybe<Secret> = Attribute::string()
             .optional()
             .sensitive()
             .doc("Session token for temporary credentials. Falls back to `AWS_SESSION_TOKEN`."),
@@ -195,7 +194,7 @@ model! {
             .optional()
             .check(checks::ROLE_ARN)
             .doc("ARN of the role to assume. Falls back to `AWS_ROLE_ARN`."),
-        attr web_identity_token: Maybe<Sensitive> =
+        attr web_identity_token: Maybe<Secret> =
             Attribute::string().optional().sensitive().check(checks::WEB_IDENTITY_TOKEN).doc(
                 "The token itself. Falls back to `TF_AWS_WEB_IDENTITY_TOKEN`. Conflicts with \
                  `web_identity_token_file`.",
@@ -249,25 +248,6 @@ impl Endpoints {
             ("eventbridge", self.eventbridge.as_deref()),
             ("cloudwatchevents", self.cloudwatchevents.as_deref()),
         ]
-    }
-}
-
-/// The text of a sensitive argument, kept out of `Debug` output.
-#[derive(Clone, Default, PartialEq)]
-pub(crate) struct Sensitive(pub(crate) String);
-
-impl fmt::Debug for Sensitive {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Sensitive(<sensitive>)")
-    }
-}
-
-impl Field for Sensitive {
-    fn read(v: &Value) -> Sensitive {
-        Sensitive(String::read(v))
-    }
-    fn write(&self) -> Value {
-        Field::write(&self.0)
     }
 }
 

@@ -22,6 +22,7 @@ pub mod proto;
 mod provider;
 mod resource;
 mod schema;
+mod secret;
 mod server;
 mod tls;
 mod value;
@@ -40,5 +41,6 @@ pub use resource::{
     ReadRequest, ReadResponse, Resource,
 };
 pub use schema::{Attribute, Block, IdentityAttribute, IdentitySchema, NestedBlock, Nesting, Schema};
+pub use secret::Secret;
 pub use server::ProviderService;
 pub use value::{object, Number, Type, Value};

@@ -4,7 +4,6 @@
 //! a denied or failed call fails in one line and keeps the state; a delete
 //! of what is already gone succeeds; import takes the ARN the console shows.
 
-
 use std::time::Instant;
 
 use support::emulator::Emulator;

@@ -7,7 +7,6 @@
 //! read that finds nothing changed changes nothing, so a refresh-only plan
 //! after an apply exits 0.
 
-
 use serde_json::Value as Json;
 use support::emulator::Emulator;
 use support::fault_proxy::FaultProxy;
