@@ -25,22 +25,11 @@ use crate::PROVIDER_ADDRESS;
 
 /// What a resource's page says after its schema: the type's own sections,
 /// then what validation checks before any call, worded by the checks
+/// What a resource's page says after its schema: the type's own sections,
+/// then what validation checks before any call, worded by the checks
 /// themselves and the type's rules that span attributes.
 fn sections(schema: &Schema, docs: &Docs) -> Vec<(&'static str, String)> {
     let mut sections = docs.sections.clone();
-    let own = checked_rules(&schema.block);
-    let spanning = docs
-        .spanning_rules
-        .iter()
-        .map(|(names, rule)| (names.to_string(), rule.clone()));
-    let rules: Vec<String> = own
-        .into_iter()
-        .chain(spanning)
-        .map(|(arguments, rule)| {
-            let names: Vec<String> = arguments.split(", ").map(|a| format!("`{a}`")).collect();
-            format!("- {}: {rule}", names.join(", "))
-        })
-        .collect();
     sections.push((
         "Checked at plan time",
         format!(
@@ -48,10 +37,37 @@ fn sections(schema: &Schema, docs: &Docs) -> Vec<(&'static str, String)> {
              call, so a value AWS would refuse never gets as far as `apply`. A value known only at apply is \
              checked then, before any call. Lengths count characters as AWS does: one outside the Basic \
              Multilingual Plane (such as an emoji) counts twice.\n\n{}",
-            rules.join("\n")
+            rule_list(schema, &docs.spanning_rules)
         ),
     ));
     sections
+}
+
+/// The page section of a provider block, data source or list resource whose
+/// arguments carry checks (none when none do).
+fn checked_section(schema: &Schema) -> Vec<(&'static str, String)> {
+    let rules = rule_list(schema, &[]);
+    if rules.is_empty() {
+        return Vec::new();
+    }
+    vec![(
+        "Checked at plan time",
+        format!("`terraform validate` checks these arguments before any AWS call:\n\n{rules}"),
+    )]
+}
+
+/// One line per rule: the attributes' own checks, then `spanning`.
+fn rule_list(schema: &Schema, spanning: &[(&'static str, String)]) -> String {
+    let spanning = spanning.iter().map(|(names, rule)| (names.to_string(), rule.clone()));
+    let rules: Vec<String> = checked_rules(&schema.block)
+        .into_iter()
+        .chain(spanning)
+        .map(|(arguments, rule)| {
+            let names: Vec<String> = arguments.split(", ").map(|a| format!("`{a}`")).collect();
+            format!("- {}: {rule}", names.join(", "))
+        })
+        .collect();
+    rules.join("\n")
 }
 
 fn read(path: &Path) -> std::io::Result<String> {
@@ -138,7 +154,7 @@ pub fn pages(examples: &Path) -> std::io::Result<Vec<(PathBuf, String)>> {
             schema: &provider_schema,
             examples: vec![(String::new(), read(&examples.join("provider/provider.tf"))?)],
             import: None,
-            sections: Vec::new(),
+            sections: checked_section(&provider_schema),
         }),
     )];
 
@@ -182,7 +198,7 @@ pub fn pages(examples: &Path) -> std::io::Result<Vec<(PathBuf, String)>> {
                 schema: &schema,
                 examples: examples_in(&dir, "data-source.tf")?,
                 import: None,
-                sections: Vec::new(),
+                sections: checked_section(&schema),
             };
             pages.push((
                 Path::new("data-sources").join(page_file(name, type_name)),
@@ -201,8 +217,10 @@ pub fn pages(examples: &Path) -> std::io::Result<Vec<(PathBuf, String)>> {
                 import: None,
                 sections: docs
                     .list_notes
-                    .map(|notes| vec![("Querying", notes.to_string())])
-                    .unwrap_or_default(),
+                    .map(|notes| ("Querying", notes.to_string()))
+                    .into_iter()
+                    .chain(checked_section(&schema))
+                    .collect(),
             };
             pages.push((
                 Path::new("list-resources").join(page_file(name, type_name)),
