@@ -614,9 +614,11 @@ fn every_example_validates_and_plans() {
         }
         let file = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
         let reads_aws_at_plan = file.starts_with("import") || shown.to_string().contains("/data-sources/");
-        // An import block needs the resource it imports into.
+        // An import block needs the resource it imports into: its type's
+        // main example.
         let config = if file.starts_with("import") {
-            format!("{RESOURCE}\n{example}")
+            let main = std::fs::read_to_string(path.with_file_name("resource.tf")).expect("resource.tf");
+            format!("{main}\n{example}")
         } else {
             example.clone()
         };
