@@ -59,13 +59,18 @@ unset TF_LOG TF_LOG_PROVIDER AWS_PROFILE
 
 # The examples that apply against the emulator. The others need a newer
 # Terraform (write-only/, migrate-from-aws/, import-by-identity.tf) or
-# resources in an AWS account (kms_key_identifier.tf, connectivity.tf).
+# resources in an AWS account (kms_key_identifier.tf, connectivity.tf,
+# with-aws-rule/).
 examples="$root/examples/resources/eventbridge_connection"
 cp "$root/examples/provider/provider.tf" "$demo/work/"
 for example in resource basic oauth invocation_http_parameters timeouts region; do
   cp "$examples/$example.tf" "$demo/work/"
 done
+destinations="$root/examples/resources/eventbridge_api_destination"
+cp "$destinations/resource.tf" "$demo/work/api_destination.tf"
+cp "$destinations/region.tf" "$demo/work/api_destination_region.tf"
 cp "$root/examples/provider/provider.tf" "$examples/resource.tf" "$demo/imported/"
+cp "$destinations/resource.tf" "$demo/imported/api_destination.tf"
 
 run() { (cd "$1" && shift && echo "\$ terraform $*" && "$tf" "$@"); }
 
@@ -74,13 +79,13 @@ step "terraform init (from the local mirror)"
 run . init -input=false -no-color
 step "terraform validate"
 run . validate -no-color
-step "terraform plan: six connections to create"
+step "terraform plan: eight connections and two API destinations to create"
 run . plan -input=false -no-color
 
 # The rest of the story, after init / validate / plan: apply, a no-op plan,
 # import into a fresh state, an update in place, destroy.
 run_story() {
-  step "terraform apply: six connections (API key, basic, OAuth, invocation parameters, timeouts, another Region)"
+  step "terraform apply: eight connections (API key, basic, OAuth, invocation parameters, timeouts, another Region) and two API destinations"
   run . apply -auto-approve -input=false -no-color
   step "terraform plan: nothing to change"
   run . plan -detailed-exitcode -input=false -no-color
@@ -88,8 +93,10 @@ run_story() {
   step "terraform import into a fresh state (only the secrets are left to set)"
   run "$demo/imported" init -input=false -no-color > /dev/null
   run "$demo/imported" import -input=false -no-color eventbridge_connection.crm crm-api
+  run "$demo/imported" import -input=false -no-color eventbridge_connection.orders orders-api
+  run "$demo/imported" import -input=false -no-color eventbridge_api_destination.orders orders-webhook@us-east-1
   run "$demo/imported" plan -input=false -no-color || true
-  run "$demo/imported" state rm -no-color eventbridge_connection.crm
+  run "$demo/imported" state rm -no-color eventbridge_connection.crm eventbridge_connection.orders eventbridge_api_destination.orders
 
   step "Update in place: a new description"
   sed 's/"CRM webhook"/"CRM webhook (updated by the demo)"/' resource.tf > resource.tf.new
@@ -105,6 +112,11 @@ run_story() {
       -H "Authorization: AWS4-HMAC-SHA256 Credential=testing/20260101/$region/events/aws4_request, SignedHeaders=host, Signature=0" \
       -d '{}')"
     echo "connections left in the emulator ($region): $left"
+    left="$(curl -s "http://127.0.0.1:$port/" -H 'Content-Type: application/x-amz-json-1.1' \
+      -H 'X-Amz-Target: AWSEvents.ListApiDestinations' \
+      -H "Authorization: AWS4-HMAC-SHA256 Credential=testing/20260101/$region/events/aws4_request, SignedHeaders=host, Signature=0" \
+      -d '{}')"
+    echo "API destinations left in the emulator ($region): $left"
   done
 }
 

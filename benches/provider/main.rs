@@ -13,10 +13,13 @@
 //! - stripped release binary size;
 //! - where the CPU goes: a process's start, one RPC over the socket, one
 //!   AWS call against the emulator's floor (breakdown.rs);
+//! - 200 connection + API destination pairs: apply, a no-op plan and
+//!   destroy, peak RSS and AWS calls per destination (pairs.rs);
 //! - 1000 connections with the Terraform on the PATH: wall time, peak RSS,
 //!   AWS calls, and provider CPU against the floor model (scale.rs).
 
 mod breakdown;
+mod pairs;
 mod scale;
 
 use std::fmt::Write as _;
@@ -529,6 +532,11 @@ fn main() {
         Some((path, version)) => (Some(path.as_path()), version.clone()),
         None => (None, tf_version.clone()),
     };
+    eprintln!(
+        "bench: {} connection + API destination pairs, Terraform {scale_version}",
+        pairs::PAIRS
+    );
+    let pairs = pairs::run(&emulator, scale_terraform);
     eprintln!("bench: {} connections, Terraform {scale_version}", scale::CONNECTIONS);
     let thousand = scale::run(&emulator, scale_terraform, &split);
 
@@ -587,6 +595,22 @@ fn main() {
                 cost.providers_seen
             );
         }
+    }
+
+    for step in &pairs {
+        let cost = &step.cost;
+        let _ = writeln!(
+            md,
+            "| {} connection + API destination pairs, `{}` (-parallelism=20), Terraform {scale_version} | wall {:.1} s; provider peak RSS **{:.1} MB**; AWS calls per destination {}; provider CPU {:.3} s vs Terraform {:.2} s ({} provider process(es)) | RSS ≤ 20 MB, ≤ 1 call per destination and step |",
+            pairs::PAIRS,
+            step.label,
+            cost.wall.as_secs_f64(),
+            cost.provider_peak_rss_kib as f64 / 1024.0,
+            pairs::calls_words(&step.calls_per_destination),
+            cost.provider_cpu,
+            cost.terraform_cpu,
+            cost.providers_seen
+        );
     }
 
     for run in &thousand {

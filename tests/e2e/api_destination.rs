@@ -182,7 +182,7 @@ fn an_unset_rate_is_awss_default_in_another_region() {
         planned.stdout
     );
     apply(&wd).ok();
-    let state = attributes(&wd, "eventbridge_api_destination.eu");
+    let state = attributes(&wd, "eventbridge_api_destination.orders_eu");
     assert_eq!(state["region"], "eu-west-1");
     assert_eq!(state["invocation_rate_limit_per_second"], 300);
     assert!(state["arn"].as_str().unwrap().starts_with("arn:aws:events:eu-west-1:"));

@@ -1,6 +1,6 @@
 # Another Region: the destination and its connection in eu-west-1, from a
 # provider whose Region is another.
-resource "eventbridge_connection" "eu" {
+resource "eventbridge_connection" "orders_eu" {
   name               = "orders-api-eu"
   region             = "eu-west-1"
   authorization_type = "BASIC"
@@ -13,10 +13,10 @@ resource "eventbridge_connection" "eu" {
   }
 }
 
-resource "eventbridge_api_destination" "eu" {
+resource "eventbridge_api_destination" "orders_eu" {
   name                = "orders-webhook-eu"
   region              = "eu-west-1"
-  connection_arn      = eventbridge_connection.eu.arn
+  connection_arn      = eventbridge_connection.orders_eu.arn
   invocation_endpoint = "https://orders.example.eu/events"
   http_method         = "PUT"
   # invocation_rate_limit_per_second: 300, AWS's default
