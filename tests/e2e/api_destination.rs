@@ -77,6 +77,14 @@ fn destination_calls(proxy: &FaultProxy) -> Vec<(&'static str, usize)> {
     .collect()
 }
 
+/// The members of the last UpdateApiDestination the emulator received.
+fn sent_members(emulator: &Emulator) -> Vec<String> {
+    let last = emulator.requests("UpdateApiDestination").pop().expect("an update");
+    let mut members: Vec<String> = last.as_object().unwrap().keys().cloned().collect();
+    members.sort();
+    members
+}
+
 fn edit(wd: &Workdir, from: &str, to: &str) -> String {
     let main = wd.read("main.tf");
     assert!(main.contains(from), "{from:?} not in the configuration");
@@ -87,7 +95,7 @@ fn edit(wd: &Workdir, from: &str, to: &str) -> String {
 
 #[test]
 fn create_update_each_argument_clear_the_description_and_destroy() {
-    let Some((_emulator, proxy, wd)) = setup(RESOURCE) else {
+    let Some((emulator, proxy, wd)) = setup(RESOURCE) else {
         return;
     };
     apply(&wd).ok();
@@ -132,6 +140,16 @@ fn create_update_each_argument_clear_the_description_and_destroy() {
     );
     apply(&wd).ok();
     assert_eq!(proxy.calls("UpdateApiDestination"), before + 1);
+    assert_eq!(
+        sent_members(&emulator),
+        [
+            "HttpMethod",
+            "InvocationEndpoint",
+            "InvocationRateLimitPerSecond",
+            "Name"
+        ],
+        "only what changed is sent"
+    );
     let aws = described(&proxy, "us-east-1", NAME).expect("described");
     assert_eq!(aws["HttpMethod"], "PATCH");
     assert_eq!(aws["InvocationRateLimitPerSecond"], 50);
@@ -146,6 +164,11 @@ fn create_update_each_argument_clear_the_description_and_destroy() {
         "",
     );
     apply(&wd).ok();
+    assert_eq!(sent_members(&emulator), ["Description", "Name"]);
+    assert_eq!(
+        emulator.requests("UpdateApiDestination").last().unwrap()["Description"],
+        ""
+    );
     let aws = described(&proxy, "us-east-1", NAME).expect("described");
     assert!(
         aws["Description"].as_str().unwrap_or_default().is_empty(),
