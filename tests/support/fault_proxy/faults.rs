@@ -10,7 +10,10 @@ use super::Fault;
 
 /// AWS's answer for an injected fault: its code, and its message as AWS
 /// words it (the service model's description of the error; IAM's sentence
-/// for a denied action, naming the action and the resource).
+/// for a denied action, naming the action and the resource; EventBridge's
+/// for a missing connection or API destination). Where AWS's exact words
+/// are not on record (a quota), the model's sentence, naming the quota of
+/// the resource the operation acts on.
 pub(super) fn aws_error(
     fault: Fault,
     operation: &str,
@@ -29,6 +32,7 @@ pub(super) fn aws_error(
              resource: {resource} because no identity-based policy allows the {action} action"
         )
     };
+    let kind = Kind::of(operation);
     let (status, code, message) = match fault {
         Fault::Throttle => (400, "ThrottlingException", "Rate exceeded".to_string()),
         Fault::Internal => (
@@ -41,10 +45,7 @@ pub(super) fn aws_error(
             "AccessDeniedException",
             denied(
                 &format!("events:{operation}"),
-                format!(
-                    "arn:aws:events:{region}:{account}:{}/{name}",
-                    Kind::of(operation).arn_type()
-                ),
+                format!("arn:aws:events:{region}:{account}:{}/{name}", kind.arn_type()),
             ),
         ),
         Fault::KmsDenied => (
@@ -58,7 +59,15 @@ pub(super) fn aws_error(
         Fault::QuotaReached => (
             400,
             "LimitExceededException",
-            "The request failed because it attempted to create resource beyond the allowed service quota.".to_string(),
+            match kind {
+                Kind::Connection => {
+                    "The request failed because it attempted to create resource beyond the allowed service quota."
+                        .to_string()
+                }
+                Kind::ApiDestination => "The request failed because it attempted to create resource beyond the \
+                                         allowed service quota of API destinations in this account and Region."
+                    .to_string(),
+            },
         ),
         Fault::Conflict => (
             400,
@@ -68,7 +77,14 @@ pub(super) fn aws_error(
         Fault::NotFound => (
             400,
             "ResourceNotFoundException",
-            format!("Failed to describe the connection(s). Connection '{name}' does not exist."),
+            match kind {
+                Kind::Connection => {
+                    format!("Failed to describe the connection(s). Connection '{name}' does not exist.")
+                }
+                Kind::ApiDestination => {
+                    format!("Failed to describe the api-destination(s). An api-destination '{name}' does not exist.")
+                }
+            },
         ),
         _ => (503, "ServiceUnavailableException", "Service unavailable".to_string()),
     };

@@ -18,10 +18,13 @@
 //! - `connections.rs`: connections as AWS keeps them (secrets stripped from
 //!   DescribeConnection, duplicates refused, the KMS key and private
 //!   endpoints echoed, LastModifiedTime, DeauthorizeConnection);
+//! - `destinations.rs`: API destinations as AWS keeps them (duplicates and
+//!   missing connections refused, the default rate limit, LastModifiedTime);
 //! - `listing.rs`: list filters and pages, which moto ignores;
 //! - `script.rs`: what the proxy holds between calls.
 
 mod connections;
+mod destinations;
 mod faults;
 mod listing;
 mod model_check;
@@ -186,13 +189,13 @@ impl FaultProxy {
     /// successful create, update or deauthorization of it since its last
     /// delete.
     pub fn last_modified(&self, name: &str) -> Option<f64> {
-        self.with(|s| {
-            s.connections
-                .iter()
-                .filter(|(k, _)| k.name == name)
-                .map(|(_, r)| r.last_modified)
-                .reduce(f64::max)
-        })
+        self.with(|s| latest(s.connections.iter().map(|(k, r)| (k, r.last_modified)), name))
+    }
+
+    /// The same for API destination `name`: None if the proxy saw no
+    /// successful create or update of it since its last delete.
+    pub fn destination_last_modified(&self, name: &str) -> Option<f64> {
+        self.with(|s| latest(s.destinations.iter().map(|(k, r)| (k, r.last_modified)), name))
     }
 
     /// Calls an EventBridge operation through the proxy, signed for
@@ -228,6 +231,11 @@ impl FaultProxy {
             serde_json::from_str(body).unwrap_or_else(|_| Json::String(body.to_string())),
         )
     }
+}
+
+/// The latest of the times kept for resources named `name`, in any Region.
+fn latest<'a>(times: impl Iterator<Item = (&'a script::ResourceKey, f64)>, name: &str) -> Option<f64> {
+    times.filter(|(k, _)| k.name == name).map(|(_, t)| t).reduce(f64::max)
 }
 
 impl Drop for FaultProxy {

@@ -8,6 +8,7 @@ use std::sync::{Mutex, MutexGuard};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use super::connections::Record;
+use super::destinations::DestinationRecord;
 use super::Fault;
 
 #[derive(Default)]
@@ -33,6 +34,8 @@ pub(super) struct Script {
     pub violations: Vec<String>,
     /// What the proxy knows of each connection beyond moto.
     pub connections: HashMap<ResourceKey, Record>,
+    /// What the proxy knows of each API destination beyond moto.
+    pub destinations: HashMap<ResourceKey, DestinationRecord>,
     /// The last LastModifiedTime handed out, in ms: stamps only increase.
     pub last_stamp_ms: u64,
     /// The most entries one ListConnections or ListApiDestinations page

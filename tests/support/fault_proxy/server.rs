@@ -19,7 +19,7 @@ use hyper_util::rt::TokioIo;
 use serde_json::Value as Json;
 
 use super::script::{lock, ResourceKey, Script};
-use super::{connections, faults, model_check, Fault};
+use super::{connections, destinations, faults, model_check, Fault};
 use crate::aws_model::Model;
 
 pub(super) async fn serve(
@@ -231,7 +231,10 @@ async fn answer(
         let json = serde_json::from_slice(&raw).unwrap_or(Json::Null);
         return Ok(respond(status, json, raw));
     }
-    connections::answer(&call, &script, state).await
+    match Kind::of(&call.operation) {
+        Kind::ApiDestination => destinations::answer(&call, &script).await,
+        Kind::Connection => connections::answer(&call, &script, state).await,
+    }
 }
 
 /// An answer with AWS's headers for a JSON body (the error code in
