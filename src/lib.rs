@@ -1,13 +1,15 @@
 //! terraform-provider-eventbridge: a Terraform / OpenTofu provider for
-//! Amazon EventBridge connections.
+//! Amazon EventBridge connections and the API destinations that use them.
 //!
 //! Layers, dependencies pointing down only:
 //! - [`provider`]: the provider block and what it serves;
-//! - [`connection`]: one resource type per folder (resource, data source,
-//!   list resource, docs), EventBridge but no gRPC or msgpack;
+//! - [`connection`], [`api_destination`]: one resource type per folder
+//!   (resource, data source, list resource, docs), EventBridge but no gRPC
+//!   or msgpack;
 //! - [`aws`]: shared AWS plumbing and the regional-resource kit
 //!   ([`aws::regional`]); [`tfplugin`]: Terraform's plugin protocol, no AWS.
 
+pub mod api_destination;
 pub mod aws;
 pub mod connection;
 pub mod docs;

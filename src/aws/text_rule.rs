@@ -205,6 +205,15 @@ pub fn name_problem(noun: &str, name: &str) -> Option<String> {
     }
 }
 
+/// "connection" → "Connection", for the start of a sentence.
+pub fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// The text after `scheme://` (any case), for each of `schemes`.
 pub fn after_scheme<'a>(url: &'a str, schemes: &[&str]) -> Option<&'a str> {
     schemes.iter().find_map(|scheme| {

@@ -7,7 +7,8 @@
 //! are in `validate`.
 
 use super::validate::rules::{self, describe_char, length_words, line_break_hint, Broken, TextRule};
-use crate::aws::text_rule::endpoint_problem;
+use crate::aws::regional;
+use crate::aws::text_rule::{capitalized, endpoint_problem};
 use crate::tfplugin::{AttributePath, Check, Diagnostics, Value};
 
 pub(super) const EXAMPLE_ARN: &str =
@@ -24,14 +25,11 @@ macro_rules! credential_check {
 }
 
 pub const NAME: Check = Check {
-    rule: || rules::NAME.doc(),
-    run: name,
+    rule: regional::checks::name_rule,
+    run: |v, at, diags| regional::checks::name(&super::KIND, v, at, diags),
 };
 
-pub const DESCRIPTION: Check = Check {
-    rule: || rules::DESCRIPTION.doc(),
-    run: description,
-};
+pub use regional::checks::DESCRIPTION;
 
 pub const AUTHORIZATION_TYPE: Check = Check {
     rule: || {
@@ -94,52 +92,6 @@ pub const RESOURCE_CONFIGURATION_ARN: Check = Check {
     rule: || format!("{}.", capitalized(rules::RESOURCE_CONFIGURATION_ARN_WORDS)),
     run: resource_configuration_arn,
 };
-
-fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
-/// The whole name must match AWS's rule (the reference provider only
-/// checks the first character).
-fn name(v: &Value, at: &AttributePath, diags: &mut Diagnostics) {
-    let Some(name) = v.as_str() else { return };
-    if let Some(problem) = rules::connection_name_problem(name) {
-        diags.error_at(at, "Invalid connection name", problem);
-    }
-}
-
-/// One line of at most 512 characters: AWS's `.*` is Java's, where `.`
-/// matches no line terminator.
-fn description(v: &Value, at: &AttributePath, diags: &mut Diagnostics) {
-    let Some(text) = v.as_str() else { return };
-    match rules::DESCRIPTION.check(text) {
-        Ok(()) => {}
-        Err(Broken::TooLong { units, chars }) => diags.error_at(
-            at,
-            "Description too long",
-            format!(
-                "description {}; AWS allows at most {}.",
-                length_words(units, chars),
-                rules::DESCRIPTION.max
-            ),
-        ),
-        // DESCRIPTION has no minimum and no filler rule.
-        Err(Broken::Empty | Broken::TooShort { .. } | Broken::OnlyFiller) => {}
-        Err(Broken::Character(c)) => diags.error_at(
-            at,
-            "Invalid description",
-            format!(
-                "description contains {}; AWS accepts a single line of text. A heredoc (<<EOT) always ends \
-                     with a line break: use a quoted string, or chomp() / replace() to remove the breaks.",
-                describe_char(c, false)
-            ),
-        ),
-    }
-}
 
 fn authorization_type(v: &Value, at: &AttributePath, diags: &mut Diagnostics) {
     let Some(t) = v.as_str() else { return };

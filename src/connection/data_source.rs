@@ -3,14 +3,13 @@
 
 use async_trait::async_trait;
 use aws_sdk_eventbridge::operation::describe_connection::DescribeConnectionOutput;
-use aws_sdk_eventbridge::primitives::DateTimeFormat;
 
 use super::model::{HttpParameters, Parameter};
-use super::{checks, mapping, TYPE_NAME};
-use crate::aws::errors;
+use super::{checks, mapping, KIND, TYPE_NAME};
 use crate::aws::regional::region::{self, Regional};
+use crate::aws::regional::{failure, time};
 use crate::aws::AwsClient;
-use crate::tfplugin::{object, Attribute, AttributePath, Block, Context, DataSource, Diagnostics, Schema, Type, Value};
+use crate::tfplugin::{object, Attribute, Block, Context, DataSource, Diagnostics, Schema, Type, Value};
 
 pub struct ConnectionDataSource;
 
@@ -98,30 +97,12 @@ impl DataSource<AwsClient> for ConnectionDataSource {
         let Regional { region, client } = Regional::of(&ctx.client, config.attr("region").as_str());
         match client.describe_connection().name(&name).send().await {
             Ok(out) => Some(to_value(&out, &name, &region)),
-            Err(e) if errors::is_not_found(&e) => {
-                diags.error_at(
-                    &AttributePath::of(&["name"]),
-                    "Connection not found",
-                    format!("There is no EventBridge connection {name:?} in {region}."),
-                );
-                None
-            }
             Err(e) => {
-                diags.error(
-                    "Error reading EventBridge connection",
-                    format!(
-                        "reading EventBridge connection {name:?} in {region}: {}",
-                        errors::describe(&e)
-                    ),
-                );
+                failure::lookup_failed(&KIND, &name, &region, &e, diags);
                 None
             }
         }
     }
-}
-
-fn time(t: Option<&aws_smithy_types::DateTime>) -> Value {
-    Value::opt_string(t.and_then(|t| t.fmt(DateTimeFormat::DateTime).ok()))
 }
 
 /// The connection as the resource's model reads it (with no prior state,

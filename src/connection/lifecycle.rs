@@ -349,30 +349,8 @@ pub async fn import(ctx: &Context<AwsClient>, id: &str, diags: &mut Diagnostics)
                 None
             }
         },
-        Err(e) if errors::is_not_found(&e) => {
-            let account = parsed
-                .account
-                .as_deref()
-                .map(|a| format!(" (the ARN names account {a}; the provider's credentials may reach another)"))
-                .unwrap_or_default();
-            diags.error(
-                "Cannot import non-existent connection",
-                format!(
-                    "EventBridge connection {name:?} does not exist in {}{account}.",
-                    at.region
-                ),
-            );
-            None
-        }
         Err(e) => {
-            diags.error(
-                "Error importing EventBridge connection",
-                format!(
-                    "reading EventBridge connection {name:?} in {}: {}",
-                    at.region,
-                    errors::describe(&e)
-                ),
-            );
+            failure::import_failed(&KIND, &parsed, &at.region, &e, diags);
             None
         }
     }

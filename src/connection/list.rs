@@ -7,23 +7,19 @@
 
 use async_trait::async_trait;
 use aws_sdk_eventbridge::types::ConnectionState;
-use futures_util::StreamExt;
 
-use super::{connection_name_problem, mapping, TYPE_NAME};
+use super::{mapping, KIND, TYPE_NAME};
 use crate::aws::errors;
-use crate::aws::regional::identity;
+use crate::aws::regional::listing::{self, Described, Found};
 use crate::aws::regional::region::{self, Regional};
 use crate::aws::AwsClient;
 use crate::tfplugin::{
-    Attribute, AttributePath, Block, Check, Context, Diagnostics, ListEvent, ListRequest, ListResource, ListSink,
-    Model, Schema, Value,
+    Attribute, AttributePath, Block, Check, Context, Diagnostics, ListRequest, ListResource, ListSink, Model, Schema,
+    Value,
 };
 
 /// The most connections one ListConnections page holds (`LimitMax100`).
 const PAGE_LIMIT: i64 = 100;
-
-/// DescribeConnection calls in flight at once for `include_resource`.
-const DESCRIBES_AT_ONCE: usize = 8;
 
 pub struct ConnectionList;
 
@@ -46,15 +42,7 @@ impl<'a> Filters<'a> {
 
 const NAME_PREFIX: Check = Check {
     rule: || "The start of a connection name: 1 to 64 letters, digits, `.`, `-` or `_`.".into(),
-    run: |v, at, diags| {
-        if let Some(problem) = v.as_str().and_then(connection_name_problem) {
-            diags.error_at(
-                at,
-                "Invalid name prefix",
-                format!("A name prefix is the start of a connection name. {problem}"),
-            );
-        }
-    },
+    run: |v, at, diags| listing::name_prefix(&KIND, v, at, diags),
 };
 
 const STATE: Check = Check {
@@ -124,28 +112,32 @@ impl ListResource<AwsClient> for ConnectionList {
             let page = match page {
                 Ok(page) => page,
                 Err(e) => {
-                    let mut diags = Diagnostics::new();
-                    diags.error(
-                        "Error listing EventBridge connections",
-                        format!(
-                            "listing EventBridge connections in {}: {}",
-                            region,
-                            errors::describe(&e)
-                        ),
-                    );
-                    return sink.fail(diags).await;
+                    return sink
+                        .fail(listing::list_failed(&KIND, region, &errors::describe(&e)))
+                        .await
                 }
             };
-            let found: Vec<(String, String)> = page
+            let found: Vec<Found> = page
                 .connections()
                 .iter()
-                .filter_map(|c| Some((c.name()?.to_string(), c.connection_arn()?.to_string())))
+                .filter_map(|c| {
+                    Some(Found {
+                        name: c.name()?.to_string(),
+                        arn: c.connection_arn()?.to_string(),
+                    })
+                })
                 .collect();
-            let more = if req.include_resource {
-                push_described(client, region, &found, sink).await
-            } else {
-                push_identities(region, &found, sink).await
+            let describe = |name: String| {
+                let client = client.clone();
+                async move {
+                    match client.describe_connection().name(&name).send().await {
+                        Ok(out) => Described::Object(mapping::discovered(&out, &name, region).to_value()),
+                        Err(e) if errors::is_not_found(&e) => Described::Gone,
+                        Err(e) => Described::Failed(errors::describe(&e)),
+                    }
+                }
             };
+            let more = listing::push_page(&KIND, region, &found, req.include_resource, describe, sink).await;
             next_token = page.next_token().filter(|t| !t.is_empty()).map(str::to_string);
             if !more || next_token.is_none() {
                 return;
@@ -157,76 +149,4 @@ impl ListResource<AwsClient> for ConnectionList {
 /// Every state the service model knows.
 fn states() -> &'static [&'static str] {
     ConnectionState::values()
-}
-
-/// One result: the identity, and the name to show.
-fn event(name: &str, region: &str, arn: &str, resource_object: Option<Value>) -> ListEvent {
-    match identity::of(name, region, arn) {
-        Some(id) => ListEvent::found(id, name, resource_object),
-        None => {
-            let mut diagnostics = Diagnostics::new();
-            diagnostics.warning(
-                "Connection skipped",
-                format!("EventBridge connection {name:?} has an ARN that names no account ({arn:?})."),
-            );
-            ListEvent {
-                diagnostics,
-                ..Default::default()
-            }
-        }
-    }
-}
-
-/// Pushes a page's connections; false when no more are wanted.
-async fn push_identities(region: &str, found: &[(String, String)], sink: &mut ListSink) -> bool {
-    for (name, arn) in found {
-        if !sink.push(event(name, region, arn, None)).await {
-            return false;
-        }
-    }
-    true
-}
-
-/// Pushes a page's connections, each with the resource object a read
-/// produces (DescribeConnection, a few at a time, in the page's order). A
-/// connection deleted since the page was listed is left out; any other
-/// failure ends the listing.
-async fn push_described(
-    client: &aws_sdk_eventbridge::Client,
-    region: &str,
-    found: &[(String, String)],
-    sink: &mut ListSink,
-) -> bool {
-    let wanted = usize::try_from(sink.remaining()).unwrap_or(0).min(found.len());
-    let mut described = futures_util::stream::iter(found[..wanted].iter().cloned())
-        .map(|(name, arn)| {
-            let client = client.clone();
-            async move {
-                let result = client.describe_connection().name(&name).send().await;
-                (name, arn, result)
-            }
-        })
-        .buffered(DESCRIBES_AT_ONCE);
-    while let Some((name, arn, result)) = described.next().await {
-        let object = match result {
-            Ok(out) => mapping::discovered(&out, &name, region).to_value(),
-            Err(e) if errors::is_not_found(&e) => continue,
-            Err(e) => {
-                let mut diags = Diagnostics::new();
-                diags.error(
-                    "Error reading EventBridge connection",
-                    format!(
-                        "reading EventBridge connection {name:?} in {region}: {}",
-                        errors::describe(&e)
-                    ),
-                );
-                sink.fail(diags).await;
-                return false;
-            }
-        };
-        if !sink.push(event(&name, region, &arn, Some(object))).await {
-            return false;
-        }
-    }
-    true
 }

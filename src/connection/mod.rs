@@ -36,7 +36,7 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 
-use crate::aws::regional::{identity, Kind, Quota, ResourceType};
+use crate::aws::regional::{self, identity, Kind, Quota, ResourceType};
 use crate::aws::AwsClient;
 use crate::tfplugin::{
     ApplyRequest, ApplyResponse, ClientCapabilities, Context, Diagnostics, IdentitySchema, ImportRequest,
@@ -141,7 +141,7 @@ impl Resource<AwsClient> for ConnectionResource {
     }
 
     fn move_state(&self, req: MoveRequest<'_>) -> MoveResponse {
-        moved::move_state(&req, &schema::cached().value_type())
+        regional::moved::move_state(&KIND, &moved::SOURCE, &req, &schema::cached().value_type())
     }
 
     async fn import(&self, ctx: &Context<AwsClient>, req: ImportRequest<'_>) -> ImportResponse {

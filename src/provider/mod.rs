@@ -32,7 +32,7 @@ pub struct EventBridgeProvider;
 impl EventBridgeProvider {
     /// Every resource type served, each from its folder.
     pub(crate) fn types() -> Vec<ResourceType> {
-        vec![crate::connection::served()]
+        vec![crate::connection::served(), crate::api_destination::served()]
     }
 }
 

@@ -49,6 +49,11 @@ mod drift;
 // data "eventbridge_connection".
 mod data_source;
 
+// eventbridge_api_destination and its data source: lifecycle, updates in
+// one call, imports, drift, its connection replaced under it, bad input,
+// quotas and conflicts.
+mod api_destination;
+
 // list "eventbridge_connection" run by `terraform query` (Terraform 1.14 or
 // later; skipped with one line on older ones).
 mod query;

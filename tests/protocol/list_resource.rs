@@ -131,7 +131,7 @@ async fn metadata_and_schema_advertise_the_list_resource() {
         .unwrap()
         .into_inner();
     let listed: Vec<&str> = metadata.list_resources.iter().map(|l| l.type_name.as_str()).collect();
-    assert_eq!(listed, [TYPE]);
+    assert_eq!(listed, [TYPE, "eventbridge_api_destination"]);
     let schema = plugin.schema().await;
     let block = schema.list_resource_schemas[TYPE].block.clone().expect("a block");
     let attributes: Vec<(&str, bool)> = block

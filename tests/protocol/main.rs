@@ -28,3 +28,8 @@ mod list_resource;
 // A corpus of invalid configurations (tests/fixtures/invalid_configs.json),
 // each refused at its attribute without one AWS call.
 mod invalid_configs;
+
+// eventbridge_api_destination's list resource (filters, pages, described
+// objects) and its move from hashicorp/aws followed by a plan without
+// changes.
+mod api_destination;

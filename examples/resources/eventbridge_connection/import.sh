@@ -3,3 +3,6 @@ terraform import eventbridge_connection.crm crm-api
 
 # A connection in another Region: NAME@REGION
 terraform import eventbridge_connection.crm crm-api@eu-west-1
+
+# By its ARN, as the console shows it (the Region comes from the ARN):
+terraform import eventbridge_connection.crm arn:aws:events:eu-west-1:123456789012:connection/crm-api/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0

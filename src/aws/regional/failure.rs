@@ -10,6 +10,7 @@ use super::conflicts::{ATTEMPTS, CONFLICT};
 use super::Kind;
 use crate::aws::errors;
 use crate::aws::retry::QUOTA_REACHED;
+use crate::aws::text_rule::capitalized;
 use crate::tfplugin::{ApplyResponse, Diagnostics, ReadResponse, Value};
 
 /// The object a message is about.
@@ -68,14 +69,6 @@ where
     format!("{described}. {way_out}")
 }
 
-fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
 /// 3000 → "3,000".
 fn thousands(n: u32) -> String {
     let digits = n.to_string();
@@ -130,5 +123,63 @@ pub fn read_failed(
         private: private.to_vec(),
         diagnostics: diagnostics(&summary, "reading", subject, cause, secrets),
         ..Default::default()
+    }
+}
+
+/// A data source's Describe of `name` failed: not found points at `name`.
+pub fn lookup_failed<E, R>(kind: &Kind, name: &str, region: &str, e: &SdkError<E, R>, diags: &mut Diagnostics)
+where
+    E: ProvideErrorMetadata + std::error::Error + 'static,
+    R: std::fmt::Debug + 'static,
+{
+    let noun = kind.noun;
+    if errors::is_not_found(e) {
+        diags.error_at(
+            &crate::tfplugin::AttributePath::of(&["name"]),
+            format!("{} not found", capitalized(noun)),
+            format!("There is no EventBridge {noun} {name:?} in {region}."),
+        );
+    } else {
+        diags.error(
+            format!("Error reading EventBridge {noun}"),
+            format!(
+                "reading EventBridge {noun} {name:?} in {region}: {}",
+                errors::describe(e)
+            ),
+        );
+    }
+}
+
+/// An import's Describe failed: not found says where it looked (and the
+/// account an ARN named, which the credentials may not reach).
+pub fn import_failed<E, R>(
+    kind: &Kind,
+    id: &super::import_id::ImportId,
+    region: &str,
+    e: &SdkError<E, R>,
+    diags: &mut Diagnostics,
+) where
+    E: ProvideErrorMetadata + std::error::Error + 'static,
+    R: std::fmt::Debug + 'static,
+{
+    let (noun, name) = (kind.noun, &id.name);
+    if errors::is_not_found(e) {
+        let account = id
+            .account
+            .as_deref()
+            .map(|a| format!(" (the ARN names account {a}; the provider's credentials may reach another)"))
+            .unwrap_or_default();
+        diags.error(
+            format!("Cannot import non-existent {noun}"),
+            format!("EventBridge {noun} {name:?} does not exist in {region}{account}."),
+        );
+    } else {
+        diags.error(
+            format!("Error importing EventBridge {noun}"),
+            format!(
+                "reading EventBridge {noun} {name:?} in {region}: {}",
+                errors::describe(e)
+            ),
+        );
     }
 }

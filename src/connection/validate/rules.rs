@@ -4,9 +4,7 @@
 //! they are read, and for the rules all EventBridge resources share: names,
 //! descriptions, endpoints).
 
-pub use crate::aws::text_rule::{
-    describe_char, length_words, line_break_hint, Broken, TextRule, DESCRIPTION, MAX_ENDPOINT, NAME,
-};
+pub use crate::aws::text_rule::{describe_char, length_words, line_break_hint, Broken, TextRule, MAX_ENDPOINT};
 use crate::aws::text_rule::{is_blank, is_c0_or_del, Filler};
 
 /// `AuthHeaderParameters` / `AuthHeaderParametersSensitive` (API key name

@@ -1,0 +1,128 @@
+//! What every list resource (`terraform query`) does with a page of
+//! results: each becomes an event with the object's identity and, with
+//! `include_resource`, the object as an import reads it (one Describe
+//! each, a few at a time, in the page's order). The type's list lists; the
+//! kit pushes.
+
+use std::future::Future;
+
+use futures_util::StreamExt;
+
+use super::{identity, Kind};
+use crate::aws::text_rule::capitalized;
+use crate::tfplugin::{AttributePath, Diagnostics, ListEvent, ListSink, Value};
+
+/// Describe calls in flight at once for `include_resource`.
+const DESCRIBES_AT_ONCE: usize = 8;
+
+/// One object of a page: its name and ARN.
+#[derive(Clone)]
+pub struct Found {
+    pub name: String,
+    pub arn: String,
+}
+
+/// What describing one listed object gave.
+pub enum Described {
+    /// The resource object, as an import reads it.
+    Object(Value),
+    /// Deleted since the page was listed: left out.
+    Gone,
+    /// Any other failure, in words; it ends the listing.
+    Failed(String),
+}
+
+/// Pushes a page's objects, described by `describe` when the query wants
+/// the resources; false when no more are wanted (or the listing failed).
+pub async fn push_page<F, Fut>(
+    kind: &Kind,
+    region: &str,
+    found: &[Found],
+    include_resource: bool,
+    describe: F,
+    sink: &mut ListSink,
+) -> bool
+where
+    F: Fn(String) -> Fut,
+    Fut: Future<Output = Described>,
+{
+    if !include_resource {
+        for f in found {
+            if !sink.push(event(kind, &f.name, region, &f.arn, None)).await {
+                return false;
+            }
+        }
+        return true;
+    }
+    let wanted = usize::try_from(sink.remaining()).unwrap_or(0).min(found.len());
+    let mut described = futures_util::stream::iter(found[..wanted].iter().cloned())
+        .map(|f| {
+            let call = describe(f.name.clone());
+            async move { (f, call.await) }
+        })
+        .buffered(DESCRIBES_AT_ONCE);
+    while let Some((f, result)) = described.next().await {
+        let object = match result {
+            Described::Object(object) => object,
+            Described::Gone => continue,
+            Described::Failed(cause) => {
+                let mut diags = Diagnostics::new();
+                diags.error(
+                    format!("Error reading EventBridge {}", kind.noun),
+                    format!("reading EventBridge {} {:?} in {region}: {cause}", kind.noun, f.name),
+                );
+                sink.fail(diags).await;
+                return false;
+            }
+        };
+        if !sink.push(event(kind, &f.name, region, &f.arn, Some(object))).await {
+            return false;
+        }
+    }
+    true
+}
+
+/// A failed List call, in one line.
+pub fn list_failed(kind: &Kind, region: &str, cause: &str) -> Diagnostics {
+    let mut diags = Diagnostics::new();
+    diags.error(
+        format!("Error listing EventBridge {}s", kind.noun),
+        format!("listing EventBridge {}s in {region}: {cause}", kind.noun),
+    );
+    diags
+}
+
+/// One result: the identity, and the name to show.
+fn event(kind: &Kind, name: &str, region: &str, arn: &str, resource_object: Option<Value>) -> ListEvent {
+    match identity::of(name, region, arn) {
+        Some(id) => ListEvent::found(id, name, resource_object),
+        None => {
+            let mut diagnostics = Diagnostics::new();
+            diagnostics.warning(
+                format!("{} skipped", capitalized(kind.noun)),
+                format!(
+                    "EventBridge {} {name:?} has an ARN that names no account ({arn:?}).",
+                    kind.noun
+                ),
+            );
+            ListEvent {
+                diagnostics,
+                ..Default::default()
+            }
+        }
+    }
+}
+
+/// A list's `name_prefix`: the start of a name, so AWS's rule for names.
+pub fn name_prefix(kind: &Kind, v: &Value, at: &AttributePath, diags: &mut Diagnostics) {
+    if let Some(problem) = v.as_str().and_then(kind.name_problem) {
+        diags.error_at(
+            at,
+            "Invalid name prefix",
+            format!(
+                "A name prefix is the start of {} name. {problem}",
+                super::import_id::article(kind.noun)
+            ),
+        );
+    }
+}
