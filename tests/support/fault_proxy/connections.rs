@@ -154,14 +154,14 @@ pub(super) async fn answer(
                     listed(&s, &entry_key, entry);
                 }
                 let wanted_state = call.request["ConnectionState"].as_str();
-                let page = listing::page(
+                let refused = listing::page(
                     &call.request,
                     &mut json,
                     "Connections",
                     |c| wanted_state.is_none_or(|w| c["ConnectionState"] == w),
                     s.list_page_cap,
                 );
-                if let Err(refused) = page {
+                if let Some(refused) = refused {
                     return Ok(refused);
                 }
             }

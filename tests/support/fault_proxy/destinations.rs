@@ -66,14 +66,14 @@ pub(super) async fn answer(call: &Call, script: &Mutex<Script>) -> std::io::Resu
         "ListApiDestinations" => {
             let connection = call.request["ConnectionArn"].as_str();
             let cap = lock(script).list_page_cap;
-            let page = listing::page(
+            let refused = listing::page(
                 &call.request,
                 &mut json,
                 "ApiDestinations",
                 |d| connection.is_none_or(|arn| d["ConnectionArn"] == arn),
                 cap,
             );
-            if let Err(refused) = page {
+            if let Some(refused) = refused {
                 return Ok(refused);
             }
             for entry in json["ApiDestinations"].as_array_mut().into_iter().flatten() {

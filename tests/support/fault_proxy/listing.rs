@@ -17,7 +17,7 @@ const TOKEN_PREFIX: &str = "fault-proxy-page:";
 /// for: the entries whose `Name` starts with the request's NamePrefix and
 /// that `keep` accepts, sorted by name, from the offset its NextToken names,
 /// at most its `Limit` (100 by default) and `cap`. Sets NextToken when
-/// more remain. `Err(answer)` refuses a NextToken the proxy did not hand
+/// more remain. `Some(answer)` refuses a NextToken the proxy did not hand
 /// out, as AWS refuses a forged one.
 pub(super) fn page(
     request: &Json,
@@ -25,7 +25,7 @@ pub(super) fn page(
     list: &str,
     keep: impl Fn(&Json) -> bool,
     cap: Option<usize>,
-) -> Result<(), Response<Full<Bytes>>> {
+) -> Option<Response<Full<Bytes>>> {
     let prefix = request["NamePrefix"].as_str().unwrap_or_default();
     let mut all: Vec<Json> = json[list]
         .as_array()
@@ -41,7 +41,7 @@ pub(super) fn page(
         Some(token) => match token.strip_prefix(TOKEN_PREFIX).and_then(|n| n.parse::<usize>().ok()) {
             Some(offset) if offset <= all.len() => offset,
             _ => {
-                return Err(json_response(
+                return Some(json_response(
                     400,
                     serde_json::json!({"__type": "InvalidToken", "message": "The NextToken is invalid or expired."}),
                 ))
@@ -58,5 +58,5 @@ pub(super) fn page(
     if end < all.len() {
         json["NextToken"] = format!("{TOKEN_PREFIX}{end}").into();
     }
-    Ok(())
+    None
 }

@@ -81,8 +81,9 @@ pub struct FaultProxy {
 impl FaultProxy {
     /// A proxy in front of the emulator at `upstream_port`, behaving like
     /// AWS (requests checked against the model, secrets stripped,
-    /// duplicates refused, LastModifiedTime kept, DeauthorizeConnection
-    /// served) and with no faults yet.
+    /// duplicates and missing connections refused, LastModifiedTime kept,
+    /// DeauthorizeConnection served, API destinations' default rate limit,
+    /// lists filtered and paged) and with no faults yet.
     pub fn start(upstream_port: u16) -> FaultProxy {
         let model = model_check::model_for_proxy();
         let script = Arc::new(Mutex::new(Script {
@@ -94,14 +95,18 @@ impl FaultProxy {
         let port = listener.local_addr().expect("addr").port();
         listener.set_nonblocking(true).expect("nonblocking");
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-        let shared = script.clone();
+        let shared = Arc::new(server::Shared {
+            upstream: upstream_port,
+            script: script.clone(),
+            model,
+        });
         let thread = std::thread::spawn(move || {
             let runtime = tokio::runtime::Builder::new_multi_thread()
                 .worker_threads(2)
                 .enable_all()
                 .build()
                 .expect("proxy runtime");
-            runtime.block_on(server::serve(listener, upstream_port, shared, model, stopped));
+            runtime.block_on(server::serve(listener, shared, stopped));
         });
         FaultProxy {
             endpoint: format!("http://127.0.0.1:{port}"),

@@ -22,11 +22,18 @@ use super::script::{lock, ResourceKey, Script};
 use super::{connections, destinations, faults, model_check, Fault};
 use crate::aws_model::Model;
 
+/// What every call needs.
+pub(super) struct Shared {
+    /// moto's port on 127.0.0.1.
+    pub upstream: u16,
+    pub script: Arc<Mutex<Script>>,
+    /// The model requests are checked against; None: no checks.
+    pub model: Option<&'static Model>,
+}
+
 pub(super) async fn serve(
     listener: std::net::TcpListener,
-    upstream: u16,
-    script: Arc<Mutex<Script>>,
-    model: Option<&'static Model>,
+    shared: Arc<Shared>,
     mut stopped: tokio::sync::oneshot::Receiver<()>,
 ) {
     let listener = tokio::net::TcpListener::from_std(listener).expect("tokio listener");
@@ -35,9 +42,9 @@ pub(super) async fn serve(
             accepted = listener.accept() => match accepted { Ok((s, _)) => s, Err(_) => continue },
             _ = &mut stopped => return,
         };
-        let script = script.clone();
+        let shared = shared.clone();
         tokio::spawn(async move {
-            let service = hyper::service::service_fn(move |req| handle(req, upstream, script.clone(), model));
+            let service = hyper::service::service_fn(move |req| handle(req, shared.clone()));
             let _ = hyper::server::conn::http1::Builder::new()
                 .serve_connection(TokioIo::new(stream), service)
                 .await;
@@ -50,19 +57,15 @@ enum Decision {
     Forward { state: Option<String> },
 }
 
-async fn handle(
-    req: Request<Incoming>,
-    upstream: u16,
-    script: Arc<Mutex<Script>>,
-    model: Option<&'static Model>,
-) -> Result<Response<Full<Bytes>>, std::io::Error> {
+/// One call, counted among those in flight while it is answered.
+async fn handle(req: Request<Incoming>, shared: Arc<Shared>) -> Result<Response<Full<Bytes>>, std::io::Error> {
     {
-        let mut s = lock(&script);
+        let mut s = lock(&shared.script);
         s.in_flight += 1;
         s.max_in_flight = s.max_in_flight.max(s.in_flight);
     }
-    let result = answer(req, upstream, script.clone(), model).await;
-    lock(&script).in_flight -= 1;
+    let result = answer(req, &shared).await;
+    lock(&shared.script).in_flight -= 1;
     result
 }
 
@@ -154,12 +157,8 @@ fn account_of(headers: &hyper::HeaderMap) -> String {
         .to_string()
 }
 
-async fn answer(
-    req: Request<Incoming>,
-    upstream: u16,
-    script: Arc<Mutex<Script>>,
-    model: Option<&'static Model>,
-) -> Result<Response<Full<Bytes>>, std::io::Error> {
+async fn answer(req: Request<Incoming>, shared: &Shared) -> Result<Response<Full<Bytes>>, std::io::Error> {
+    let (upstream, script, model) = (shared.upstream, &*shared.script, shared.model);
     let (parts, body) = req.into_parts();
     let body = body.collect().await.map_err(std::io::Error::other)?.to_bytes();
     let target = parts
@@ -170,18 +169,18 @@ async fn answer(
         .to_string();
     let events = target.starts_with("AWSEvents.");
     let operation = target.trim_start_matches("AWSEvents.").to_string();
-    lock(&script)
+    lock(script)
         .calls
         .entry(operation.clone())
         .and_modify(|n| *n += 1)
         .or_insert(1);
     if let Some(model) = model.filter(|_| events) {
-        if let Some(refused) = model_check::refusal(model, &operation, &body, &script) {
+        if let Some(refused) = model_check::refusal(model, &operation, &body, script) {
             return Ok(refused);
         }
     }
     let decision = {
-        let mut s = lock(&script);
+        let mut s = lock(script);
         if let Some(fault) = s.next.get_mut(&operation).and_then(VecDeque::pop_front) {
             Decision::Fault(fault)
         } else if let Some(fault) = s.always.get(&operation) {
@@ -232,8 +231,8 @@ async fn answer(
         return Ok(respond(status, json, raw));
     }
     match Kind::of(&call.operation) {
-        Kind::ApiDestination => destinations::answer(&call, &script).await,
-        Kind::Connection => connections::answer(&call, &script, state).await,
+        Kind::ApiDestination => destinations::answer(&call, script).await,
+        Kind::Connection => connections::answer(&call, script, state).await,
     }
 }
 
