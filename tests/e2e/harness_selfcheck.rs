@@ -231,7 +231,7 @@ fn the_aws_model_is_read_and_evaluated_like_aws() {
 }
 
 /// An SDK client for `endpoint` with test credentials and no retries.
-fn sdk(endpoint: &str) -> aws_sdk_eventbridge::Client {
+pub(crate) fn sdk(endpoint: &str) -> aws_sdk_eventbridge::Client {
     let config = aws_sdk_eventbridge::Config::builder()
         .behavior_version_latest()
         .region(aws_sdk_eventbridge::config::Region::new("us-east-1"))
@@ -242,7 +242,7 @@ fn sdk(endpoint: &str) -> aws_sdk_eventbridge::Client {
     aws_sdk_eventbridge::Client::from_conf(config)
 }
 
-fn runtime() -> tokio::runtime::Runtime {
+pub(crate) fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -348,7 +348,7 @@ fn the_fault_proxy_refuses_what_aws_refuses_and_fails_the_test() {
 }
 
 /// The same instant, allowing for the float ↔ DateTime round trip.
-fn same_time(a: Option<f64>, b: f64) -> bool {
+pub(crate) fn same_time(a: Option<f64>, b: f64) -> bool {
     a.is_some_and(|a| (a - b).abs() < 1e-5)
 }
 

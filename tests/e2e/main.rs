@@ -23,6 +23,11 @@
 // other failures are about the machine or the harness.
 mod harness_selfcheck;
 
+// The fault proxy's API destinations: what it adds to moto to be AWS
+// (the model check, duplicates, missing connections, the default rate
+// limit, LastModifiedTime, list filters and pages, faults).
+mod harness_destinations;
+
 // The provider: installed from the mirror, served over TLS, its errors, and
 // debug mode with TF_REATTACH_PROVIDERS.
 mod provider;

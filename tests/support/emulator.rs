@@ -207,9 +207,20 @@ impl Emulator {
     }
 
     pub fn connection_names_in(&self, region: &str) -> Vec<String> {
-        let (status, body) = self.call(region, "ListConnections", serde_json::json!({}));
+        self.names_in(region, "ListConnections", "Connections")
+    }
+
+    /// Names of the API destinations in us-east-1, sorted.
+    pub fn destination_names(&self) -> Vec<String> {
+        self.names_in("us-east-1", "ListApiDestinations", "ApiDestinations")
+    }
+
+    /// The `Name`s of every entry of `list` in what `operation` (moto's
+    /// whole list: it has no pages) answers in `region`, sorted.
+    fn names_in(&self, region: &str, operation: &str, list: &str) -> Vec<String> {
+        let (status, body) = self.call(region, operation, serde_json::json!({}));
         assert_eq!(status, 200, "{body}");
-        let mut names: Vec<String> = body["Connections"]
+        let mut names: Vec<String> = body[list]
             .as_array()
             .map(|a| {
                 a.iter()

@@ -1,13 +1,15 @@
 //! The provider's validation against the AWS service model, value by value:
 //! for every string the provider sends in CreateConnection /
-//! UpdateConnection, values at the model's length boundaries (in UTF-16
-//! units, as Java counts) and from every character class that matters are
-//! put in an otherwise valid configuration; the provider's verdict (no
-//! error at the attribute) must equal the model's (its constraints
-//! evaluated with Java regex semantics). The only exceptions are the
-//! deliberate divergences in [`DIVERGENCES`], where the provider is
-//! stricter on purpose. A bounded proptest does the same with random
-//! strings.
+//! UpdateConnection (`eventbridge_connection`) and CreateApiDestination /
+//! UpdateApiDestination (`eventbridge_api_destination`), values at the
+//! model's length boundaries (in UTF-16 units, as Java counts) and from
+//! every character class that matters are put in an otherwise valid
+//! configuration; the provider's verdict (no error at the attribute) must
+//! equal the model's (its constraints evaluated with Java regex semantics).
+//! The only exceptions are the deliberate divergences in [`DIVERGENCES`],
+//! where the provider is stricter on purpose. A bounded proptest does the
+//! same with random strings; the one number the provider sends, the API
+//! destination's rate limit, has a test of its own.
 //!
 //! No network, no emulator: only the model file (botocore's, see
 //! `support::aws_model`). Without it the tests skip with one line, except
@@ -17,6 +19,8 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config as ProptestConfig, TestCaseError, TestError, TestRunner};
 use serde_json::{json, Value as Json};
 use support::aws_model::{self, utf16_len, Constraints, Model};
+use terraform_provider_eventbridge::api_destination::schema::schema as destination_schema;
+use terraform_provider_eventbridge::api_destination::ApiDestinationResource;
 use terraform_provider_eventbridge::connection::schema::schema as connection_schema;
 use terraform_provider_eventbridge::connection::ConnectionResource;
 use terraform_provider_eventbridge::tfplugin::{
@@ -25,17 +29,46 @@ use terraform_provider_eventbridge::tfplugin::{
 
 const ARN: &str = "arn:aws:vpc-lattice:us-east-1:123456789012:resourceconfiguration/rcfg-0123456789abcdef0";
 
+/// The API destination's connection, and the parts a value is built around.
+const CONNECTION_ARN_HEAD: &str = "arn:aws:events:us-east-1:123456789012:connection/";
+const CONNECTION_ARN_TAIL: &str = "/0123abcd-12ab-34cd-56ef-1234567890ab";
+
 /// Which complete, valid configuration a member is tried in.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Base {
     /// API_KEY with invocation parameters, KMS key and private invocation.
     ApiKey,
     Basic,
     /// OAuth with token-request parameters and a private token endpoint.
     OAuth,
+    /// An API destination with every argument set.
+    Destination,
+}
+
+const CONNECTION_OPERATIONS: [&str; 2] = ["CreateConnection", "UpdateConnection"];
+const DESTINATION_OPERATIONS: [&str; 2] = ["CreateApiDestination", "UpdateApiDestination"];
+
+impl Base {
+    /// The operations that send what this configuration sets.
+    fn operations(self) -> [&'static str; 2] {
+        match self {
+            Base::Destination => DESTINATION_OPERATIONS,
+            _ => CONNECTION_OPERATIONS,
+        }
+    }
 }
 
 fn base_config(base: Base) -> Json {
+    if base == Base::Destination {
+        return json!({
+            "name": "differential",
+            "description": "an API destination",
+            "connection_arn": format!("{CONNECTION_ARN_HEAD}differential{CONNECTION_ARN_TAIL}"),
+            "invocation_endpoint": "https://api.example.com/orders",
+            "http_method": "POST",
+            "invocation_rate_limit_per_second": 10,
+        });
+    }
     let parameters = |prefix: &str| {
         json!({
             "body": [{"key": format!("{prefix}-b"), "value": "body-value", "is_value_secret": false}],
@@ -72,6 +105,7 @@ fn base_config(base: Base) -> Json {
                 "connectivity_parameters": connectivity.clone(),
             }),
         ),
+        Base::Destination => unreachable!("returned above"),
     };
     json!({
         "name": "differential",
@@ -85,7 +119,9 @@ fn base_config(base: Base) -> Json {
 
 /// A string member of the requests and where the provider takes it from.
 struct Member {
-    /// Path below CreateConnection's (and UpdateConnection's) input.
+    /// Path below the input of the base's operations (CreateConnection's
+    /// and UpdateConnection's, or CreateApiDestination's and
+    /// UpdateApiDestination's).
     model: &'static str,
     base: Base,
     /// The attribute(s) it comes from: a secret has a plain and a
@@ -263,6 +299,18 @@ const MEMBERS: &[Member] = &[
             &["invocation_connectivity_parameters[0].resource_parameters[0].resource_configuration_arn"],
         )
     },
+    member("Name", Base::Destination, &["name"]),
+    member("Description", Base::Destination, &["description"]),
+    Member {
+        head: CONNECTION_ARN_HEAD,
+        tail: CONNECTION_ARN_TAIL,
+        ..member("ConnectionArn", Base::Destination, &["connection_arn"])
+    },
+    Member {
+        head: "https://api.example.com/",
+        ..member("InvocationEndpoint", Base::Destination, &["invocation_endpoint"])
+    },
+    member("HttpMethod", Base::Destination, &["http_method"]),
 ];
 
 /// A place where the provider refuses what AWS accepts, on purpose.
@@ -308,8 +356,14 @@ const DIVERGENCES: &[Divergence] = &[
     Divergence {
         members: &["OAuthParameters.AuthorizationEndpoint"],
         class: "no http(s):// scheme and host",
-        applies: |v| !has_http_scheme_and_host(v),
+        applies: |v| !has_scheme_and_host(v, &["https://", "http://"]),
         reason: "a token endpoint is an http(s) URL with a host",
+    },
+    Divergence {
+        members: &["InvocationEndpoint"],
+        class: "no https:// scheme and host",
+        applies: |v| !has_scheme_and_host(v, &["https://"]),
+        reason: "AWS's user guide: the URL must use HTTPS (the model's pattern takes any scheme, or none)",
     },
     Divergence {
         members: CREDENTIALS,
@@ -325,11 +379,11 @@ const DIVERGENCES: &[Divergence] = &[
     },
 ];
 
-fn has_http_scheme_and_host(url: &str) -> bool {
+/// `url` starts with one of `schemes` (any case) and names a host.
+fn has_scheme_and_host(url: &str, schemes: &[&str]) -> bool {
     let lower = url.to_ascii_lowercase();
-    let rest = match (lower.strip_prefix("https://"), lower.strip_prefix("http://")) {
-        (Some(rest), _) | (None, Some(rest)) => rest,
-        (None, None) => return false,
+    let Some(rest) = schemes.iter().find_map(|scheme| lower.strip_prefix(scheme)) else {
+        return false;
     };
     let authority = rest.split(['/', '?']).next().unwrap_or_default();
     let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
@@ -375,7 +429,7 @@ fn parent_mut<'a>(config: &'a mut Json, path: &AttributePath) -> (&'a mut Json, 
 
 /// The configuration with `value` at `attribute`; a write-only twin
 /// replaces its plain twin, and a write-only parameter value is secret.
-fn config_with(base: Base, attribute: &AttributePath, value: &str) -> Json {
+fn config_with(base: Base, attribute: &AttributePath, value: Json) -> Json {
     let mut config = base_config(base);
     let (parent, name) = parent_mut(&mut config, attribute);
     if let Some(plain) = name.strip_suffix("_wo") {
@@ -385,32 +439,41 @@ fn config_with(base: Base, attribute: &AttributePath, value: &str) -> Json {
             parent["is_value_secret"] = json!(true);
         }
     }
-    parent[name.as_str()] = json!(value);
+    parent[name.as_str()] = value;
     config
 }
 
-fn provider_errors(config: &Json) -> Diagnostics {
-    let ty = connection_schema().value_type();
-    let value = decode_json(config.to_string().as_bytes(), &ty, false).expect("the configuration decodes");
+/// What the provider says of a configuration of the base's resource type.
+fn provider_errors(base: Base, config: &Json) -> Diagnostics {
+    let resource: &dyn Resource<_> = match base {
+        Base::Destination => &ApiDestinationResource,
+        _ => &ConnectionResource,
+    };
+    let schema = match base {
+        Base::Destination => destination_schema(),
+        _ => connection_schema(),
+    };
+    let value =
+        decode_json(config.to_string().as_bytes(), &schema.value_type(), false).expect("the configuration decodes");
     let mut diags = Diagnostics::new();
     let caps = ClientCapabilities {
         write_only_attributes_allowed: true,
         deferral_allowed: false,
     };
-    ConnectionResource.validate_config(&value, caps, &mut diags);
+    resource.validate_config(&value, caps, &mut diags);
     diags
 }
 
 /// The provider accepts the value: no error at the attribute.
-fn provider_accepts(base: Base, attribute: &AttributePath, value: &str) -> bool {
-    !provider_errors(&config_with(base, attribute, value))
+fn provider_accepts(base: Base, attribute: &AttributePath, value: Json) -> bool {
+    !provider_errors(base, &config_with(base, attribute, value))
         .iter()
         .any(|d| d.severity == Severity::Error && d.path.as_ref() == Some(attribute))
 }
 
 /// The constraints of a member in both operations that send it.
-fn constraints(model: &Model, member: &str) -> Vec<Constraints> {
-    ["CreateConnection", "UpdateConnection"]
+fn constraints(model: &Model, base: Base, member: &str) -> Vec<Constraints> {
+    base.operations()
         .iter()
         .map(|op| {
             model
@@ -647,7 +710,8 @@ struct Disagreement {
 fn report(rows: &[Disagreement]) -> String {
     let mut out = format!(
         "{} disagreement(s) between the provider's validation and the AWS model \
-         (not listed in DIVERGENCES; a provider bug until the rules in src/connection/validate/ change)\n",
+         (not listed in DIVERGENCES; a provider bug until the rules in src/connection/ or src/api_destination/ \
+         change)\n",
         rows.len()
     );
     // First by member and broken constraint, then every value.
@@ -732,7 +796,7 @@ enum Verdict {
 
 fn compare(m: &Member, attribute: &'static str, constraints: &[Constraints], class: &str, value: &str) -> Verdict {
     let at = attribute_path(attribute);
-    let provider = provider_accepts(m.base, &at, value);
+    let provider = provider_accepts(m.base, &at, json!(value));
     let model = model_verdict(constraints, value);
     match (provider, model.is_ok(), divergence(m.model, value)) {
         (p, m, _) if p == m => Verdict::Agree,
@@ -779,8 +843,8 @@ fn the_model() -> Option<&'static Model> {
 
 #[test]
 fn the_base_configurations_are_valid() {
-    for base in [Base::ApiKey, Base::Basic, Base::OAuth] {
-        let diags = provider_errors(&base_config(base));
+    for base in [Base::ApiKey, Base::Basic, Base::OAuth, Base::Destination] {
+        let diags = provider_errors(base, &base_config(base));
         assert!(
             !diags.has_errors(),
             "the {base:?} base configuration is not valid for the provider: {:?}",
@@ -792,17 +856,26 @@ fn the_base_configurations_are_valid() {
 #[test]
 fn every_member_the_provider_sends_is_checked() {
     let Some(model) = the_model() else { return };
-    // Every string member of CreateConnection's input is in MEMBERS (the
-    // list of what the provider sends), so a new model member shows here.
+    // Every string member of CreateConnection's and CreateApiDestination's
+    // input is in MEMBERS (the list of what the provider sends), so a new
+    // model member shows here.
     let mut missing = Vec::new();
-    collect_string_members(model, "CreateConnection", "", &mut missing);
-    missing.retain(|path| !MEMBERS.iter().any(|m| m.model == path));
+    for operations in [CONNECTION_OPERATIONS, DESTINATION_OPERATIONS] {
+        let mut strings = Vec::new();
+        collect_string_members(model, operations[0], "", &mut strings);
+        strings.retain(|path| {
+            !MEMBERS
+                .iter()
+                .any(|m| m.base.operations() == operations && m.model == path)
+        });
+        missing.extend(strings.into_iter().map(|path| format!("{}.{path}", operations[0])));
+    }
     assert!(
         missing.is_empty(),
         "string members without a row in MEMBERS: {missing:?}"
     );
     for m in MEMBERS {
-        let constraints = constraints(model, m.model);
+        let constraints = constraints(model, m.base, m.model);
         assert!(
             constraints.iter().all(|c| c.kind == "string"),
             "{} is not a string",
@@ -840,18 +913,34 @@ fn the_provider_accepts_exactly_what_aws_accepts_at_the_boundaries() {
     let mut rows = Vec::new();
     let mut excused = vec![0; DIVERGENCES.len()];
     let mut tried = 0;
+    let mut destination = 0;
     for m in MEMBERS {
-        let constraints = constraints(model, m.model);
+        let constraints = constraints(model, m.base, m.model);
         for s in samples(m, &constraints[0]) {
             for attribute in m.attributes {
                 tried += 1;
+                if m.base == Base::Destination {
+                    destination += 1;
+                }
                 let verdict = compare(m, attribute, &constraints, &s.class, &s.value);
                 tally(verdict, &mut rows, &mut excused);
             }
         }
     }
-    println!("{tried} values tried\n{}", divergence_table(&excused));
-    assert!(tried > 1000, "only {tried} values tried");
+    println!(
+        "{tried} values tried ({} for the connection, {destination} for the API destination)\n{}",
+        tried - destination,
+        divergence_table(&excused)
+    );
+    assert!(
+        tried - destination > 1000,
+        "only {} values tried for the connection",
+        tried - destination
+    );
+    assert!(
+        destination > 500,
+        "only {destination} values tried for the API destination"
+    );
     assert!(rows.is_empty(), "{}\n{}", report(&rows), divergence_table(&excused));
 }
 
@@ -919,7 +1008,7 @@ fn random_strings_get_the_same_verdict_from_the_provider_and_the_model() {
     let Some(model) = the_model() else { return };
     let mut rows = Vec::new();
     for m in MEMBERS {
-        let constraints = constraints(model, m.model);
+        let constraints = constraints(model, m.base, m.model);
         let near_max = constraints[0].max.unwrap_or(512) as usize;
         let strategy = prop_oneof![
             // Anything.
@@ -954,4 +1043,64 @@ fn random_strings_get_the_same_verdict_from_the_provider_and_the_model() {
         }
     }
     assert!(rows.is_empty(), "{}", report(&rows));
+}
+
+/// A valid CreateApiDestination (and UpdateApiDestination) request with
+/// `rate` as its rate limit, in the model's names.
+fn destination_request(rate: &Json) -> Json {
+    json!({
+        "Name": "differential",
+        "ConnectionArn": format!("{CONNECTION_ARN_HEAD}differential{CONNECTION_ARN_TAIL}"),
+        "InvocationEndpoint": "https://api.example.com/orders",
+        "HttpMethod": "POST",
+        "InvocationRateLimitPerSecond": rate,
+    })
+}
+
+#[test]
+fn the_rate_limit_gets_the_same_verdict_from_the_provider_and_the_model() {
+    let Some(model) = the_model() else { return };
+    // It is the only member of the destination's requests that is not a
+    // string, so a new one shows here.
+    for operation in DESTINATION_OPERATIONS {
+        let others: Vec<String> = model
+            .member_names(operation, "")
+            .into_iter()
+            .filter(|name| model.constraints(operation, name).is_some_and(|c| c.kind != "string"))
+            .collect();
+        assert_eq!(others, ["InvocationRateLimitPerSecond"], "{operation}");
+    }
+    let attribute = attribute_path("invocation_rate_limit_per_second");
+    let mut rows = Vec::new();
+    for rate in [
+        json!(0),
+        json!(1),
+        json!(-1),
+        json!(2),
+        json!(300),
+        json!(1_000_000),
+        json!(i64::MIN),
+        json!(1.5),
+    ] {
+        let mut why: Vec<String> = Vec::new();
+        for operation in DESTINATION_OPERATIONS {
+            let violations = model
+                .validate(operation, &destination_request(&rate))
+                .expect("an operation of the model");
+            why.extend(violations.iter().map(|v| format!("{operation}: {}", v.redacted())));
+        }
+        let provider = provider_accepts(Base::Destination, &attribute, rate.clone());
+        if provider != why.is_empty() {
+            rows.push(format!(
+                "invocation_rate_limit_per_second = {rate}: provider {}, model {}",
+                if provider { "accepts" } else { "refuses" },
+                if why.is_empty() {
+                    "accepts".to_string()
+                } else {
+                    format!("refuses ({})", why.join("; "))
+                }
+            ));
+        }
+    }
+    assert!(rows.is_empty(), "{}", rows.join("\n"));
 }

@@ -1,0 +1,92 @@
+//! AWS's answers for the faults a test injects ([`super::Fault`]): the
+//! error code, the HTTP status, and the message as AWS words it.
+
+use bytes::Bytes;
+use http_body_util::Full;
+use hyper::Response;
+
+use super::server::{json_response, region_of, Kind};
+use super::Fault;
+
+/// AWS's answer for an injected fault: its code, and its message as AWS
+/// words it (the service model's description of the error; IAM's sentence
+/// for a denied action, naming the action and the resource; EventBridge's
+/// for a missing connection or API destination). Where AWS's exact words
+/// are not on record (a quota), the model's sentence, naming the quota of
+/// the resource the operation acts on.
+pub(super) fn aws_error(
+    fault: Fault,
+    operation: &str,
+    headers: &hyper::HeaderMap,
+    name: &str,
+) -> Response<Full<Bytes>> {
+    let region = region_of(headers);
+    let account = headers
+        .get("x-moto-account-id")
+        .and_then(|v| v.to_str().ok())
+        .filter(|a| !a.is_empty())
+        .unwrap_or("123456789012");
+    let denied = |action: &str, resource: String| {
+        format!(
+            "User: arn:aws:sts::{account}:assumed-role/deploy/terraform is not authorized to perform: {action} on \
+             resource: {resource} because no identity-based policy allows the {action} action"
+        )
+    };
+    let kind = Kind::of(operation);
+    let (status, code, message) = match fault {
+        Fault::Throttle => (400, "ThrottlingException", "Rate exceeded".to_string()),
+        Fault::Internal => (
+            500,
+            "InternalException",
+            "This exception occurs due to unexpected causes.".to_string(),
+        ),
+        Fault::Denied => (
+            400,
+            "AccessDeniedException",
+            denied(
+                &format!("events:{operation}"),
+                format!("arn:aws:events:{region}:{account}:{}/{name}", kind.arn_type()),
+            ),
+        ),
+        Fault::KmsDenied => (
+            400,
+            "AccessDeniedException",
+            denied(
+                "kms:DescribeKey",
+                format!("arn:aws:kms:{region}:{account}:key/1234abcd-12ab-34cd-56ef-1234567890ab"),
+            ),
+        ),
+        Fault::QuotaReached => (
+            400,
+            "LimitExceededException",
+            match kind {
+                Kind::Connection => {
+                    "The request failed because it attempted to create resource beyond the allowed service quota."
+                        .to_string()
+                }
+                Kind::ApiDestination => "The request failed because it attempted to create resource beyond the \
+                                         allowed service quota of API destinations in this account and Region."
+                    .to_string(),
+            },
+        ),
+        Fault::Conflict => (
+            400,
+            "ConcurrentModificationException",
+            "There is concurrent modification on a rule, target, archive, or replay.".to_string(),
+        ),
+        Fault::NotFound => (
+            400,
+            "ResourceNotFoundException",
+            match kind {
+                Kind::Connection => {
+                    format!("Failed to describe the connection(s). Connection '{name}' does not exist.")
+                }
+                Kind::ApiDestination => {
+                    format!("Failed to describe the api-destination(s). An api-destination '{name}' does not exist.")
+                }
+            },
+        ),
+        _ => (503, "ServiceUnavailableException", "Service unavailable".to_string()),
+    };
+    json_response(status, serde_json::json!({"__type": code, "message": message}))
+}
