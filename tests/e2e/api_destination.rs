@@ -528,3 +528,25 @@ fn the_data_source_reads_what_describe_says() {
     wd.write("main.tf", &format!("{PROVIDER}\n{RESOURCE}"));
     wd.run(&["destroy", "-auto-approve", "-input=false", "-no-color"]).ok();
 }
+
+#[test]
+fn a_connection_that_does_not_exist_fails_the_create_with_awss_words() {
+    let missing =
+        "resource \"eventbridge_api_destination\" \"orphan\" {\n  name                = \"orphan-webhook\"\n  \
+                   connection_arn      = \"arn:aws:events:us-east-1:123456789012:connection/gone/0f1e2d3c\"\n  \
+                   invocation_endpoint = \"https://orders.example.com/events\"\n  http_method         = \"POST\"\n}\n";
+    let Some((emulator, proxy, wd)) = setup(missing) else {
+        return;
+    };
+    let error = failed(apply(&wd));
+    for words in [
+        "creating EventBridge API destination \"orphan-webhook\" in us-east-1",
+        "ResourceNotFoundException",
+        "Connection 'gone' does not exist",
+    ] {
+        assert!(error.contains(words), "{words:?} missing from: {error}");
+    }
+    assert_eq!(proxy.calls("CreateApiDestination"), 1);
+    assert!(emulator.destination_names().is_empty());
+    assert!(wd.state_json()["values"].is_null(), "nothing in state");
+}
