@@ -26,6 +26,7 @@ impl DataSource<AwsClient> for ApiDestinationDataSource {
         Schema::new(lookup::block(
             &schema::cached().block,
             "Reads an existing EventBridge API destination: its endpoint, method, rate, connection and state.",
+            &[],
             vec![
                 ("creation_time", times("created")),
                 ("last_modified_time", times("last modified")),
@@ -38,7 +39,8 @@ impl DataSource<AwsClient> for ApiDestinationDataSource {
         let Regional { region, client } = Regional::of(&ctx.client, config.attr("region").as_str());
         match client.describe_api_destination().name(&name).send().await {
             Ok(out) => {
-                let mut value = mapping::discovered(&out, &name, &region).to_value();
+                let found = mapping::discovered(&out, &name, &region).to_value();
+                let mut value = lookup::reported(&found, &self.schema().value_type());
                 if let Value::Object(fields) = &mut value {
                     fields.insert("creation_time".into(), time(out.creation_time()));
                     fields.insert("last_modified_time".into(), time(out.last_modified_time()));
