@@ -601,7 +601,7 @@ fn main() {
         let cost = &step.cost;
         let _ = writeln!(
             md,
-            "| {} connection + API destination pairs, `{}` (-parallelism=20), Terraform {scale_version} | wall {:.1} s; provider peak RSS **{:.1} MB**; AWS calls per destination {}; provider CPU {:.3} s vs Terraform {:.2} s ({} provider process(es)) | RSS ≤ 20 MB, ≤ 1 call per destination and step |",
+            "| {} connection + API destination pairs, `{}` (-parallelism=20), Terraform {scale_version} | wall {:.1} s; provider peak RSS **{:.1} MB**; AWS calls per destination {}; provider CPU {:.3} s vs Terraform {:.2} s ({} provider process(es)) | RSS ≤ 20 MB; 1 call per destination (a destroy refreshes first) |",
             pairs::PAIRS,
             step.label,
             cost.wall.as_secs_f64(),

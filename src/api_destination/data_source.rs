@@ -4,8 +4,7 @@
 use async_trait::async_trait;
 
 use super::{mapping, schema, KIND, TYPE_NAME};
-use crate::aws::regional::region::Regional;
-use crate::aws::regional::{failure, lookup, time};
+use crate::aws::regional::{found, lookup, time};
 use crate::aws::AwsClient;
 use crate::tfplugin::{Attribute, Context, DataSource, Diagnostics, Model, Schema, Value};
 
@@ -35,22 +34,16 @@ impl DataSource<AwsClient> for ApiDestinationDataSource {
     }
 
     async fn read(&self, ctx: &Context<AwsClient>, config: &Value, diags: &mut Diagnostics) -> Option<Value> {
-        let name = config.attr("name").as_str()?.to_string();
-        let Regional { region, client } = Regional::of(&ctx.client, config.attr("region").as_str());
-        match client.describe_api_destination().name(&name).send().await {
-            Ok(out) => {
-                let found = mapping::discovered(&out, &name, &region).to_value();
-                let mut value = lookup::reported(&found, &self.schema().value_type());
-                if let Value::Object(fields) = &mut value {
-                    fields.insert("creation_time".into(), time(out.creation_time()));
-                    fields.insert("last_modified_time".into(), time(out.last_modified_time()));
-                }
-                Some(value)
+        let reported = self.schema().value_type();
+        found::lookup(&ctx.client, &KIND, config, diags, |client, name, region| async move {
+            let out = client.describe_api_destination().name(&name).send().await?;
+            let mut value = lookup::reported(&mapping::discovered(&out, &name, &region).to_value(), &reported);
+            if let Value::Object(fields) = &mut value {
+                fields.insert("creation_time".into(), time(out.creation_time()));
+                fields.insert("last_modified_time".into(), time(out.last_modified_time()));
             }
-            Err(e) => {
-                failure::lookup_failed(&KIND, &name, &region, &e, diags);
-                None
-            }
-        }
+            Ok(value)
+        })
+        .await
     }
 }

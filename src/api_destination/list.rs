@@ -8,13 +8,10 @@ use async_trait::async_trait;
 
 use super::{checks, mapping, KIND, TYPE_NAME};
 use crate::aws::errors;
-use crate::aws::regional::listing::{self, Described, Found};
+use crate::aws::regional::listing::{self, Described, Found, Page};
 use crate::aws::regional::region::{self, Regional};
 use crate::aws::AwsClient;
 use crate::tfplugin::{Attribute, Block, Check, Context, ListRequest, ListResource, ListSink, Model, Schema};
-
-/// The most destinations one ListApiDestinations page holds (`LimitMax100`).
-const PAGE_LIMIT: i64 = 100;
 
 pub struct ApiDestinationList;
 
@@ -57,49 +54,41 @@ impl ListResource<AwsClient> for ApiDestinationList {
     async fn list(&self, ctx: &Context<AwsClient>, req: ListRequest<'_>, sink: &mut ListSink) {
         let config = req.config;
         let Regional { region, client } = &Regional::of(&ctx.client, config.attr("region").as_str());
-        let mut next_token: Option<String> = None;
-        loop {
-            let page = client
+        let list_page = |next_token, limit| {
+            let request = client
                 .list_api_destinations()
                 .set_name_prefix(config.attr("name_prefix").as_str().map(str::to_string))
                 .set_connection_arn(config.attr("connection_arn").as_str().map(str::to_string))
-                .limit(sink.remaining().clamp(1, PAGE_LIMIT) as i32)
-                .set_next_token(next_token.take())
-                .send()
-                .await;
-            let page = match page {
-                Ok(page) => page,
-                Err(e) => {
-                    return sink
-                        .fail(listing::list_failed(&KIND, region, &errors::describe(&e)))
-                        .await
-                }
-            };
-            let found: Vec<Found> = page
-                .api_destinations()
-                .iter()
-                .filter_map(|d| {
-                    Some(Found {
-                        name: d.name()?.to_string(),
-                        arn: d.api_destination_arn()?.to_string(),
+                .limit(limit)
+                .set_next_token(next_token);
+            async move {
+                let page = request.send().await.map_err(|e| errors::describe(&e))?;
+                let found = page
+                    .api_destinations()
+                    .iter()
+                    .filter_map(|d| {
+                        Some(Found {
+                            name: d.name()?.to_string(),
+                            arn: d.api_destination_arn()?.to_string(),
+                        })
                     })
+                    .collect();
+                Ok(Page {
+                    found,
+                    next_token: page.next_token().map(str::to_string),
                 })
-                .collect();
-            let describe = |name: String| {
-                let client = client.clone();
-                async move {
-                    match client.describe_api_destination().name(&name).send().await {
-                        Ok(out) => Described::Object(mapping::discovered(&out, &name, region).to_value()),
-                        Err(e) if errors::is_not_found(&e) => Described::Gone,
-                        Err(e) => Described::Failed(errors::describe(&e)),
-                    }
-                }
-            };
-            let more = listing::push_page(&KIND, region, &found, req.include_resource, describe, sink).await;
-            next_token = page.next_token().filter(|t| !t.is_empty()).map(str::to_string);
-            if !more || next_token.is_none() {
-                return;
             }
-        }
+        };
+        let describe = |name: String| {
+            let client = client.clone();
+            async move {
+                match client.describe_api_destination().name(&name).send().await {
+                    Ok(out) => Described::Object(mapping::discovered(&out, &name, region).to_value()),
+                    Err(e) if errors::is_not_found(&e) => Described::Gone,
+                    Err(e) => Described::Failed(errors::describe(&e)),
+                }
+            }
+        };
+        listing::run(&KIND, region, req.include_resource, sink, list_page, describe).await;
     }
 }

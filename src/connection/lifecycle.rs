@@ -13,7 +13,7 @@ use super::KIND;
 use crate::aws::errors;
 use crate::aws::regional::conflicts;
 use crate::aws::regional::failure::{self, Subject};
-use crate::aws::regional::import_id;
+use crate::aws::regional::found::{self, Found};
 use crate::aws::regional::region::Regional;
 use crate::aws::regional::timeouts::Op;
 use crate::aws::regional::waiter::WaitError;
@@ -332,26 +332,12 @@ pub async fn read(ctx: &Context<AwsClient>, current: &Value, private: &[u8]) -> 
 
 /// `NAME`, `NAME@REGION` or the connection's ARN.
 pub async fn import(ctx: &Context<AwsClient>, id: &str, diags: &mut Diagnostics) -> Option<Value> {
-    let parsed = match import_id::parse(&KIND, id) {
-        Ok(parsed) => parsed,
-        Err(problem) => {
-            diags.error("Invalid import id", problem);
-            return None;
-        }
-    };
-    let at = Regional::of(&ctx.client, parsed.region.as_deref());
-    let name = parsed.name.as_str();
-    match at.client.describe_connection().name(name).send().await {
-        Ok(out) => match parsed.check_account(&KIND, out.connection_arn().unwrap_or_default()) {
-            Ok(()) => Some(mapping::discovered(&out, name, &at.region).to_value()),
-            Err(problem) => {
-                diags.error("Connection of another account", problem);
-                None
-            }
-        },
-        Err(e) => {
-            failure::import_failed(&KIND, &parsed, &at.region, &e, diags);
-            None
-        }
-    }
+    found::import(&ctx.client, &KIND, id, diags, |client, name, region| async move {
+        let out = client.describe_connection().name(&name).send().await?;
+        Ok(Found {
+            arn: out.connection_arn().unwrap_or_default().to_string(),
+            state: mapping::discovered(&out, &name, &region).to_value(),
+        })
+    })
+    .await
 }

@@ -10,16 +10,13 @@ use aws_sdk_eventbridge::types::ConnectionState;
 
 use super::{mapping, KIND, TYPE_NAME};
 use crate::aws::errors;
-use crate::aws::regional::listing::{self, Described, Found};
+use crate::aws::regional::listing::{self, Described, Found, Page};
 use crate::aws::regional::region::{self, Regional};
 use crate::aws::AwsClient;
 use crate::tfplugin::{
     Attribute, AttributePath, Block, Check, Context, Diagnostics, ListRequest, ListResource, ListSink, Model, Schema,
     Value,
 };
-
-/// The most connections one ListConnections page holds (`LimitMax100`).
-const PAGE_LIMIT: i64 = 100;
 
 pub struct ConnectionList;
 
@@ -99,50 +96,42 @@ impl ListResource<AwsClient> for ConnectionList {
     async fn list(&self, ctx: &Context<AwsClient>, req: ListRequest<'_>, sink: &mut ListSink) {
         let filters = Filters::of(req.config, ctx);
         let Regional { region, client } = &filters.at;
-        let mut next_token: Option<String> = None;
-        loop {
-            let page = client
+        let list_page = |next_token, limit| {
+            let request = client
                 .list_connections()
                 .set_name_prefix(filters.name_prefix.map(str::to_string))
                 .set_connection_state(filters.state.clone())
-                .limit(sink.remaining().clamp(1, PAGE_LIMIT) as i32)
-                .set_next_token(next_token.take())
-                .send()
-                .await;
-            let page = match page {
-                Ok(page) => page,
-                Err(e) => {
-                    return sink
-                        .fail(listing::list_failed(&KIND, region, &errors::describe(&e)))
-                        .await
-                }
-            };
-            let found: Vec<Found> = page
-                .connections()
-                .iter()
-                .filter_map(|c| {
-                    Some(Found {
-                        name: c.name()?.to_string(),
-                        arn: c.connection_arn()?.to_string(),
+                .limit(limit)
+                .set_next_token(next_token);
+            async move {
+                let page = request.send().await.map_err(|e| errors::describe(&e))?;
+                let found = page
+                    .connections()
+                    .iter()
+                    .filter_map(|c| {
+                        Some(Found {
+                            name: c.name()?.to_string(),
+                            arn: c.connection_arn()?.to_string(),
+                        })
                     })
+                    .collect();
+                Ok(Page {
+                    found,
+                    next_token: page.next_token().map(str::to_string),
                 })
-                .collect();
-            let describe = |name: String| {
-                let client = client.clone();
-                async move {
-                    match client.describe_connection().name(&name).send().await {
-                        Ok(out) => Described::Object(mapping::discovered(&out, &name, region).to_value()),
-                        Err(e) if errors::is_not_found(&e) => Described::Gone,
-                        Err(e) => Described::Failed(errors::describe(&e)),
-                    }
-                }
-            };
-            let more = listing::push_page(&KIND, region, &found, req.include_resource, describe, sink).await;
-            next_token = page.next_token().filter(|t| !t.is_empty()).map(str::to_string);
-            if !more || next_token.is_none() {
-                return;
             }
-        }
+        };
+        let describe = |name: String| {
+            let client = client.clone();
+            async move {
+                match client.describe_connection().name(&name).send().await {
+                    Ok(out) => Described::Object(mapping::discovered(&out, &name, region).to_value()),
+                    Err(e) if errors::is_not_found(&e) => Described::Gone,
+                    Err(e) => Described::Failed(errors::describe(&e)),
+                }
+            }
+        };
+        listing::run(&KIND, region, req.include_resource, sink, list_page, describe).await;
     }
 }
 

@@ -5,8 +5,6 @@
 //! ConnectionArn, Limit and NextToken), and moves from hashicorp/aws (6.5)
 //! after which the next plan changes nothing.
 
-use std::time::Duration;
-
 use serde_json::json;
 use support::fault_proxy::FaultProxy;
 use support::protocol::{assert_no_diagnostics, describe_diagnostics, dv, value_of, Plugin};
@@ -48,26 +46,18 @@ async fn collect(
     include_resource: bool,
     limit: i64,
 ) -> Vec<pb::list_resource::Event> {
-    let mut stream = client
-        .list_resource(pb::list_resource::Request {
-            type_name: TYPE.into(),
-            config: dv(config, &list_config_type()),
-            include_resource_object: include_resource,
-            limit,
-        })
-        .await
-        .expect("ListResource answered")
-        .into_inner();
-    let mut events = Vec::new();
-    let all = async {
-        while let Some(event) = stream.message().await.expect("a well-formed stream") {
-            events.push(event);
-        }
+    let req = pb::list_resource::Request {
+        type_name: TYPE.into(),
+        config: dv(config, &list_config_type()),
+        include_resource_object: include_resource,
+        limit,
     };
-    tokio::time::timeout(Duration::from_secs(60), all)
-        .await
-        .expect("the stream ends");
-    events
+    support::protocol::list_events(client, req).await
+}
+
+/// MoveResourceState from hashicorp/aws's `source_type` with state `json`.
+async fn move_from(client: &mut Client, source_type: &str, json: &str) -> pb::move_resource_state::Response {
+    support::protocol::move_state(client, "registry.terraform.io/hashicorp/aws", source_type, json, TYPE).await
 }
 
 fn names(events: &[pb::list_resource::Event]) -> Vec<String> {
@@ -215,21 +205,8 @@ async fn a_move_from_hashicorp_aws_then_plans_no_change() {
     let arn = aws["ApiDestinationArn"].as_str().unwrap().to_string();
 
     for with_region in [true, false] {
-        let moved = client
-            .move_resource_state(pb::move_resource_state::Request {
-                source_provider_address: "registry.terraform.io/hashicorp/aws".into(),
-                source_type_name: "aws_cloudwatch_event_api_destination".into(),
-                source_schema_version: 0,
-                source_state: Some(pb::RawState {
-                    json: aws_state(&arn, &connection_arn, with_region).into_bytes(),
-                    flatmap: Default::default(),
-                }),
-                target_type_name: TYPE.into(),
-                ..Default::default()
-            })
-            .await
-            .unwrap()
-            .into_inner();
+        let aws_json = aws_state(&arn, &connection_arn, with_region);
+        let moved = move_from(&mut client, "aws_cloudwatch_event_api_destination", &aws_json).await;
         assert_no_diagnostics(&moved.diagnostics);
         let state = value_of(moved.target_state.as_ref(), &ty());
         assert_eq!(state.attr("description"), &Value::Null, "SDKv2's \"\" is unset");
@@ -281,21 +258,7 @@ async fn a_move_from_hashicorp_aws_then_plans_no_change() {
         assert_eq!(value_of(plan.planned_state.as_ref(), &ty()), refreshed, "no change");
     }
 
-    let refused = client
-        .move_resource_state(pb::move_resource_state::Request {
-            source_provider_address: "registry.terraform.io/hashicorp/aws".into(),
-            source_type_name: "aws_cloudwatch_event_connection".into(),
-            source_schema_version: 0,
-            source_state: Some(pb::RawState {
-                json: b"{}".to_vec(),
-                flatmap: Default::default(),
-            }),
-            target_type_name: TYPE.into(),
-            ..Default::default()
-        })
-        .await
-        .unwrap()
-        .into_inner();
+    let refused = move_from(&mut client, "aws_cloudwatch_event_connection", "{}").await;
     let text = describe_diagnostics(&refused.diagnostics);
     assert!(
         text.contains("Unsupported move") && text.contains("aws_cloudwatch_event_api_destination"),

@@ -47,24 +47,8 @@ fn request(config: &Value, include_resource: bool, limit: i64) -> pb::list_resou
     }
 }
 
-/// Everything the stream sends until it ends; fails the test if it does
-/// not end within a minute (a hang).
 async fn collect(client: &mut Client, req: pb::list_resource::Request) -> Vec<pb::list_resource::Event> {
-    let mut stream = client
-        .list_resource(req)
-        .await
-        .expect("ListResource answered")
-        .into_inner();
-    let mut events = Vec::new();
-    let all = async {
-        while let Some(event) = stream.message().await.expect("a well-formed stream") {
-            events.push(event);
-        }
-    };
-    tokio::time::timeout(Duration::from_secs(60), all)
-        .await
-        .expect("the stream ends");
-    events
+    support::protocol::list_events(client, req).await
 }
 
 fn names(events: &[pb::list_resource::Event]) -> Vec<String> {
@@ -131,7 +115,7 @@ async fn metadata_and_schema_advertise_the_list_resource() {
         .unwrap()
         .into_inner();
     let listed: Vec<&str> = metadata.list_resources.iter().map(|l| l.type_name.as_str()).collect();
-    assert_eq!(listed, [TYPE, "eventbridge_api_destination"]);
+    assert_eq!(listed, ["eventbridge_api_destination", TYPE]);
     let schema = plugin.schema().await;
     let block = schema.list_resource_schemas[TYPE].block.clone().expect("a block");
     let attributes: Vec<(&str, bool)> = block

@@ -156,21 +156,7 @@ async fn move_from(
     type_name: &str,
     json: &str,
 ) -> pb::move_resource_state::Response {
-    client
-        .move_resource_state(pb::move_resource_state::Request {
-            source_provider_address: provider.into(),
-            source_type_name: type_name.into(),
-            source_schema_version: 0,
-            source_state: Some(pb::RawState {
-                json: json.as_bytes().to_vec(),
-                flatmap: Default::default(),
-            }),
-            target_type_name: TYPE.into(),
-            ..Default::default()
-        })
-        .await
-        .unwrap()
-        .into_inner()
+    support::protocol::move_state(client, provider, type_name, json, TYPE).await
 }
 
 #[tokio::test]

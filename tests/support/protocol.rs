@@ -363,3 +363,53 @@ pub async fn configure(client: &mut ProviderClient<Channel>, endpoint: &str) {
 pub fn assert_no_diagnostics(diags: &[terraform_provider_eventbridge::tfplugin::proto::tfplugin6::Diagnostic]) {
     assert!(diags.is_empty(), "{}", describe_diagnostics(diags));
 }
+
+/// Every event a ListResource stream sends until it ends; fails the test
+/// if it does not end within a minute (a hang).
+pub async fn list_events(
+    client: &mut ProviderClient<Channel>,
+    req: terraform_provider_eventbridge::tfplugin::proto::tfplugin6::list_resource::Request,
+) -> Vec<terraform_provider_eventbridge::tfplugin::proto::tfplugin6::list_resource::Event> {
+    let mut stream = client
+        .list_resource(req)
+        .await
+        .expect("ListResource answered")
+        .into_inner();
+    let mut events = Vec::new();
+    let all = async {
+        while let Some(event) = stream.message().await.expect("a well-formed stream") {
+            events.push(event);
+        }
+    };
+    tokio::time::timeout(Duration::from_secs(60), all)
+        .await
+        .expect("the stream ends");
+    events
+}
+
+/// MoveResourceState of a state `json` of `source_type` (schema version
+/// 0) from `provider` into `target_type`.
+pub async fn move_state(
+    client: &mut ProviderClient<Channel>,
+    provider: &str,
+    source_type: &str,
+    json: &str,
+    target_type: &str,
+) -> terraform_provider_eventbridge::tfplugin::proto::tfplugin6::move_resource_state::Response {
+    use terraform_provider_eventbridge::tfplugin::proto::tfplugin6 as pb;
+    client
+        .move_resource_state(pb::move_resource_state::Request {
+            source_provider_address: provider.into(),
+            source_type_name: source_type.into(),
+            source_schema_version: 0,
+            source_state: Some(pb::RawState {
+                json: json.as_bytes().to_vec(),
+                flatmap: Default::default(),
+            }),
+            target_type_name: target_type.into(),
+            ..Default::default()
+        })
+        .await
+        .expect("MoveResourceState")
+        .into_inner()
+}

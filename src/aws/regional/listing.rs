@@ -15,6 +15,47 @@ use crate::tfplugin::{AttributePath, Diagnostics, ListEvent, ListSink, Value};
 /// Describe calls in flight at once for `include_resource`.
 const DESCRIBES_AT_ONCE: usize = 8;
 
+/// The most one List page holds (`LimitMax100`).
+const PAGE_LIMIT: i64 = 100;
+
+/// One page of a List call: what it found, and the token of the next.
+pub struct Page {
+    pub found: Vec<Found>,
+    pub next_token: Option<String>,
+}
+
+/// Lists page by page until the query wants no more or AWS has no more:
+/// `list_page(next_token, limit)` is one List call of the type (its
+/// filters applied), `describe(name)` one Describe. A failed List call
+/// ends the listing with its cause.
+pub async fn run<L, LF, D, DF>(
+    kind: &Kind,
+    region: &str,
+    include_resource: bool,
+    sink: &mut ListSink,
+    list_page: L,
+    describe: D,
+) where
+    L: Fn(Option<String>, i32) -> LF,
+    LF: Future<Output = Result<Page, String>>,
+    D: Fn(String) -> DF,
+    DF: Future<Output = Described>,
+{
+    let mut next_token: Option<String> = None;
+    loop {
+        let limit = sink.remaining().clamp(1, PAGE_LIMIT) as i32;
+        let page = match list_page(next_token.take(), limit).await {
+            Ok(page) => page,
+            Err(cause) => return sink.fail(list_failed(kind, region, &cause)).await,
+        };
+        let more = push_page(kind, region, &page.found, include_resource, &describe, sink).await;
+        next_token = page.next_token.filter(|t| !t.is_empty());
+        if !more || next_token.is_none() {
+            return;
+        }
+    }
+}
+
 /// One object of a page: its name and ARN.
 #[derive(Clone)]
 pub struct Found {
@@ -34,12 +75,12 @@ pub enum Described {
 
 /// Pushes a page's objects, described by `describe` when the query wants
 /// the resources; false when no more are wanted (or the listing failed).
-pub async fn push_page<F, Fut>(
+async fn push_page<F, Fut>(
     kind: &Kind,
     region: &str,
     found: &[Found],
     include_resource: bool,
-    describe: F,
+    describe: &F,
     sink: &mut ListSink,
 ) -> bool
 where
@@ -83,7 +124,7 @@ where
 }
 
 /// A failed List call, in one line.
-pub fn list_failed(kind: &Kind, region: &str, cause: &str) -> Diagnostics {
+fn list_failed(kind: &Kind, region: &str, cause: &str) -> Diagnostics {
     let mut diags = Diagnostics::new();
     diags.error(
         format!("Error listing EventBridge {}s", kind.noun),

@@ -116,10 +116,7 @@ mod tests {
             first_sentence("Name of it: 1 to 64 letters. Changing it replaces it."),
             "Name of it: 1 to 64 letters."
         );
-        assert_eq!(
-            first_sentence("State, e.g. `ACTIVE`. More."),
-            "State, e.g. `ACTIVE`."
-        );
+        assert_eq!(first_sentence("State, e.g. `ACTIVE`. More."), "State, e.g. `ACTIVE`.");
         assert_eq!(first_sentence("One sentence."), "One sentence.");
     }
 }

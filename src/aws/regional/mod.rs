@@ -16,6 +16,7 @@
 pub mod checks;
 pub mod conflicts;
 pub mod failure;
+pub mod found;
 pub mod identity;
 pub mod import_id;
 pub mod listing;
