@@ -114,7 +114,8 @@ async fn metadata_and_schema_advertise_the_list_resource() {
         .await
         .unwrap()
         .into_inner();
-    let listed: Vec<&str> = metadata.list_resources.iter().map(|l| l.type_name.as_str()).collect();
+    let mut listed: Vec<&str> = metadata.list_resources.iter().map(|l| l.type_name.as_str()).collect();
+    listed.sort();
     assert_eq!(listed, ["eventbridge_api_destination", TYPE]);
     let schema = plugin.schema().await;
     let block = schema.list_resource_schemas[TYPE].block.clone().expect("a block");
