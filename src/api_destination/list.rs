@@ -8,7 +8,7 @@ use async_trait::async_trait;
 
 use super::{checks, mapping, KIND, TYPE_NAME};
 use crate::aws::errors;
-use crate::aws::regional::listing::{self, Described, Found, Page};
+use crate::aws::regional::listing::{self, Described, Listed, Page};
 use crate::aws::regional::region::{self, Regional};
 use crate::aws::AwsClient;
 use crate::tfplugin::{Attribute, Block, Check, Context, ListRequest, ListResource, ListSink, Model, Schema};
@@ -67,7 +67,7 @@ impl ListResource<AwsClient> for ApiDestinationList {
                     .api_destinations()
                     .iter()
                     .filter_map(|d| {
-                        Some(Found {
+                        Some(Listed {
                             name: d.name()?.to_string(),
                             arn: d.api_destination_arn()?.to_string(),
                         })

@@ -10,7 +10,7 @@ use aws_sdk_eventbridge::types::ConnectionState;
 
 use super::{mapping, KIND, TYPE_NAME};
 use crate::aws::errors;
-use crate::aws::regional::listing::{self, Described, Found, Page};
+use crate::aws::regional::listing::{self, Described, Listed, Page};
 use crate::aws::regional::region::{self, Regional};
 use crate::aws::AwsClient;
 use crate::tfplugin::{
@@ -109,7 +109,7 @@ impl ListResource<AwsClient> for ConnectionList {
                     .connections()
                     .iter()
                     .filter_map(|c| {
-                        Some(Found {
+                        Some(Listed {
                             name: c.name()?.to_string(),
                             arn: c.connection_arn()?.to_string(),
                         })

@@ -21,6 +21,7 @@ fn workdir(emulator: &Emulator, resources: &str) -> Workdir {
     let wd = Workdir::new(&format!("{PROVIDER}\n{resources}"));
     wd.use_endpoint(&emulator.endpoint);
     wd.env("TF_VAR_crm_api_key", CRM_API_KEY);
+    wd.env("TF_VAR_orders_api_key", CRM_API_KEY);
     wd.init();
     wd
 }

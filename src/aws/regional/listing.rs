@@ -1,8 +1,8 @@
 //! What every list resource (`terraform query`) does with a page of
 //! results: each becomes an event with the object's identity and, with
 //! `include_resource`, the object as an import reads it (one Describe
-//! each, a few at a time, in the page's order). The type's list lists; the
-//! kit pushes.
+//! each, a few at a time, in the page's order). The type gives its List
+//! and Describe calls; the kit pages, describes and pushes.
 
 use std::future::Future;
 
@@ -20,7 +20,7 @@ const PAGE_LIMIT: i64 = 100;
 
 /// One page of a List call: what it found, and the token of the next.
 pub struct Page {
-    pub found: Vec<Found>,
+    pub found: Vec<Listed>,
     pub next_token: Option<String>,
 }
 
@@ -58,7 +58,7 @@ pub async fn run<L, LF, D, DF>(
 
 /// One object of a page: its name and ARN.
 #[derive(Clone)]
-pub struct Found {
+pub struct Listed {
     pub name: String,
     pub arn: String,
 }
@@ -78,7 +78,7 @@ pub enum Described {
 async fn push_page<F, Fut>(
     kind: &Kind,
     region: &str,
-    found: &[Found],
+    found: &[Listed],
     include_resource: bool,
     describe: &F,
     sink: &mut ListSink,
