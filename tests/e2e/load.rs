@@ -72,5 +72,7 @@ fn a_hundred_connections_apply_plan_and_destroy_concurrently_without_leaks() {
     ])
     .ok();
     assert!(emulator.connection_names().is_empty(), "connections leaked");
-    assert_eq!(proxy.calls("CreateConnection"), 100, "no duplicate creates");
+    // Counted where AWS would count them: on a loaded machine the proxy may
+    // see a retry whose first attempt never reached the emulator.
+    assert_eq!(emulator.requests("CreateConnection").len(), 100, "no duplicate creates");
 }
