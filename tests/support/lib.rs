@@ -21,6 +21,8 @@ pub mod imds;
 pub mod loopback;
 pub mod protocol;
 pub mod recording;
+pub mod registry;
+pub mod release;
 pub mod terraform;
 pub mod tls_front;
 
