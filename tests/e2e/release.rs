@@ -108,7 +108,7 @@ fn the_release_zip_installs_from_a_packed_mirror_and_applies() {
 #[test]
 fn without_a_key_the_checksums_are_written_unsigned_and_it_says_so() {
     let out = tempfile::tempdir().unwrap();
-    let packaged = support::release::package(support::protocol::provider_binary(), out.path(), None, None);
+    let packaged = support::release::package(&stand_in_binary(out.path()), out.path(), None, None);
     assert!(
         packaged.stdout.contains("is NOT signed"),
         "{}",
@@ -126,11 +126,9 @@ fn every_platform_packaged_into_one_directory_shares_one_signed_checksum_file() 
     }
     let key = SigningKey::generate("release test");
     let out = tempfile::tempdir().unwrap();
-    let binary = support::protocol::provider_binary();
-    // The same bytes under other platforms' names: what counts here is the
-    // layout, which the release workflow builds from real binaries.
+    let binary = stand_in_binary(out.path());
     for platform in ["linux_amd64", "darwin_arm64", "windows_amd64"] {
-        support::release::package(binary, out.path(), Some(platform), Some(&key));
+        support::release::package(&binary, out.path(), Some(platform), Some(&key));
     }
     let sums_name = format!("{}_SHA256SUMS", file_prefix());
     let sums = std::fs::read_to_string(out.path().join(&sums_name)).unwrap();
@@ -171,6 +169,14 @@ fn every_platform_packaged_into_one_directory_shares_one_signed_checksum_file() 
         let zip = std::fs::read(out.path().join(format!("{}_{platform}.zip", file_prefix()))).unwrap();
         assert_eq!(first_zip_entry(&zip), entry);
     }
+}
+
+/// A small file to package where only the packaging is under test (the
+/// release workflow packages real binaries the same way).
+fn stand_in_binary(dir: &Path) -> std::path::PathBuf {
+    let path = dir.join("stand-in-binary");
+    std::fs::write(&path, b"#!/bin/sh\necho stand-in\n").unwrap();
+    path
 }
 
 /// The name of the first file in a zip archive (its first local header).
