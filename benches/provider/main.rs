@@ -114,7 +114,8 @@ fn handshake_latency(binary: &std::path::Path, runs: usize) -> Vec<Duration> {
 
 /// The rows on the binaries' weight and start: the host-linked release
 /// build, and the one `make release` ships when it is another (50 starts
-/// each, alternating, so that both see the same load on the machine).
+/// each, one of each in turn, so that both see the same load on the
+/// machine).
 fn startup_rows() -> String {
     let size = std::fs::metadata(release_binary()).map(|m| m.len()).unwrap_or(0);
     let shipped = shipped_binary();
@@ -124,9 +125,9 @@ fn startup_rows() -> String {
     );
     let shipped_size = std::fs::metadata(&shipped).map(|m| m.len()).unwrap_or(0);
     let (mut host, mut zig) = (Vec::new(), Vec::new());
-    for _ in 0..5 {
-        host.extend(handshake_latency(&release_binary(), 10));
-        zig.extend(handshake_latency(&shipped, 10));
+    for _ in 0..50 {
+        host.extend(handshake_latency(&release_binary(), 1));
+        zig.extend(handshake_latency(&shipped, 1));
     }
     let mut rows = String::new();
     let mut row = |what: &str, size: u64, start: Stats, target: &str| {
@@ -154,6 +155,49 @@ fn startup_rows() -> String {
         );
     }
     rows
+}
+
+/// `cargo bench --bench provider -- --startup`: the size and start rows
+/// only, measured again and put in place of the ones in bench/RESULTS.md
+/// (the other rows stay as the last full run left them; a line under the
+/// table says when these were measured).
+fn startup_only() {
+    let rows = startup_rows();
+    print!("{rows}");
+    let out = root().join("bench/RESULTS.md");
+    let Ok(results) = std::fs::read_to_string(&out) else {
+        println!("no {} to update: run `make bench`", out.display());
+        return;
+    };
+    let is_startup_row = |line: &str| {
+        line.starts_with("| stripped release binary")
+            || line.starts_with("| spawn → handshake line")
+            || line.starts_with("| release binary (")
+            || line.starts_with("| `make release` binary")
+    };
+    let note_start = "Size and start rows measured again on ";
+    let mut md = String::new();
+    for line in results.lines() {
+        if is_startup_row(line) || line.starts_with(note_start) {
+            continue;
+        }
+        md.push_str(line);
+        md.push('\n');
+        if line == "|---|---|---|" {
+            md.push_str(&rows);
+        }
+    }
+    let note = format!(
+        "{note_start}{} by `cargo bench --bench provider -- --startup`, after `cargo build --release` and \
+         `bash scripts/build-release.sh`.\n",
+        today()
+    );
+    let md = match md.find("\n## ") {
+        Some(at) => format!("{}\n{note}{}", &md[..at], &md[at..]),
+        None => format!("{md}\n{note}"),
+    };
+    std::fs::write(&out, md).expect("write results");
+    println!("updated the size and start rows of {}", out.display());
 }
 
 fn dynamic(v: &Value, ty: &terraform_provider_eventbridge::tfplugin::Type) -> Option<pb::DynamicValue> {
@@ -563,9 +607,7 @@ fn main() {
         "build it first: cargo build --release (make bench does)"
     );
     if std::env::args().any(|a| a == "--startup") {
-        // `cargo bench --bench provider -- --startup`: these rows only,
-        // printed (bench/RESULTS.md is left alone).
-        print!("{}", startup_rows());
+        startup_only();
         return;
     }
     let terraform = support::terraform::find().unwrap_or_else(|why| {

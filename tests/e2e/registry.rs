@@ -98,7 +98,11 @@ fn terraform_init_installs_the_signed_release_from_a_registry_and_it_applies() {
     // The lock file records the registry's checksum of the zip.
     let lock = wd.read(".terraform.lock.hcl");
     let sums_text = std::fs::read_to_string(dir.path().join(format!("{}_SHA256SUMS", file_prefix()))).unwrap();
-    let zip_sha = sums_text.lines().next().and_then(|l| l.split_whitespace().next()).unwrap();
+    let zip_sha = sums_text
+        .lines()
+        .next()
+        .and_then(|l| l.split_whitespace().next())
+        .unwrap();
     assert!(lock.contains(&format!("zh:{zip_sha}")), "{lock}");
 
     wd.run(&["apply", "-auto-approve", "-input=false", "-no-color"]).ok();
@@ -111,7 +115,9 @@ fn a_tampered_zip_fails_terraform_init() {
     let Some((dir, key)) = signed_release() else {
         return;
     };
-    let zip = dir.path().join(format!("{}_{}.zip", file_prefix(), support::host_platform()));
+    let zip = dir
+        .path()
+        .join(format!("{}_{}.zip", file_prefix(), support::host_platform()));
     let mut bytes = std::fs::read(&zip).unwrap();
     let middle = bytes.len() / 2;
     bytes[middle] ^= 0xff;
@@ -136,7 +142,10 @@ fn a_signature_by_another_key_fails_terraform_init() {
         "--yes",
         "--detach-sign",
         "--output",
-        dir.path().join(format!("{}_SHA256SUMS.sig", file_prefix())).to_str().unwrap(),
+        dir.path()
+            .join(format!("{}_SHA256SUMS.sig", file_prefix()))
+            .to_str()
+            .unwrap(),
         sums.to_str().unwrap(),
     ]);
 
@@ -155,7 +164,10 @@ fn installed(wd: &Workdir) -> bool {
             if path.is_dir() {
                 holds_provider(&path)
             } else {
-                entry.file_name().to_string_lossy().starts_with("terraform-provider-eventbridge")
+                entry
+                    .file_name()
+                    .to_string_lossy()
+                    .starts_with("terraform-provider-eventbridge")
             }
         })
     }

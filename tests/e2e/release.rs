@@ -30,7 +30,10 @@ fn the_release_binary_needs_glibc_2_17_at_most() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let table = String::from_utf8_lossy(&out.stdout);
     let needed = glibc_versions(&table);
-    assert!(!needed.is_empty(), "no GLIBC_ symbol versions in `objdump -T`:\n{table}");
+    assert!(
+        !needed.is_empty(),
+        "no GLIBC_ symbol versions in `objdump -T`:\n{table}"
+    );
     let above: Vec<String> = table
         .lines()
         .filter(|line| glibc_versions(line).iter().any(|v| *v > GLIBC_MAX))
@@ -109,11 +112,7 @@ fn the_release_zip_installs_from_a_packed_mirror_and_applies() {
 fn without_a_key_the_checksums_are_written_unsigned_and_it_says_so() {
     let out = tempfile::tempdir().unwrap();
     let packaged = support::release::package(&stand_in_binary(out.path()), out.path(), None, None);
-    assert!(
-        packaged.stdout.contains("is NOT signed"),
-        "{}",
-        packaged.stdout
-    );
+    assert!(packaged.stdout.contains("is NOT signed"), "{}", packaged.stdout);
     let sums = out.path().join(format!("{}_SHA256SUMS", file_prefix()));
     assert!(sums.exists());
     assert!(!out.path().join(format!("{}_SHA256SUMS.sig", file_prefix())).exists());
@@ -132,7 +131,10 @@ fn every_platform_packaged_into_one_directory_shares_one_signed_checksum_file() 
     }
     let sums_name = format!("{}_SHA256SUMS", file_prefix());
     let sums = std::fs::read_to_string(out.path().join(&sums_name)).unwrap();
-    let listed: Vec<&str> = sums.lines().filter_map(|l| l.split_once("  ").map(|(_, f)| f)).collect();
+    let listed: Vec<&str> = sums
+        .lines()
+        .filter_map(|l| l.split_once("  ").map(|(_, f)| f))
+        .collect();
     assert_eq!(
         listed,
         [
@@ -164,7 +166,10 @@ fn every_platform_packaged_into_one_directory_shares_one_signed_checksum_file() 
     let version = support::release::version();
     for (platform, entry) in [
         ("linux_amd64", format!("terraform-provider-eventbridge_v{version}")),
-        ("windows_amd64", format!("terraform-provider-eventbridge_v{version}.exe")),
+        (
+            "windows_amd64",
+            format!("terraform-provider-eventbridge_v{version}.exe"),
+        ),
     ] {
         let zip = std::fs::read(out.path().join(format!("{}_{platform}.zip", file_prefix()))).unwrap();
         assert_eq!(first_zip_entry(&zip), entry);

@@ -52,9 +52,16 @@ pub fn binary_or_skip() -> Option<PathBuf> {
 /// after one line saying so, or a failure under `TF_ACC` / CI.
 #[track_caller]
 pub fn gpg_or_skip() -> Option<()> {
-    let found = Command::new("gpg").arg("--version").output().is_ok_and(|o| o.status.success());
+    let found = Command::new("gpg")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
     if !found {
-        super::missing_tool("gpg", "no gpg on the PATH", "Install GnuPG (Debian: apt-get install gpg).");
+        super::missing_tool(
+            "gpg",
+            "no gpg on the PATH",
+            "Install GnuPG (Debian: apt-get install gpg).",
+        );
         return None;
     }
     Some(())
@@ -74,7 +81,10 @@ impl SigningKey {
     /// EdDSA ones). Needs [`gpg_or_skip`] first.
     pub fn generate(name: &str) -> SigningKey {
         // Short: gpg-agent's socket lives in it, and socket paths are short.
-        let home = tempfile::Builder::new().prefix("gpg").tempdir_in("/tmp").expect("GNUPGHOME");
+        let home = tempfile::Builder::new()
+            .prefix("gpg")
+            .tempdir_in("/tmp")
+            .expect("GNUPGHOME");
         let mut key = SigningKey {
             home,
             fingerprint: String::new(),
