@@ -3,7 +3,8 @@
 //! names 127.0.0.1 and `tls.proxy.test`, the name only the test proxy
 //! resolves) terminates TLS and passes the bytes on to moto. The CA's PEM
 //! file is what `custom_ca_bundle` / `AWS_CA_BUNDLE` point at; without it
-//! the certificate is from an unknown issuer.
+//! the certificate is from an unknown issuer. [`TestCa`], the CA and the
+//! acceptor, also serves the test registry (`registry.rs`).
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
