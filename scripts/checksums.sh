@@ -29,7 +29,7 @@ fi
 rm -f "$sums.sig"
 if [ -z "${GPG_FINGERPRINT:-}" ]; then
   echo "checksums: GPG_FINGERPRINT is not set: $sums is NOT signed (no $sums.sig);"
-  echo "  a registry needs the signature: import a key and set GPG_FINGERPRINT (README: Releases)"
+  echo "  a registry needs the signature: import a key and set GPG_FINGERPRINT (README: Releases and platforms)"
 else
   sign=(gpg --batch --yes --local-user "$GPG_FINGERPRINT" --detach-sign --output "$sums.sig")
   if [ -n "${GPG_PASSPHRASE:-}" ]; then

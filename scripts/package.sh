@@ -19,7 +19,9 @@ entry="${name}_v${version}"
 case "$platform" in windows_*) entry="$entry.exe" ;; esac
 mkdir -p "$out"
 zip="$out/${name}_${version}_${platform}.zip"
-python3 - "$binary" "$zip" "$entry" <<'PY'
+# python3, or python where only that name exists (GitHub's Windows runners).
+py="$(command -v python3 || command -v python)"
+"$py" - "$binary" "$zip" "$entry" <<'PY'
 import sys, zipfile
 binary, target, entry = sys.argv[1:4]
 info = zipfile.ZipInfo(entry, date_time=(2020, 1, 1, 0, 0, 0))
