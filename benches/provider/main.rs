@@ -187,15 +187,18 @@ fn startup_only() {
             md.push_str(&rows);
         }
     }
+    // Starts take milliseconds: other work on the machine shows in them.
+    let load = std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|l| l.split_whitespace().next().map(str::to_string))
+        .unwrap_or_else(|| "unknown".into());
     let note = format!(
         "{note_start}{} by `cargo bench --bench provider -- --startup`, after `cargo build --release` and \
-         `bash scripts/build-release.sh`.\n",
+         `bash scripts/build-release.sh` (load average {load} when it began).\n",
         today()
     );
-    let md = match md.find("\n## ") {
-        Some(at) => format!("{}\n{note}{}", &md[..at], &md[at..]),
-        None => format!("{md}\n{note}"),
-    };
+    let (table, rest) = md.split_at(md.find("\n## ").unwrap_or(md.len()));
+    let md = format!("{}\n\n{note}\n{}", table.trim_end(), rest.trim_start_matches('\n'));
     std::fs::write(&out, md).expect("write results");
     println!("updated the size and start rows of {}", out.display());
 }
