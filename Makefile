@@ -5,7 +5,7 @@ PLATFORM := $(shell bash scripts/platform.sh)
 PROVIDER_ADDRESS := $(shell bash scripts/provider-address.sh)
 PLUGIN_DIR := $(HOME)/.terraform.d/plugins/$(PROVIDER_ADDRESS)/$(VERSION)/$(PLATFORM)
 
-.PHONY: help build fmt lint test testacc tools demo install docs bench release
+.PHONY: help build fmt lint lint-workflows test testacc tools demo install docs bench release
 
 help:
 	@echo "make demo      build, install into a local mirror, start the emulator, run terraform on examples/"
@@ -19,7 +19,9 @@ help:
 	@echo "make lint      rustfmt check and clippy, warnings as errors"
 	@echo "make docs      render docs/ from the schemas and examples/"
 	@echo "make bench     figures into bench/RESULTS.md (installs the tools first)"
-	@echo "make release   registry package (zip, manifest, SHA256SUMS) in target/release-artifacts"
+	@echo "make release   registry package in target/release-artifacts: zip (Linux: glibc 2.17 or later),"
+	@echo "               manifest, SHA256SUMS and, with GPG_FINGERPRINT set, SHA256SUMS.sig"
+	@echo "make lint-workflows  actionlint (and shellcheck) on .github/workflows, installed into target/"
 
 build:
 	cargo build
@@ -27,9 +29,12 @@ build:
 fmt:
 	cargo fmt --all
 
-lint:
+lint: lint-workflows
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
+
+lint-workflows:
+	bash scripts/lint-workflows.sh
 
 test:
 	bash scripts/test.sh
@@ -54,10 +59,14 @@ install:
 docs:
 	cargo run --quiet -p xtask -- docs docs
 
+# Both release builds: the host-linked one and the glibc 2.17 one that
+# `make release` ships, whose size and start the bench compares.
 bench: tools
 	cargo build --release
+	bash scripts/build-release.sh > /dev/null
 	cargo bench --bench provider
 
+# Signed when GPG_FINGERPRINT names a key in gpg's keyring (scripts/checksums.sh).
 release:
-	cargo build --release
-	bash scripts/package.sh target/release/terraform-provider-eventbridge target/release-artifacts $(VERSION) $(PLATFORM)
+	bash scripts/build-release.sh > /dev/null
+	bash scripts/package.sh "$$(bash scripts/build-release.sh --path)" target/release-artifacts $(VERSION) $(PLATFORM)

@@ -80,6 +80,10 @@ mod truthful_reads;
 // 100 connections at once.
 mod load;
 
-// The release package, installed from a packed mirror (where a registry
-// test belongs too).
+// The release: its binary starts on glibc 2.17, it is packaged and signed
+// as registries want it, and installed from a packed mirror.
 mod release;
+
+// The signed release served by a provider registry and a network mirror on
+// loopback: terraform init checks its checksums and signature.
+mod registry;

@@ -1,6 +1,7 @@
 //! What the tests share: the emulator and the fault proxy in front of it,
 //! the AWS service model they are checked against, the terraform binary and
-//! working directories, and a protocol-level client. A crate of its own
+//! working directories, a protocol-level client, and the release build with
+//! a registry that serves it. A crate of its own
 //! (`eventbridge-test-support`, a dev-dependency of the provider), so that
 //! a test binary may use part of it while the dead-code lint stays on here:
 //! its public items are what the tests and `make bench` use, and one that
@@ -21,6 +22,8 @@ pub mod imds;
 pub mod loopback;
 pub mod protocol;
 pub mod recording;
+pub mod registry;
+pub mod release;
 pub mod terraform;
 pub mod tls_front;
 

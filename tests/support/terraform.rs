@@ -147,6 +147,12 @@ impl Workdir {
         local_mirror(zip, self.dir.path());
     }
 
+    /// Replaces the CLI configuration (`provider_installation` and the
+    /// rest) that [`Workdir::new`] wrote.
+    pub fn use_cli_config(&self, text: &str) {
+        std::fs::write(self.dir.path().join("cli.tfrc"), text).expect("write cli.tfrc");
+    }
+
     /// Runs `terraform` (another Terraform or OpenTofu) in this directory.
     pub fn use_terraform(&mut self, terraform: &std::path::Path) {
         self.terraform = Some(terraform.to_path_buf());
