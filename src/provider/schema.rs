@@ -14,9 +14,9 @@ use crate::tfplugin::model::Maybe;
 use crate::tfplugin::{Attribute, NestedBlock, Number, Secret, Type};
 
 model! {
-    /// The EventBridge provider manages Amazon EventBridge connections. Its arguments are those of
-    /// hashicorp/aws that apply to an EventBridge client, with the same names and meaning, so a
-    /// `provider "aws"` block can be copied here. Credentials and Region come from the arguments,
+    /// The EventBridge provider manages Amazon EventBridge connections and API destinations. Its
+    /// arguments are those of hashicorp/aws that apply to an EventBridge client, with the same
+    /// names and meaning, so a `provider "aws"` block can be copied here. Credentials and Region come from the arguments,
     /// else from the standard AWS chain: environment variables (`AWS_REGION`, `AWS_PROFILE`,
     /// `AWS_ACCESS_KEY_ID`, ...), shared config and credentials files, SSO, web identity, and the
     /// EC2/ECS metadata services.
@@ -63,7 +63,7 @@ model! {
              check alone.",
         ),
         attr skip_requesting_account_id: Option<bool> = Attribute::bool().optional().doc(
-            "Never ask STS for the account ID. Connections take their account from their ARN, so the account \
+            "Never ask STS for the account ID. Connections and API destinations take their account from their ARN, so the account \
              is only requested for `allowed_account_ids` / `forbidden_account_ids`, which cannot be used with \
              this set.",
         ),
@@ -225,7 +225,7 @@ model! {
 }
 
 model! {
-    /// Accepted for compatibility with hashicorp/aws; has no effect here (connections have no tags).
+    /// Accepted for compatibility with hashicorp/aws; has no effect here (connections and API destinations have no tags).
     pub(crate) struct DefaultTags {
         attr tags: BTreeMap<String, Option<String>> =
             Attribute::of(Type::map(Type::String)).optional().doc("No effect here."),
@@ -233,7 +233,7 @@ model! {
 }
 
 model! {
-    /// Accepted for compatibility with hashicorp/aws; has no effect here (connections have no tags).
+    /// Accepted for compatibility with hashicorp/aws; has no effect here (connections and API destinations have no tags).
     pub(crate) struct IgnoreTags {
         attr keys: BTreeSet<String> = string_set().doc("No effect here."),
         attr key_prefixes: BTreeSet<String> = string_set().doc("No effect here."),
