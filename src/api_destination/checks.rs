@@ -45,7 +45,7 @@ pub const HTTP_METHOD: Check = Check {
 };
 
 pub const RATE: Check = Check {
-    rule: || "A whole number, at least 1.".into(),
+    rule: || format!("A whole number, at least 1 and at most {}.", i32::MAX),
     run: rate,
 };
 
@@ -150,14 +150,16 @@ fn http_method(v: &Value, at: &AttributePath, diags: &mut Diagnostics) {
 
 fn rate(v: &Value, at: &AttributePath, diags: &mut Diagnostics) {
     let Some(n) = v.as_number() else { return };
-    let whole = n.as_i64();
+    // AWS's integer is 32 bits wide.
+    let whole = n.as_i64().and_then(|n| i32::try_from(n).ok());
     if whole.is_none_or(|n| n < 1) {
         diags.error_at(
             at,
             "Invalid invocation rate",
             format!(
                 "invocation_rate_limit_per_second is {n}; it must be a whole number of calls per second, at least 1 \
-                 (remove it for AWS's default of 300)."
+                 and at most {} (remove it for AWS's default of 300).",
+                i32::MAX
             ),
         );
     }

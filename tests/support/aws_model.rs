@@ -351,6 +351,10 @@ impl Model {
             ("boolean", Json::Bool(_)) => {}
             ("integer" | "long" | "short" | "byte", Json::Number(n)) if n.is_i64() || n.is_u64() => {
                 let v = n.as_i64().unwrap_or(i64::MAX);
+                // Smithy's integer is 32 bits: AWS cannot read a wider one.
+                if c.kind == "integer" && i32::try_from(v).is_err() {
+                    push("Member must be a 32-bit integer".to_string(), Some(v.to_string()));
+                }
                 if let Some(min) = c.min.filter(|min| v < *min) {
                     push(
                         format!("Member must have value greater than or equal to {min}"),

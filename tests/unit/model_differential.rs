@@ -1079,6 +1079,8 @@ fn the_rate_limit_gets_the_same_verdict_from_the_provider_and_the_model() {
         json!(2),
         json!(300),
         json!(1_000_000),
+        json!(i32::MAX),
+        json!(i64::from(i32::MAX) + 1),
         json!(i64::MIN),
         json!(1.5),
     ] {
