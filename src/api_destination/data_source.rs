@@ -4,19 +4,17 @@
 use async_trait::async_trait;
 
 use super::{mapping, schema, KIND, TYPE_NAME};
-use crate::aws::regional::{found, lookup, time};
+use crate::aws::regional::values::time;
+use crate::aws::regional::{found, lookup};
 use crate::aws::AwsClient;
 use crate::tfplugin::{Attribute, Context, DataSource, Diagnostics, Model, Schema, Value};
 
 pub struct ApiDestinationDataSource;
 
-#[async_trait]
-impl DataSource<AwsClient> for ApiDestinationDataSource {
-    fn type_name(&self) -> &'static str {
-        TYPE_NAME
-    }
-
-    fn schema(&self) -> Schema {
+/// Built once: every read cuts its answer to this schema's type.
+fn cached() -> &'static Schema {
+    static SCHEMA: std::sync::OnceLock<Schema> = std::sync::OnceLock::new();
+    SCHEMA.get_or_init(|| {
         let times = |what: &str| {
             Attribute::string()
                 .computed()
@@ -31,10 +29,21 @@ impl DataSource<AwsClient> for ApiDestinationDataSource {
                 ("last_modified_time", times("last modified")),
             ],
         ))
+    })
+}
+
+#[async_trait]
+impl DataSource<AwsClient> for ApiDestinationDataSource {
+    fn type_name(&self) -> &'static str {
+        TYPE_NAME
+    }
+
+    fn schema(&self) -> Schema {
+        cached().clone()
     }
 
     async fn read(&self, ctx: &Context<AwsClient>, config: &Value, diags: &mut Diagnostics) -> Option<Value> {
-        let reported = self.schema().value_type();
+        let reported = cached().value_type();
         found::lookup(&ctx.client, &KIND, config, diags, |client, name, region| async move {
             let out = client.describe_api_destination().name(&name).send().await?;
             let mut value = lookup::reported(&mapping::discovered(&out, &name, &region).to_value(), &reported);

@@ -2,6 +2,8 @@
 //! call each (AWS documents no waiter; every answer carries the ARN and
 //! state), and what goes back to Terraform when a call fails.
 
+use aws_sdk_eventbridge::types::ApiDestinationState;
+
 use super::mapping;
 use super::schema::ApiDestination;
 use super::KIND;
@@ -42,15 +44,20 @@ fn recorded(state: ApiDestination) -> ApplyResponse {
     }
 }
 
+/// `d` as written, with the ARN and state AWS answered.
+fn written(d: &ApiDestination, arn: Option<&str>, state: Option<&ApiDestinationState>) -> ApplyResponse {
+    let mut written = d.clone();
+    mapping::set_computed(&mut written, arn, state);
+    recorded(written)
+}
+
 pub async fn create(ctx: &Context<AwsClient>, planned: &Value) -> ApplyResponse {
     let d = ApiDestination::from_value(planned);
     let at = regional(ctx, &d);
     match mapping::create_request(&at.client, &d).send().await {
         Ok(out) => {
             tracing::info!(api_destination = %d.name, region = %at.region, "created API destination");
-            let mut state = d.clone();
-            mapping::set_computed(&mut state, out.api_destination_arn(), out.api_destination_state());
-            recorded(state)
+            written(&d, out.api_destination_arn(), out.api_destination_state())
         }
         Err(e) => {
             let cause = failure::cause(&e, &subject(&d, &at));
@@ -71,9 +78,7 @@ pub async fn update(ctx: &Context<AwsClient>, prior_value: &Value, planned: &Val
     match conflicts::retrying(ctx.client.poll_policy(), &ctx.stop, || request.clone().send()).await {
         Ok(out) => {
             tracing::info!(api_destination = %d.name, region = %at.region, "updated API destination");
-            let mut state = d.clone();
-            mapping::set_computed(&mut state, out.api_destination_arn(), out.api_destination_state());
-            recorded(state)
+            written(&d, out.api_destination_arn(), out.api_destination_state())
         }
         Err(e) => {
             let cause = failure::cause(&e, &subject(&d, &at));

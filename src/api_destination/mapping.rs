@@ -10,7 +10,7 @@ use aws_sdk_eventbridge::types::{ApiDestinationHttpMethod, ApiDestinationState};
 use aws_sdk_eventbridge::Client;
 
 use super::schema::ApiDestination;
-use crate::aws::regional;
+use crate::aws::regional::values;
 
 fn method(d: &ApiDestination) -> ApiDestinationHttpMethod {
     ApiDestinationHttpMethod::from(d.http_method.as_str())
@@ -41,7 +41,7 @@ pub fn update_request(
     prior: &ApiDestination,
 ) -> Option<UpdateApiDestinationFluentBuilder> {
     let description = match d.description != prior.description {
-        true => regional::description_to_send(&d.description, &prior.description),
+        true => values::description_to_send(&d.description, &prior.description),
         false => None,
     };
     let connection_arn = (d.connection_arn != prior.connection_arn).then(|| d.connection_arn.clone());
@@ -89,7 +89,7 @@ pub fn from_described(out: &DescribeApiDestinationOutput, prior: &ApiDestination
     let mut read = ApiDestination {
         id: name.clone(),
         name,
-        description: regional::read_description(out.description(), &prior.description),
+        description: values::read_description(out.description(), &prior.description),
         connection_arn: out.connection_arn().unwrap_or_default().to_string(),
         invocation_endpoint: out.invocation_endpoint().unwrap_or_default().to_string(),
         http_method: out.http_method().map(|m| m.as_str().to_string()).unwrap_or_default(),

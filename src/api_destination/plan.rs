@@ -24,9 +24,9 @@ pub fn plan(prior: &Value, proposed: &Value, config: &Value, default_region: &st
             d.invocation_rate_limit_per_second,
         )
     };
-    // An unknown connection ARN (its connection is being replaced) reads as
-    // "" here, a change as well.
-    if settings(&before) != settings(&after) || state.attr("connection_arn").is_unknown() {
+    // An unknown value (a connection being replaced) reads as "", a change
+    // as well.
+    if settings(&before) != settings(&after) {
         if let Some(s) = state.attr_mut("api_destination_state") {
             *s = Value::Unknown;
         }

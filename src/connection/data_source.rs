@@ -5,7 +5,8 @@
 use async_trait::async_trait;
 
 use super::{mapping, schema, KIND, TYPE_NAME};
-use crate::aws::regional::{found, lookup, time};
+use crate::aws::regional::values::time;
+use crate::aws::regional::{found, lookup};
 use crate::aws::AwsClient;
 use crate::tfplugin::{Attribute, Context, DataSource, Diagnostics, Model, Schema, Value};
 
@@ -14,13 +15,10 @@ pub struct ConnectionDataSource;
 /// What only configures the resource: nothing AWS holds.
 const NOT_REPORTED: [&str; 2] = ["secrets_wo_version", "timeouts"];
 
-#[async_trait]
-impl DataSource<AwsClient> for ConnectionDataSource {
-    fn type_name(&self) -> &'static str {
-        TYPE_NAME
-    }
-
-    fn schema(&self) -> Schema {
+/// Built once: every read cuts its answer to this schema's type.
+fn cached() -> &'static Schema {
+    static SCHEMA: std::sync::OnceLock<Schema> = std::sync::OnceLock::new();
+    SCHEMA.get_or_init(|| {
         let time = |what: &str| {
             Attribute::string()
                 .computed()
@@ -37,10 +35,21 @@ impl DataSource<AwsClient> for ConnectionDataSource {
                 ("last_authorized_time", time("last authorized")),
             ],
         ))
+    })
+}
+
+#[async_trait]
+impl DataSource<AwsClient> for ConnectionDataSource {
+    fn type_name(&self) -> &'static str {
+        TYPE_NAME
+    }
+
+    fn schema(&self) -> Schema {
+        cached().clone()
     }
 
     async fn read(&self, ctx: &Context<AwsClient>, config: &Value, diags: &mut Diagnostics) -> Option<Value> {
-        let reported = self.schema().value_type();
+        let reported = cached().value_type();
         found::lookup(&ctx.client, &KIND, config, diags, |client, name, region| async move {
             let out = client.describe_connection().name(&name).send().await?;
             let mut value = lookup::reported(&mapping::discovered(&out, &name, &region).to_value(), &reported);

@@ -22,7 +22,7 @@ use aws_sdk_eventbridge::types::{
 use super::model::{
     ApiKey, AuthParameters, Basic, ClientParameters, Connection, Connectivity, HttpParameters, OAuth, Parameter, Secret,
 };
-use crate::aws::regional;
+use crate::aws::regional::values;
 
 /// The secret to send: the plain argument, else its write-only twin (None
 /// when neither is at hand, e.g. a write-only value that is not re-sent).
@@ -141,7 +141,7 @@ pub fn update_request(
         (None, Some(_)) => Some(public_connectivity()?),
         (None, None) => None,
     };
-    let description = regional::description_to_send(&c.description, &prior.description);
+    let description = values::description_to_send(&c.description, &prior.description);
     let (authorization_type, auth) = match with_auth {
         true => (Some(authorization_type(c)), Some(update_auth(c, prior)?)),
         false => (None, None),
@@ -300,7 +300,7 @@ pub fn from_described(out: &DescribeConnectionOutput, prior: &Connection) -> Con
             .and_then(|a| a.connectivity_parameters())
             .and_then(described_connectivity),
     };
-    let description = regional::read_description(out.description(), &prior.description);
+    let description = values::read_description(out.description(), &prior.description);
     let name = out.name().map_or_else(|| prior.name.clone(), str::to_string);
     let mut read = Connection {
         id: name.clone(),

@@ -9,6 +9,7 @@ use std::future::Future;
 use aws_sdk_eventbridge::error::{ProvideErrorMetadata, SdkError};
 use aws_sdk_eventbridge::Client;
 
+use super::failure::{self, Subject};
 use super::import_id::{self, ImportId};
 use super::region::Regional;
 use super::Kind;
@@ -29,7 +30,7 @@ pub struct Found {
 /// another account than the one found.
 pub async fn import<F, Fut, E, R>(
     aws: &AwsClient,
-    kind: &Kind,
+    kind: &'static Kind,
     id: &str,
     diags: &mut Diagnostics,
     describe: F,
@@ -65,7 +66,7 @@ where
 
 /// Not found says where it looked (and the account an ARN named, which the
 /// credentials may not reach).
-fn import_failed<E, R>(kind: &Kind, id: &ImportId, region: &str, e: &SdkError<E, R>, diags: &mut Diagnostics)
+fn import_failed<E, R>(kind: &'static Kind, id: &ImportId, region: &str, e: &SdkError<E, R>, diags: &mut Diagnostics)
 where
     E: ProvideErrorMetadata + std::error::Error + 'static,
     R: std::fmt::Debug + 'static,
@@ -82,13 +83,15 @@ where
             format!("EventBridge {noun} {name:?} does not exist in {region}{account}."),
         );
     } else {
-        diags.error(
-            format!("Error importing EventBridge {noun}"),
-            format!(
-                "reading EventBridge {noun} {name:?} in {region}: {}",
-                errors::describe(e)
-            ),
-        );
+        let subject = Subject { kind, name, region };
+        let summary = format!("Error importing EventBridge {noun}");
+        diags.extend(failure::diagnostics(
+            &summary,
+            "reading",
+            &subject,
+            &errors::describe(e),
+            &[],
+        ));
     }
 }
 
@@ -97,7 +100,7 @@ where
 /// region)`; not found points at `name`.
 pub async fn lookup<F, Fut, E, R>(
     aws: &AwsClient,
-    kind: &Kind,
+    kind: &'static Kind,
     config: &Value,
     diags: &mut Diagnostics,
     describe: F,
@@ -122,13 +125,19 @@ where
             None
         }
         Err(e) => {
-            diags.error(
-                format!("Error reading EventBridge {noun}"),
-                format!(
-                    "reading EventBridge {noun} {name:?} in {region}: {}",
-                    errors::describe(&e)
-                ),
-            );
+            let subject = Subject {
+                kind,
+                name: &name,
+                region: &region,
+            };
+            let summary = format!("Error reading EventBridge {noun}");
+            diags.extend(failure::diagnostics(
+                &summary,
+                "reading",
+                &subject,
+                &errors::describe(&e),
+                &[],
+            ));
             None
         }
     }

@@ -8,6 +8,7 @@ use std::future::Future;
 
 use futures_util::StreamExt;
 
+use super::failure::{self, Subject};
 use super::{identity, Kind};
 use crate::aws::text_rule::capitalized;
 use crate::tfplugin::{AttributePath, Diagnostics, ListEvent, ListSink, Value};
@@ -29,7 +30,7 @@ pub struct Page {
 /// filters applied), `describe(name)` one Describe. A failed List call
 /// ends the listing with its cause.
 pub async fn run<L, LF, D, DF>(
-    kind: &Kind,
+    kind: &'static Kind,
     region: &str,
     include_resource: bool,
     sink: &mut ListSink,
@@ -76,7 +77,7 @@ pub enum Described {
 /// Pushes a page's objects, described by `describe` when the query wants
 /// the resources; false when no more are wanted (or the listing failed).
 async fn push_page<F, Fut>(
-    kind: &Kind,
+    kind: &'static Kind,
     region: &str,
     found: &[Listed],
     include_resource: bool,
@@ -107,12 +108,14 @@ where
             Described::Object(object) => object,
             Described::Gone => continue,
             Described::Failed(cause) => {
-                let mut diags = Diagnostics::new();
-                diags.error(
-                    format!("Error reading EventBridge {}", kind.noun),
-                    format!("reading EventBridge {} {:?} in {region}: {cause}", kind.noun, f.name),
-                );
-                sink.fail(diags).await;
+                let subject = Subject {
+                    kind,
+                    name: &f.name,
+                    region,
+                };
+                let summary = format!("Error reading EventBridge {}", kind.noun);
+                sink.fail(failure::diagnostics(&summary, "reading", &subject, &cause, &[]))
+                    .await;
                 return false;
             }
         };
@@ -124,7 +127,7 @@ where
 }
 
 /// A failed List call, in one line.
-fn list_failed(kind: &Kind, region: &str, cause: &str) -> Diagnostics {
+fn list_failed(kind: &'static Kind, region: &str, cause: &str) -> Diagnostics {
     let mut diags = Diagnostics::new();
     diags.error(
         format!("Error listing EventBridge {}s", kind.noun),
@@ -134,7 +137,7 @@ fn list_failed(kind: &Kind, region: &str, cause: &str) -> Diagnostics {
 }
 
 /// One result: the identity, and the name to show.
-fn event(kind: &Kind, name: &str, region: &str, arn: &str, resource_object: Option<Value>) -> ListEvent {
+fn event(kind: &'static Kind, name: &str, region: &str, arn: &str, resource_object: Option<Value>) -> ListEvent {
     match identity::of(name, region, arn) {
         Some(id) => ListEvent::found(id, name, resource_object),
         None => {
@@ -155,7 +158,7 @@ fn event(kind: &Kind, name: &str, region: &str, arn: &str, resource_object: Opti
 }
 
 /// A list's `name_prefix`: the start of a name, so AWS's rule for names.
-pub fn name_prefix(kind: &Kind, v: &Value, at: &AttributePath, diags: &mut Diagnostics) {
+pub fn name_prefix(kind: &'static Kind, v: &Value, at: &AttributePath, diags: &mut Diagnostics) {
     if let Some(problem) = v.as_str().and_then(kind.name_problem) {
         diags.error_at(
             at,

@@ -3,8 +3,10 @@
 //! with the same name, type and (first sentence of its) docs, so that an
 //! argument is declared once for both. Only `name` is asked for (with the
 //! resource's checks) and `region` may be; write-only arguments and what a
-//! type names in `skip` (`timeouts`) are left out. Secrets stay in the
-//! shape, always null: AWS never returns them.
+//! type names in `skip` (`timeouts`) are left out. A sensitive argument
+//! stays sensitive; a secret inside a block stays in the shape, always
+//! null, as AWS never returns it (the mapping takes secrets only from a
+//! prior state, which a data source has not).
 
 use super::region;
 use crate::tfplugin::{Attribute, Block, Nesting, Type, Value};
@@ -28,9 +30,12 @@ pub fn block(resource: &Block, doc: &str, skip: &[&str], extra: Vec<(&str, Attri
                 ..attribute.clone()
             },
             "region" => region::lookup_attribute("to look in").computed(),
-            _ => Attribute::of(attribute.ty.clone())
-                .computed()
-                .doc(&first_sentence(&attribute.description)),
+            _ => Attribute {
+                sensitive: attribute.sensitive,
+                ..Attribute::of(attribute.ty.clone())
+                    .computed()
+                    .doc(&first_sentence(&attribute.description))
+            },
         };
         block = block.attr(name, reported);
     }

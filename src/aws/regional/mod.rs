@@ -11,6 +11,10 @@
 //!   the way out of AWS's errors (a quota, a name taken, a conflict);
 //! - [`conflicts`]: updates and deletes retried through a conflicting change;
 //! - [`waiter`]: polling until a type's own predicate holds;
+//! - [`checks`]: the name and description checks; [`listing`]: the List
+//!   loop of list resources; [`lookup`]: data source schemas from the
+//!   resource's; [`found`]: import and data source reads; [`moved`]: moves
+//!   from hashicorp/aws; [`values`]: values every type maps alike;
 //! - [`ResourceType`]: what a type's folder hands the provider.
 
 pub mod checks;
@@ -24,6 +28,7 @@ pub mod lookup;
 pub mod moved;
 pub mod region;
 pub mod timeouts;
+pub mod values;
 pub mod waiter;
 
 use std::sync::Arc;
@@ -83,29 +88,4 @@ pub struct Docs {
     pub spanning_rules: Vec<(&'static str, String)>,
     /// How the list resource's query runs, for its page.
     pub list_notes: Option<&'static str>,
-}
-
-/// A time AWS returns (CreationTime, LastModifiedTime…), as RFC 3339; null
-/// when AWS gives none.
-pub fn time(t: Option<&aws_smithy_types::DateTime>) -> crate::tfplugin::Value {
-    use aws_smithy_types::date_time::Format;
-    crate::tfplugin::Value::opt_string(t.and_then(|t| t.fmt(Format::DateTime).ok()))
-}
-
-/// A description as AWS holds it, for the state: AWS reads an empty one
-/// back as absent, which stays `""` when that is what `prior` (the
-/// configuration's, through the plan or the last state) says, so there is
-/// no diff.
-pub fn read_description(aws: Option<&str>, prior: &Option<String>) -> Option<String> {
-    match aws.filter(|d| !d.is_empty()) {
-        Some(d) => Some(d.to_string()),
-        None => prior.clone().filter(String::is_empty),
-    }
-}
-
-/// The description an update sends: the new one, or `""` when it was
-/// removed, so that AWS really clears it (hashicorp/aws sends nothing, and
-/// the old description stays).
-pub fn description_to_send(new: &Option<String>, prior: &Option<String>) -> Option<String> {
-    new.clone().or_else(|| prior.as_ref().map(|_| String::new()))
 }
