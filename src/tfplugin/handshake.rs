@@ -1,29 +1,29 @@
-//! Starting as a go-plugin: check that Terraform launched us, listen on a
-//! private unix socket, serve TLS with a fresh certificate, print the one
-//! handshake line on stdout, and exit when Terraform calls Shutdown.
+//! Starting as a go-plugin: check that Terraform launched us, listen on the
+//! transport go-plugin uses on this system (`transport.rs`: a private Unix
+//! socket, or 127.0.0.1 TCP on Windows), serve TLS with a fresh certificate,
+//! print the one handshake line on stdout, and stop when Terraform calls
+//! Shutdown or is gone (`lifetime.rs`).
 //!
 //! `--debug` instead serves plaintext until Ctrl-C and prints a
 //! `TF_REATTACH_PROVIDERS` value for attaching Terraform by hand.
 
 use std::future::Future;
 use std::io::Write;
-use std::os::unix::fs::PermissionsExt;
 use std::pin::Pin;
-use std::time::Duration;
 
 use base64::Engine;
 use futures_util::StreamExt as _;
-use tokio::net::UnixListener;
 use tokio::sync::watch;
-use tokio_stream::wrappers::UnixListenerStream;
 use tonic::transport::Server;
 use tonic::{Request, Response, Status};
 
+use super::lifetime::{self, HangUp};
 use super::proto::plugin;
 use super::proto::tfplugin6::provider_server::ProviderServer;
 use super::provider::Provider;
 use super::server::ProviderService;
 use super::tls::{self, ServerCertificate, TlsError};
+use super::transport::{Listener, TransportError};
 
 /// The go-plugin magic cookie Terraform sets for its providers.
 pub const MAGIC_COOKIE_KEY: &str = "TF_PLUGIN_MAGIC_COOKIE";
@@ -51,12 +51,12 @@ pub enum ServeError {
     NotLaunchedByTerraform,
     #[error("Terraform offered plugin protocol versions {0:?}; this provider speaks only version 6")]
     UnsupportedProtocol(String),
-    #[error("cannot create the plugin socket: {0}")]
-    Socket(std::io::Error),
+    #[error(transparent)]
+    Transport(#[from] TransportError),
     #[error("cannot set up TLS: {0}")]
     Tls(#[from] TlsError),
     #[error("gRPC server failed: {0}")]
-    Transport(#[from] tonic::transport::Error),
+    Grpc(#[from] tonic::transport::Error),
 }
 
 /// Serves `provider` until Terraform is done with it.
@@ -64,15 +64,12 @@ pub async fn serve<P: Provider>(provider: P, options: ServeOptions) -> Result<()
     if !options.debug {
         check_launched_by_terraform()?;
     }
-    let socket_dir = tempfile::Builder::new()
-        .prefix("plugin")
-        .tempdir()
-        .map_err(ServeError::Socket)?;
-    std::fs::set_permissions(socket_dir.path(), std::fs::Permissions::from_mode(0o700)).map_err(ServeError::Socket)?;
-    let socket_path = socket_dir.path().join("provider.sock");
-    let listener = UnixListener::bind(&socket_path).map_err(ServeError::Socket)?;
-
+    // Before anything can block: on Windows an unhandled Ctrl-C ends the
+    // process.
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
+    lifetime::watch_interrupts(options.debug, shutdown_tx.clone());
+    let listener = Listener::bind_from_env()?;
+
     // Terraform's AutoMTLS: TLS whenever it hands us its client certificate.
     let tls = match std::env::var("PLUGIN_CLIENT_CERT") {
         Ok(client_cert) if !options.debug => {
@@ -94,29 +91,28 @@ pub async fn serve<P: Provider>(provider: P, options: ServeOptions) -> Result<()
             shutdown: shutdown_tx.clone(),
         }))
         .add_service(plugin::grpc_stdio_server::GrpcStdioServer::new(Stdio {
-            shutdown: shutdown_rx.clone(),
+            shutdown: shutdown_tx.clone(),
+            exit_on_hang_up: !options.debug,
         }))
         .add_service(ProviderServer::new(ProviderService::new(provider)));
 
     if options.debug {
-        announce_reattach(options.provider_address, &socket_path);
+        announce_reattach(options.provider_address, &listener);
     } else {
-        announce_handshake(&socket_path, tls.as_ref().map(|(cert, _)| cert.der.as_slice()));
-    }
-    watch_interrupts(options.debug, shutdown_tx.clone());
-    if !options.debug {
-        watch_parent(shutdown_tx.clone());
+        announce_handshake(&listener, tls.as_ref().map(|(cert, _)| cert.der.as_slice()));
+        lifetime::watch_parent(shutdown_tx.clone());
     }
 
     let mut stopped = shutdown_rx.clone();
     let shutdown_signal = async move {
         let _ = stopped.wait_for(|s| *s).await;
     };
+    let connections = listener.incoming();
     let serving: Pin<Box<dyn Future<Output = Result<(), tonic::transport::Error>> + Send>> = match tls {
         Some((_, acceptor)) => {
-            Box::pin(router.serve_with_incoming_shutdown(tls::incoming(listener, acceptor), shutdown_signal))
+            Box::pin(router.serve_with_incoming_shutdown(tls::incoming(connections, acceptor), shutdown_signal))
         }
-        None => Box::pin(router.serve_with_incoming_shutdown(UnixListenerStream::new(listener), shutdown_signal)),
+        None => Box::pin(router.serve_with_incoming_shutdown(connections, shutdown_signal)),
     };
     tokio::pin!(serving);
     let mut stopped = shutdown_rx.clone();
@@ -124,14 +120,12 @@ pub async fn serve<P: Provider>(provider: P, options: ServeOptions) -> Result<()
         result = &mut serving => result?,
         _ = stopped.wait_for(|s| *s) => {
             // Let the Shutdown reply and in-flight answers go out, but never
-            // hang on a client that keeps its connection open: Terraform
-            // kills plugins that take longer than 2 s.
-            if tokio::time::timeout(Duration::from_millis(500), &mut serving).await.is_err() {
+            // hang on a client that keeps its connection open.
+            if tokio::time::timeout(lifetime::DRAIN, &mut serving).await.is_err() {
                 tracing::debug!("connections still open at shutdown; exiting anyway");
             }
         }
     }
-    drop(socket_dir);
     Ok(())
 }
 
@@ -149,11 +143,12 @@ fn check_launched_by_terraform() -> Result<(), ServeError> {
 
 /// `CORE|APP|NETWORK|ADDRESS|PROTOCOL|CERT`: the certificate is base64
 /// without padding, as go-plugin expects.
-fn announce_handshake(socket: &std::path::Path, certificate_der: Option<&[u8]>) {
+fn announce_handshake(listener: &Listener, certificate_der: Option<&[u8]>) {
     let cert = certificate_der.map(|der| base64::engine::general_purpose::STANDARD_NO_PAD.encode(der));
     let line = format!(
-        "1|{PROTOCOL_VERSION}|unix|{}|grpc|{}\n",
-        socket.display(),
+        "1|{PROTOCOL_VERSION}|{}|{}|grpc|{}\n",
+        listener.transport.network(),
+        listener.address,
         cert.unwrap_or_default()
     );
     let mut stdout = std::io::stdout().lock();
@@ -161,7 +156,7 @@ fn announce_handshake(socket: &std::path::Path, certificate_der: Option<&[u8]>) 
     let _ = stdout.flush();
 }
 
-fn announce_reattach(provider_address: &str, socket: &std::path::Path) {
+fn announce_reattach(provider_address: &str, listener: &Listener) {
     let value = serde_json::json!({
         provider_address: {
             "Protocol": "grpc",
@@ -169,55 +164,30 @@ fn announce_reattach(provider_address: &str, socket: &std::path::Path) {
             "Pid": std::process::id(),
             // Terraform 1.0.x panics on protocol 6 reattach without it.
             "Test": true,
-            "Addr": { "Network": "unix", "String": socket.display().to_string() },
+            "Addr": { "Network": listener.transport.network(), "String": listener.address },
         }
     });
     let mut stdout = std::io::stdout().lock();
-    let _ = writeln!(
-        stdout,
-        "Provider started in debug mode. To attach Terraform, set in its environment:\n\n\
-         \tTF_REATTACH_PROVIDERS='{value}'\n"
-    );
+    let _ = writeln!(stdout, "{}", reattach_instructions(&value.to_string()));
     let _ = stdout.flush();
 }
 
-/// Terraform cancels with StopProvider, not signals; a Ctrl-C in the
-/// terminal reaches the whole process group, so plugins ignore it. In debug
-/// mode Ctrl-C is how the developer stops the provider.
-fn watch_interrupts(debug: bool, shutdown: watch::Sender<bool>) {
-    tokio::spawn(async move {
-        while tokio::signal::ctrl_c().await.is_ok() {
-            if debug {
-                shutdown.send_replace(true);
-                return;
-            }
-            tracing::debug!("ignoring interrupt; Terraform stops providers with StopProvider");
-        }
-    });
-}
-
-/// How often the provider checks that Terraform is still alive.
-const PARENT_CHECK: Duration = Duration::from_millis(200);
-
-/// Terraform killed outright (SIGKILL from a CI timeout or the OOM killer)
-/// never sends Shutdown; its plugins would live on, retrying AWS calls for
-/// nobody. When the parent process changes (we were reparented), stop.
-fn watch_parent(shutdown: watch::Sender<bool>) {
-    let parent = std::os::unix::process::parent_id();
-    if parent <= 1 {
-        return; // Already orphaned at start: nothing to compare with.
+/// How to hand the reattach value to Terraform in this system's shells.
+fn reattach_instructions(value: &str) -> String {
+    let mut text = String::from("Provider started in debug mode. To attach Terraform, set in its environment:\n\n");
+    if cfg!(windows) {
+        // cmd takes the quotes around the whole assignment; PowerShell a
+        // single-quoted string, whose only special character is the quote.
+        text.push_str(&format!(
+            "\tcmd:         set \"TF_REATTACH_PROVIDERS={value}\"\n\
+             \tPowerShell:  $env:TF_REATTACH_PROVIDERS='{}'\n",
+            value.replace('\'', "''")
+        ));
+    } else {
+        text.push_str(&format!("\tTF_REATTACH_PROVIDERS='{value}'\n"));
     }
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(PARENT_CHECK);
-        loop {
-            tick.tick().await;
-            if std::os::unix::process::parent_id() != parent {
-                tracing::warn!(parent, "Terraform (the parent process) is gone; stopping");
-                shutdown.send_replace(true);
-                return;
-            }
-        }
-    });
+    text.push_str("\nCtrl-C stops it.\n");
+    text
 }
 
 struct Controller {
@@ -234,7 +204,9 @@ impl plugin::grpc_controller_server::GrpcController for Controller {
 }
 
 struct Stdio {
-    shutdown: watch::Receiver<bool>,
+    shutdown: watch::Sender<bool>,
+    /// Stop when Terraform drops the stream without a Shutdown.
+    exit_on_hang_up: bool,
 }
 
 type StdioStream = Pin<Box<dyn futures_util::Stream<Item = Result<plugin::StdioData, Status>> + Send>>;
@@ -244,11 +216,14 @@ impl plugin::grpc_stdio_server::GrpcStdio for Stdio {
     type StreamStdioStream = StdioStream;
 
     /// Logs go to stderr directly, so the stream carries nothing; it stays
-    /// open (as go-plugin expects) until shutdown.
+    /// open (as go-plugin expects) until shutdown. Dropped before that, it
+    /// means Terraform is gone (`lifetime.rs`).
     async fn stream_stdio(&self, _request: Request<()>) -> Result<Response<StdioStream>, Status> {
-        let mut shutdown = self.shutdown.clone();
+        let mut shutdown = self.shutdown.subscribe();
+        let hang_up = HangUp::new(&self.shutdown, self.exit_on_hang_up);
         let stream = futures_util::stream::once(async move {
             let _ = shutdown.wait_for(|s| *s).await;
+            drop(hang_up);
         })
         .filter_map(|()| async { None::<Result<plugin::StdioData, Status>> });
         Ok(Response::new(Box::pin(stream)))

@@ -15,6 +15,7 @@ mod diagnostics;
 pub mod docs;
 pub mod flags;
 mod handshake;
+mod lifetime;
 mod list_resource;
 pub mod logging;
 pub mod model;
@@ -25,6 +26,7 @@ mod schema;
 mod secret;
 mod server;
 mod tls;
+mod transport;
 mod value;
 
 pub use check::Check;
@@ -43,4 +45,5 @@ pub use resource::{
 pub use schema::{Attribute, Block, IdentityAttribute, IdentitySchema, NestedBlock, Nesting, Schema};
 pub use secret::Secret;
 pub use server::ProviderService;
+pub use transport::{Transport, TransportError, TRANSPORT_VARIABLE};
 pub use value::{object, Number, Type, Value};

@@ -14,7 +14,7 @@ use rustls::client::danger::HandshakeSignatureValid;
 use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer, UnixTime};
 use rustls::server::danger::{ClientCertVerified, ClientCertVerifier};
 use rustls::{DigitallySignedStruct, DistinguishedName, SignatureScheme};
-use tokio::net::{UnixListener, UnixStream};
+use tokio::io::{AsyncRead, AsyncWrite};
 use tokio_rustls::server::TlsStream;
 use tokio_rustls::TlsAcceptor;
 
@@ -86,18 +86,23 @@ pub fn pinned_acceptor(server: &ServerCertificate, client_cert_pem: &str) -> Res
     Ok(TlsAcceptor::from(Arc::new(config)))
 }
 
-/// Accepted connections, each after a successful TLS handshake. Handshakes
-/// run concurrently so that one stalled client cannot block others; failed
-/// ones (a wrong or missing certificate) are logged and dropped.
-pub fn incoming(
-    listener: UnixListener,
+/// Accepted connections (of either transport), each after a successful TLS
+/// handshake. Handshakes run concurrently so that one stalled client cannot
+/// block others; failed ones (a wrong or missing certificate) are logged and
+/// dropped.
+pub fn incoming<S>(
+    connections: impl Stream<Item = std::io::Result<S>> + Send + 'static,
     acceptor: TlsAcceptor,
-) -> impl Stream<Item = Result<TlsStream<UnixStream>, std::io::Error>> {
+) -> impl Stream<Item = Result<TlsStream<S>, std::io::Error>>
+where
+    S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
+{
     let (tx, rx) = tokio::sync::mpsc::channel(16);
     tokio::spawn(async move {
-        loop {
-            let stream = match listener.accept().await {
-                Ok((stream, _)) => stream,
+        let mut connections = std::pin::pin!(connections);
+        while let Some(accepted) = futures_util::StreamExt::next(&mut connections).await {
+            let stream = match accepted {
+                Ok(stream) => stream,
                 Err(e) => {
                     tracing::warn!(error = %e, "accepting a connection failed");
                     continue;

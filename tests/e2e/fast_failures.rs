@@ -6,6 +6,7 @@
 use std::time::{Duration, Instant};
 
 use support::fault_proxy::FaultProxy;
+use support::processes;
 use support::terraform::Workdir;
 
 const PROVIDER: &str = include_str!("../../examples/provider/provider.tf");
@@ -138,45 +139,6 @@ fn a_region_that_cannot_exist_is_refused_before_any_call() {
     assert_eq!(calls, 0, "no AWS call for a Region that cannot exist");
 }
 
-/// `(pid, parent pid, command)` of every process.
-fn processes() -> Vec<(u32, u32, String)> {
-    let Ok(entries) = std::fs::read_dir("/proc") else {
-        return Vec::new();
-    };
-    entries
-        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
-        .filter_map(|pid| {
-            // pid (comm) state ppid ...
-            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-            let (head, rest) = stat.split_once(") ")?;
-            let comm = head.split_once(" (")?.1.to_string();
-            let ppid = rest.split_whitespace().nth(1)?.parse().ok()?;
-            Some((pid, ppid, comm))
-        })
-        .collect()
-}
-
-/// The provider among the descendants of `root` (a wrapper script may sit
-/// between the test and the real terraform), with its parent's pid.
-fn provider_under(root: u32) -> Option<(u32, u32)> {
-    let all = processes();
-    let mut family = vec![root];
-    let mut i = 0;
-    while i < family.len() {
-        let parent = family[i];
-        family.extend(all.iter().filter(|p| p.1 == parent).map(|p| p.0));
-        i += 1;
-    }
-    all.iter()
-        .find(|(pid, _, comm)| family.contains(pid) && comm.starts_with("terraform-prov"))
-        .map(|(pid, ppid, _)| (*pid, *ppid))
-}
-
-fn alive(pid: u32) -> bool {
-    std::fs::read_to_string(format!("/proc/{pid}/stat"))
-        .is_ok_and(|stat| !stat.split_once(") ").is_some_and(|(_, rest)| rest.starts_with('Z')))
-}
-
 #[test]
 fn a_provider_whose_terraform_is_killed_exits_instead_of_living_on() {
     let Some(emulator) = support::terraform_and_emulator() else {
@@ -199,7 +161,7 @@ fn a_provider_whose_terraform_is_killed_exits_instead_of_living_on() {
     let mut found = None;
     while found.is_none() && start.elapsed() < Duration::from_secs(60) {
         if proxy.calls("DescribeConnection") > 0 {
-            found = provider_under(terraform.id());
+            found = processes::provider_under(terraform.id());
         }
         std::thread::sleep(Duration::from_millis(50));
     }
@@ -211,10 +173,10 @@ fn a_provider_whose_terraform_is_killed_exits_instead_of_living_on() {
     let _ = terraform.kill();
     let _ = terraform.wait();
     let killed = Instant::now();
-    while alive(provider) && killed.elapsed() < Duration::from_secs(10) {
+    while processes::alive(provider) && killed.elapsed() < Duration::from_secs(10) {
         std::thread::sleep(Duration::from_millis(20));
     }
-    let outlived = alive(provider);
+    let outlived = processes::alive(provider);
     if outlived {
         // SAFETY: as above; don't leave it running after a failed test.
         unsafe { libc::kill(provider as i32, libc::SIGKILL) };

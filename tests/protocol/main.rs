@@ -1,7 +1,7 @@
 //! Tier 3, protocol: the built provider binary, started and spoken to
 //! exactly as Terraform does it: magic cookie, go-plugin handshake, TLS
 //! pinned to Terraform's client certificate, tfplugin6 over a unix socket
-//! (`support::protocol`). Cargo builds the binary, so this tier runs under
+//! or TCP (`support::protocol`). Cargo builds the binary, so this tier runs under
 //! plain `cargo test`; the tests that configure the provider against the
 //! emulator skip with one line without it (tests/README.md has the four
 //! tiers).
@@ -16,6 +16,11 @@
 // The plugin process: handshake, TLS, schema, configure, a read, errors as
 // diagnostics, StopProvider, shutdown, signals, debug mode.
 mod plugin;
+
+// go-plugin's TCP transport (Windows' own): the handshake line, the port
+// range rules, the certificate pin, Shutdown; and the provider stopping when
+// Terraform hangs up without Shutdown, on both transports.
+mod transport;
 
 // What Terraform 1.0.3 never sends: write-only values, moves from
 // hashicorp/aws, resource identity, state upgrades.

@@ -4,7 +4,7 @@
 use std::os::unix::fs::PermissionsExt;
 use std::time::{Duration, Instant};
 
-use support::protocol::{assert_no_diagnostics, describe_diagnostics, dv, provider_binary, value_of, Plugin};
+use support::protocol::{assert_no_diagnostics, describe_diagnostics, dv, provider_binary, value_of, Address, Plugin};
 use terraform_provider_eventbridge::connection::schema::schema as connection_schema;
 use terraform_provider_eventbridge::provider::EventBridgeProvider;
 use terraform_provider_eventbridge::tfplugin::proto::plugin::Empty;
@@ -33,7 +33,7 @@ async fn handshake_announces_a_tls_unix_socket_in_a_private_directory() {
     let plugin = Plugin::start().await;
     assert!(plugin.handshake.starts_with("1|6|unix|"), "{}", plugin.handshake);
     assert!(!plugin.handshake.ends_with('='), "certificate must be unpadded base64");
-    let dir = plugin.socket.parent().expect("socket dir");
+    let dir = plugin.address.socket().parent().expect("socket dir");
     let mode = std::fs::metadata(dir).expect("dir").permissions().mode() & 0o777;
     assert_eq!(mode, 0o700);
     // The health service reports the plugin as serving.
@@ -242,7 +242,7 @@ async fn stop_provider_answers_and_shutdown_exits_cleanly_within_a_second() {
     let status = plugin.wait_exit(Duration::from_secs(1)).expect("exited within 1 s");
     assert!(status.success(), "{status:?}");
     assert!(started.elapsed() < Duration::from_secs(1));
-    assert!(!plugin.socket.exists(), "socket cleaned up");
+    assert!(!plugin.address.socket().exists(), "socket cleaned up");
 }
 
 #[tokio::test]
@@ -311,7 +311,7 @@ async fn debug_mode_prints_a_reattach_line_and_serves_plaintext() {
     assert_eq!(entry["ProtocolVersion"], 6);
     assert_eq!(entry["Pid"], child.id());
     let socket = entry["Addr"]["String"].as_str().unwrap().to_string();
-    let channel = support::protocol::connect_with(socket.into(), None)
+    let channel = support::protocol::connect_with(std::path::PathBuf::from(socket), None)
         .await
         .expect("plaintext");
     let mut client = pb::provider_client::ProviderClient::new(channel);
@@ -323,8 +323,8 @@ async fn debug_mode_prints_a_reattach_line_and_serves_plaintext() {
     let _ = child.wait();
 }
 
-async fn served(socket: std::path::PathBuf, tls: Option<rustls::ClientConfig>) -> bool {
-    match support::protocol::connect_with(socket, tls).await {
+pub(crate) async fn served(address: Address, tls: Option<rustls::ClientConfig>) -> bool {
+    match support::protocol::connect_with(address, tls).await {
         Err(_) => false,
         Ok(channel) => pb::provider_client::ProviderClient::new(channel)
             .get_provider_schema(pb::get_provider_schema::Request {})
@@ -335,27 +335,32 @@ async fn served(socket: std::path::PathBuf, tls: Option<rustls::ClientConfig>) -
 
 #[tokio::test]
 async fn only_the_certificate_terraform_passed_may_connect() {
-    let plugin = Plugin::start().await;
+    assert_only_terraforms_certificate_is_served(&Plugin::start().await).await;
+}
+
+/// Terraform's client certificate is served; another, none, or no TLS at
+/// all is refused; on either transport.
+pub(crate) async fn assert_only_terraforms_certificate_is_served(plugin: &Plugin) {
     let der = plugin.server_cert_der.clone();
     let right = support::protocol::client_tls_config(der.clone(), Some(plugin.client.clone()));
-    assert!(served(plugin.socket.clone(), Some(right.clone())).await);
+    assert!(served(plugin.address.clone(), Some(right.clone())).await);
     // Another certificate, even one shaped like Terraform's, is refused.
     let stranger = support::protocol::terraform_like_client_cert();
     let other = support::protocol::client_tls_config(der.clone(), Some(stranger));
     assert!(
-        !served(plugin.socket.clone(), Some(other)).await,
+        !served(plugin.address.clone(), Some(other)).await,
         "a client with another certificate was served"
     );
     // So are no certificate and no TLS at all.
     let anonymous = support::protocol::client_tls_config(der.clone(), None);
     assert!(
-        !served(plugin.socket.clone(), Some(anonymous)).await,
+        !served(plugin.address.clone(), Some(anonymous)).await,
         "a client without a certificate was served"
     );
     assert!(
-        !served(plugin.socket.clone(), None).await,
+        !served(plugin.address.clone(), None).await,
         "a plaintext client was served"
     );
     // And Terraform's still works afterwards.
-    assert!(served(plugin.socket.clone(), Some(right)).await);
+    assert!(served(plugin.address.clone(), Some(right)).await);
 }

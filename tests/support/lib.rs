@@ -20,12 +20,14 @@ pub mod fault_proxy;
 pub mod http_proxy;
 pub mod imds;
 pub mod loopback;
+pub mod processes;
 pub mod protocol;
 pub mod recording;
 pub mod registry;
 pub mod release;
 pub mod terraform;
 pub mod tls_front;
+pub mod windows;
 
 use std::path::Path;
 

@@ -1,7 +1,8 @@
 //! A protocol-level client: starts the built provider the way Terraform
 //! does (magic cookie, protocol versions, a P-521 CA-flagged client
 //! certificate in PLUGIN_CLIENT_CERT), parses the handshake line, and talks
-//! gRPC over the unix socket with TLS pinned to the announced certificate.
+//! gRPC over the announced unix socket or TCP port with TLS pinned to the
+//! announced certificate.
 
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -61,10 +62,43 @@ pub fn terraform_like_client_cert() -> (String, String) {
     (cert.pem(), key.serialize_pem())
 }
 
+/// Where a provider listens: go-plugin's two networks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Address {
+    Unix(PathBuf),
+    Tcp(std::net::SocketAddr),
+}
+
+impl Address {
+    /// From the handshake line's (or a reattach value's) network and
+    /// address fields.
+    pub fn parse(network: &str, address: &str) -> Address {
+        match network {
+            "unix" => Address::Unix(PathBuf::from(address)),
+            "tcp" => Address::Tcp(address.parse().unwrap_or_else(|_| panic!("a TCP address: {address:?}"))),
+            other => panic!("unknown network {other:?}"),
+        }
+    }
+
+    /// The socket's path; panics on TCP.
+    pub fn socket(&self) -> &Path {
+        match self {
+            Address::Unix(path) => path,
+            Address::Tcp(addr) => panic!("a TCP address, not a socket: {addr}"),
+        }
+    }
+}
+
+impl From<PathBuf> for Address {
+    fn from(path: PathBuf) -> Address {
+        Address::Unix(path)
+    }
+}
+
 /// A running provider process and a connected channel.
 pub struct Plugin {
     child: Child,
-    pub socket: PathBuf,
+    pub address: Address,
     pub handshake: String,
     pub server_cert_der: Vec<u8>,
     /// The client certificate and key given to the provider (PEM).
@@ -135,20 +169,20 @@ impl Plugin {
             "handshake {handshake:?}; stderr: {}",
             stderr.lock().unwrap()
         );
-        assert_eq!(&fields[..3], ["1", "6", "unix"]);
+        assert_eq!(&fields[..2], ["1", "6"]);
         assert_eq!(fields[4], "grpc");
-        let socket = PathBuf::from(fields[3]);
+        let address = Address::parse(fields[2], fields[3]);
         let server_cert_der = base64::engine::general_purpose::STANDARD_NO_PAD
             .decode(fields[5])
             .expect("unpadded base64 certificate");
         let client = (client_cert, client_key);
         let config = client_tls_config(server_cert_der.clone(), Some(client.clone()));
-        let channel = connect_with(socket.clone(), Some(config))
+        let channel = connect_with(address.clone(), Some(config))
             .await
             .expect("TLS connection");
         Plugin {
             child,
-            socket,
+            address,
             handshake,
             server_cert_der,
             client,
@@ -230,16 +264,24 @@ pub fn client_tls_config(server_cert_der: Vec<u8>, client: Option<(String, Strin
 
 /// Connects with the given TLS config, or plaintext (debug mode) with None.
 pub async fn connect_with(
-    socket: PathBuf,
+    address: impl Into<Address>,
     tls: Option<rustls::ClientConfig>,
 ) -> Result<Channel, tonic::transport::Error> {
+    let address = address.into();
     let tls = tls.map(|c| tokio_rustls::TlsConnector::from(Arc::new(c)));
     Endpoint::from_static("http://localhost")
         .connect_with_connector(tower::service_fn(move |_: Uri| {
-            let socket = socket.clone();
+            let address = address.clone();
             let tls = tls.clone();
             async move {
-                let stream = tokio::net::UnixStream::connect(&socket).await?;
+                let stream: Box<dyn Io> = match &address {
+                    Address::Unix(path) => Box::new(tokio::net::UnixStream::connect(path).await?),
+                    Address::Tcp(addr) => {
+                        let stream = tokio::net::TcpStream::connect(addr).await?;
+                        stream.set_nodelay(true)?;
+                        Box::new(stream)
+                    }
+                };
                 let io: Box<dyn Io> = match tls {
                     Some(tls) => {
                         let name = ServerName::try_from("localhost").expect("name");
