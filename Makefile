@@ -19,8 +19,9 @@ help:
 	@echo "make lint      rustfmt check and clippy, warnings as errors"
 	@echo "make docs      render docs/ from the schemas and examples/"
 	@echo "make bench     figures into bench/RESULTS.md (installs the tools first)"
-	@echo "make release   registry package in target/release-artifacts: zip (Linux: glibc 2.17 or later),"
-	@echo "               manifest, SHA256SUMS and, with GPG_FINGERPRINT set, SHA256SUMS.sig"
+	@echo "make release   registry packages in target/release-artifacts: this platform's zip (Linux: glibc"
+	@echo "               2.17 or later) and windows_amd64's (Debian's Rust and mingw-w64), manifest,"
+	@echo "               SHA256SUMS and, with GPG_FINGERPRINT set, SHA256SUMS.sig"
 	@echo "make lint-workflows  actionlint (and shellcheck) on .github/workflows, installed into target/"
 
 build:
@@ -66,7 +67,10 @@ bench: tools
 	bash scripts/build-release.sh > /dev/null
 	cargo bench --bench provider
 
-# Signed when GPG_FINGERPRINT names a key in gpg's keyring (scripts/checksums.sh).
+# Signed when GPG_FINGERPRINT names a key in gpg's keyring (scripts/checksums.sh):
+# each package.sh writes SHA256SUMS anew over every zip of VERSION there.
 release:
 	bash scripts/build-release.sh > /dev/null
 	bash scripts/package.sh "$$(bash scripts/build-release.sh --path)" target/release-artifacts $(VERSION) $(PLATFORM)
+	bash scripts/build-windows.sh > /dev/null
+	bash scripts/package.sh "$$(bash scripts/build-windows.sh --path)" target/release-artifacts $(VERSION) windows_amd64

@@ -96,6 +96,11 @@ pub async fn serve<P: Provider>(provider: P, options: ServeOptions) -> Result<()
         }))
         .add_service(ProviderServer::new(ProviderService::new(provider)));
 
+    tracing::debug!(
+        network = listener.transport.network(),
+        address = %listener.address,
+        "serving Terraform"
+    );
     if options.debug {
         announce_reattach(options.provider_address, &listener);
     } else {

@@ -50,6 +50,19 @@ fn init_installs_from_the_mirror_and_plan_runs_over_tls_with_provider_logs() {
         plan.stderr
     );
     assert!(!plan.stderr.contains("panic"), "{}", plan.stderr);
+    // Over the transport the environment asks for: `make test` runs this
+    // tier once with TF_EVENTBRIDGE_PLUGIN_TRANSPORT=tcp (Windows' transport).
+    let tcp = std::env::var(terraform_provider_eventbridge::tfplugin::TRANSPORT_VARIABLE).is_ok_and(|v| v == "tcp");
+    let expected = if tcp { "network=tcp" } else { "network=unix" };
+    let address = plan
+        .stderr
+        .lines()
+        .find(|l| l.contains("serving Terraform"))
+        .unwrap_or_else(|| panic!("the provider logged no address:\n{}", plan.stderr));
+    assert!(address.contains(expected), "{address}");
+    if tcp {
+        assert!(address.contains("address=127.0.0.1:"), "{address}");
+    }
 }
 
 #[test]
