@@ -60,11 +60,14 @@ install:
 docs:
 	cargo run --quiet -p xtask -- docs docs
 
-# Both release builds: the host-linked one and the glibc 2.17 one that
-# `make release` ships, whose size and start the bench compares.
+# The release builds: the host-linked one, the glibc 2.17 one that
+# `make release` ships, and the Windows one (started under Wine), whose size
+# and start the bench compares.
 bench: tools
 	cargo build --release
 	bash scripts/build-release.sh > /dev/null
+	bash scripts/build-windows.sh > /dev/null
+	bash scripts/wine-prefix.sh > /dev/null
 	cargo bench --bench provider
 
 # Signed when GPG_FINGERPRINT names a key in gpg's keyring (scripts/checksums.sh):

@@ -8,7 +8,11 @@
 # TERRAFORM=/path/to/terraform-or-tofu to run the end-to-end tests with
 # another Terraform or OpenTofu than the default 1.0.3. tests/README.md
 # describes the four tiers, one test binary each (tests/unit, tests/canned,
-# tests/protocol, tests/e2e).
+# tests/protocol, tests/e2e). It also builds the windows_amd64 provider
+# (scripts/build-windows.sh: Debian's Rust and mingw-w64) and a Wine prefix
+# (scripts/wine-prefix.sh), which tests/e2e/windows.rs runs under a real
+# Terraform; and it runs the end-to-end tier once over go-plugin's TCP
+# transport (TF_EVENTBRIDGE_PLUGIN_TRANSPORT=tcp, Windows' own).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -19,6 +23,11 @@ started=$SECONDS
 echo "== release build (scripts/build-release.sh)"
 bash scripts/build-release.sh
 echo "release build: $((SECONDS - started)) s"
+started=$SECONDS
+echo "== windows_amd64 build (scripts/build-windows.sh) and Wine prefix"
+bash scripts/build-windows.sh
+bash scripts/wine-prefix.sh
+echo "windows build and prefix: $((SECONDS - started)) s"
 EVB_EMULATOR_CMD="$(cat target/emulator-cmd)"
 export EVB_EMULATOR_CMD TF_ACC=1
 
@@ -30,13 +39,17 @@ else
   e2e_tier=(--test e2e)
 fi
 
-# A newer Terraform on the PATH (not the one under test) also runs the
-# end-to-end tier, first, so that protocol features Terraform 1.0.3 never
-# uses are exercised too.
+# The end-to-end tier runs a first time over TCP, go-plugin's transport on
+# Windows, with a newer Terraform when one is on the PATH (not the one under
+# test), so that protocol features Terraform 1.0.3 never uses are exercised
+# too; the run of all tiers below serves it over the Unix socket.
 other="$(command -v terraform || true)"
 if [ -z "${TERRAFORM:-}" ] && [ -n "$other" ] && ! "$other" version 2>/dev/null | grep -q 'v1.0.3'; then
-  echo "== end-to-end tier with $("$other" version | head -1) ($other)"
-  TERRAFORM="$other" "${runner[@]}" "${e2e_tier[@]}"
+  echo "== end-to-end tier over TCP with $("$other" version | head -1) ($other)"
+  TF_EVENTBRIDGE_PLUGIN_TRANSPORT=tcp TERRAFORM="$other" "${runner[@]}" "${e2e_tier[@]}"
+else
+  echo "== end-to-end tier over TCP"
+  TF_EVENTBRIDGE_PLUGIN_TRANSPORT=tcp "${runner[@]}" "${e2e_tier[@]}"
 fi
 
 echo "== all tiers"

@@ -3,7 +3,8 @@
 //! reading them.
 //!
 //! - spawn → handshake line (TLS on), median of 50, for the host-linked
-//!   release build and the glibc 2.17 one `make release` ships
+//!   release build over the Unix socket and over TCP, the glibc 2.17 one
+//!   `make release` ships, and the Windows `.exe` under Wine (20 runs)
 //!   (`-- --startup` prints these rows and the sizes only);
 //! - in-process latency of GetProviderSchema, ValidateResourceConfig and
 //!   PlanResourceChange;
@@ -83,8 +84,15 @@ fn fmt_ms(d: Duration) -> String {
     format!("{:.2} ms", d.as_secs_f64() * 1e3)
 }
 
-/// Spawn → the handshake line on stdout, as Terraform starts providers.
+/// Spawn → the handshake line on stdout, as Terraform starts providers,
+/// over the Unix socket.
 fn handshake_latency(binary: &std::path::Path, runs: usize) -> Vec<Duration> {
+    handshake_latency_over(binary, runs, "unix")
+}
+
+/// The same over `network` (`unix` or `tcp`, which a Windows build always
+/// serves).
+fn handshake_latency_over(binary: &std::path::Path, runs: usize, network: &str) -> Vec<Duration> {
     let (cert, _key) = support::protocol::terraform_like_client_cert();
     let mut samples = Vec::with_capacity(runs);
     for _ in 0..runs {
@@ -96,6 +104,9 @@ fn handshake_latency(binary: &std::path::Path, runs: usize) -> Vec<Duration> {
             )
             .env("PLUGIN_PROTOCOL_VERSIONS", "5,6")
             .env("PLUGIN_CLIENT_CERT", &cert)
+            .env("PLUGIN_MIN_PORT", "10000")
+            .env("PLUGIN_MAX_PORT", "25000")
+            .env(terraform_provider_eventbridge::tfplugin::TRANSPORT_VARIABLE, network)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -105,7 +116,7 @@ fn handshake_latency(binary: &std::path::Path, runs: usize) -> Vec<Duration> {
             .read_line(&mut line)
             .expect("handshake");
         samples.push(started.elapsed());
-        assert!(line.starts_with("1|6|unix|"), "{line}");
+        assert!(line.starts_with(&format!("1|6|{network}|")), "{line}");
         let _ = child.kill();
         let _ = child.wait();
     }
@@ -124,9 +135,10 @@ fn startup_rows() -> String {
         "build it first: bash scripts/build-release.sh (make bench does)"
     );
     let shipped_size = std::fs::metadata(&shipped).map(|m| m.len()).unwrap_or(0);
-    let (mut host, mut zig) = (Vec::new(), Vec::new());
+    let (mut host, mut tcp, mut zig) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..50 {
         host.extend(handshake_latency(&release_binary(), 1));
+        tcp.extend(handshake_latency_over(&release_binary(), 1, "tcp"));
         zig.extend(handshake_latency(&shipped, 1));
     }
     let mut rows = String::new();
@@ -154,7 +166,40 @@ fn startup_rows() -> String {
             "≤ the line above",
         );
     }
+    let tcp = stats(tcp);
+    let _ = writeln!(
+        rows,
+        "| release binary over TCP (`{}=tcp`, Windows' transport): spawn → handshake line (TLS, 50 runs) | median **{}**, p99 {}, min {}, max {} | ≈ over the Unix socket |",
+        terraform_provider_eventbridge::tfplugin::TRANSPORT_VARIABLE,
+        fmt_ms(tcp.p50),
+        fmt_ms(tcp.p99),
+        fmt_ms(tcp.min),
+        fmt_ms(tcp.max)
+    );
+    rows.push_str(&windows_rows());
     rows
+}
+
+/// The `windows_amd64` `.exe` (`scripts/build-windows.sh`): its size, and
+/// its start under Wine (`scripts/wine-prefix.sh`), which adds Wine's own
+/// start to the provider's. Nothing when the Windows build is not there.
+fn windows_rows() -> String {
+    let Some(windows) = support::windows::provider_or_skip() else {
+        return String::new();
+    };
+    let size = std::fs::metadata(&windows.exe).map(|m| m.len()).unwrap_or(0);
+    // The first start under a prefix warms Wine's caches; not counted.
+    let _ = handshake_latency_over(&windows.launcher, 1, "tcp");
+    let start = stats(handshake_latency_over(&windows.launcher, 20, "tcp"));
+    format!(
+        "| `windows_amd64` `.exe` (Debian's Rust, mingw-w64): size | **{:.1} MB** ({size} bytes) | ≤ 20 MB |\n\
+         | `windows_amd64` `.exe` under Wine 8: spawn → handshake line (TLS, TCP, 20 runs) | median **{}**, p99 {}, min {}, max {} | Wine's start included |\n",
+        size as f64 / 1e6,
+        fmt_ms(start.p50),
+        fmt_ms(start.p99),
+        fmt_ms(start.min),
+        fmt_ms(start.max)
+    )
 }
 
 /// `cargo bench --bench provider -- --startup`: the size and start rows
@@ -173,7 +218,9 @@ fn startup_only() {
         line.starts_with("| stripped release binary")
             || line.starts_with("| spawn → handshake line")
             || line.starts_with("| release binary (")
+            || line.starts_with("| release binary over TCP")
             || line.starts_with("| `make release` binary")
+            || line.starts_with("| `windows_amd64` `.exe`")
     };
     let note_start = "Size and start rows measured again on ";
     let mut md = String::new();
@@ -193,8 +240,8 @@ fn startup_only() {
         .and_then(|l| l.split_whitespace().next().map(str::to_string))
         .unwrap_or_else(|| "unknown".into());
     let note = format!(
-        "{note_start}{} by `cargo bench --bench provider -- --startup`, after `cargo build --release` and \
-         `bash scripts/build-release.sh` (load average {load} when it began).\n",
+        "{note_start}{} by `cargo bench --bench provider -- --startup`, after `cargo build --release`, \
+         `bash scripts/build-release.sh` and `bash scripts/build-windows.sh` (load average {load} when it began).\n",
         today()
     );
     let (table, rest) = md.split_at(md.find("\n## ").unwrap_or(md.len()));

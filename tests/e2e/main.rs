@@ -84,6 +84,10 @@ mod load;
 // as registries want it, and installed from a packed mirror.
 mod release;
 
+// windows_amd64: the Windows build served to a real Terraform under Wine over
+// TCP: init, apply, plan, import, destroy, and a killed Terraform.
+mod windows;
+
 // The signed release served by a provider registry and a network mirror on
 // loopback: terraform init checks its checksums and signature.
 mod registry;
