@@ -324,8 +324,7 @@ fn an_import_block_with_an_id_applies_and_then_plans_clean() {
     let Some((_emulator, proxy)) = setup() else {
         return;
     };
-    if support::terraform::terraform_version() < (1, 5) {
-        eprintln!("skipped: import blocks need Terraform 1.5 or later (CI runs this with the newer Terraform)");
+    if !support::terraform::at_least_or_skip((1, 5), "an import block") {
         return;
     }
     let made = workdir(&proxy, BASIC);
