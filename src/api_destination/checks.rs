@@ -193,4 +193,33 @@ mod tests {
         let long = format!("{ok}{}", "a".repeat(MAX_CONNECTION_ARN));
         assert!(connection_arn_problem(&long).unwrap().contains("1600"));
     }
+
+    #[test]
+    fn a_bad_name_is_an_api_destination_name_with_an_an() {
+        let mut diags = Diagnostics::new();
+        (NAME.run)(
+            &Value::string("orders/webhook"),
+            &AttributePath::of(&["name"]),
+            &mut diags,
+        );
+        let d: Vec<(&str, &str)> = diags.iter().map(|d| (d.summary.as_str(), d.detail.as_str())).collect();
+        assert_eq!(
+            d,
+            [(
+                "Invalid API destination name",
+                "An API destination name may only contain letters, digits, '.', '-' and '_'; \"orders/webhook\" \
+                 contains '/'."
+            )]
+        );
+        let e = crate::aws::regional::import_id::parse(&KIND, "orders webhook").unwrap_err();
+        assert!(
+            e.starts_with(
+                "\"orders webhook\" does not name an API destination: An API destination name may only contain"
+            ),
+            "{e}"
+        );
+        let e =
+            crate::aws::regional::import_id::parse(&KIND, "arn:aws:events:us-east-1:123456789012:rule/x").unwrap_err();
+        assert!(e.contains("is not the ARN of an API destination"), "{e}");
+    }
 }

@@ -84,15 +84,19 @@ impl Resource<AwsClient> for ApiDestinationResource {
     fn validate(&self, _config: &Value, _capabilities: ClientCapabilities, _diags: &mut Diagnostics) {}
 
     async fn plan(&self, ctx: &Context<AwsClient>, req: PlanRequest<'_>) -> PlanResponse {
+        let mut diagnostics = Diagnostics::new();
+        let planned_state = plan::plan(
+            req.prior_state,
+            req.proposed_new_state,
+            req.config,
+            ctx.client.default_region(),
+            &mut diagnostics,
+        );
         PlanResponse {
-            planned_state: plan::plan(
-                req.prior_state,
-                req.proposed_new_state,
-                req.config,
-                ctx.client.default_region(),
-            ),
+            planned_state,
             planned_private: req.prior_private.to_vec(),
             planned_identity: identity::of_state(req.prior_state),
+            diagnostics,
             ..Default::default()
         }
     }

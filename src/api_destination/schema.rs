@@ -40,7 +40,8 @@ model! {
         ),
         attr connection_arn: String = Attribute::string().required().check(checks::CONNECTION_ARN).doc(
             "ARN of the connection (`eventbridge_connection`'s `arn`) whose authorization EventBridge sends with \
-             every call. When the connection is replaced, the API destination follows its new ARN in place.",
+             every call. When the connection is replaced, the API destination follows its new ARN in place. The \
+             connection must be in the API destination's Region: one of another Region is refused at plan.",
         ),
         attr invocation_endpoint: String =
             Attribute::string().required().check(checks::INVOCATION_ENDPOINT).doc(

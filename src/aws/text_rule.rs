@@ -194,15 +194,25 @@ pub fn name_problem(noun: &str, name: &str) -> Option<String> {
     match NAME.check(name) {
         Ok(()) | Err(Broken::OnlyFiller) => None,
         Err(Broken::Empty | Broken::TooShort { .. } | Broken::TooLong { .. }) => Some(format!(
-            "A {noun} name is 1 to {} characters long; {name:?} has {}.",
+            "{} name is 1 to {} characters long; {name:?} has {}.",
+            capitalized(&article(noun)),
             NAME.max,
             name.chars().count()
         )),
         Err(Broken::Character(c)) => Some(format!(
-            "A {noun} name may only contain letters, digits, '.', '-' and '_'; {name:?} contains {}.",
+            "{} name may only contain letters, digits, '.', '-' and '_'; {name:?} contains {}.",
+            capitalized(&article(noun)),
             describe_char(c, false)
         )),
     }
+}
+
+/// `noun` after its indefinite article: "a connection", "an API
+/// destination", "an oauth block". Every message that puts a noun it is
+/// given after "a" or "an" goes through here.
+pub fn article(noun: &str) -> String {
+    let vowel = noun.chars().next().is_some_and(|c| "aeiouAEIOU".contains(c));
+    format!("{} {noun}", if vowel { "an" } else { "a" })
 }
 
 /// "connection" → "Connection", for the start of a sentence.
@@ -290,6 +300,37 @@ mod tests {
         assert!(name_problem("connection", "").is_some_and(|m| m.contains("1 to 64")));
         assert!(name_problem("API destination", &"a".repeat(65)).is_some_and(|m| m.contains("has 65")));
         assert!(name_problem("connection", "crm api").is_some_and(|m| m.contains("' '")));
+    }
+
+    #[test]
+    fn name_messages_put_the_right_article_before_each_noun() {
+        assert_eq!(
+            name_problem("API destination", "orders webhook").as_deref(),
+            Some(
+                "An API destination name may only contain letters, digits, '.', '-' and '_'; \"orders webhook\" \
+                 contains ' '."
+            )
+        );
+        assert_eq!(
+            name_problem("API destination", "").as_deref(),
+            Some("An API destination name is 1 to 64 characters long; \"\" has 0.")
+        );
+        assert_eq!(
+            name_problem("connection", "crm/api").as_deref(),
+            Some("A connection name may only contain letters, digits, '.', '-' and '_'; \"crm/api\" contains '/'.")
+        );
+        assert_eq!(
+            name_problem("connection", "").as_deref(),
+            Some("A connection name is 1 to 64 characters long; \"\" has 0.")
+        );
+    }
+
+    #[test]
+    fn the_article_follows_the_first_letter_of_the_noun() {
+        assert_eq!(article("connection"), "a connection");
+        assert_eq!(article("API destination"), "an API destination");
+        assert_eq!(article("oauth"), "an oauth");
+        assert_eq!(article("header"), "a header");
     }
 
     #[test]

@@ -8,7 +8,7 @@
 
 use super::validate::rules::{self, describe_char, length_words, line_break_hint, Broken, TextRule};
 use crate::aws::regional;
-use crate::aws::text_rule::{capitalized, endpoint_problem};
+use crate::aws::text_rule::{article, capitalized, endpoint_problem};
 use crate::tfplugin::{AttributePath, Check, Diagnostics, Value};
 
 pub(super) const EXAMPLE_ARN: &str =
@@ -228,9 +228,10 @@ fn parameter_key(list: &str, v: &Value, at: &AttributePath, diags: &mut Diagnost
             at,
             "Parameter key too long",
             format!(
-                "{at} {}; AWS allows at most {} in a {list} name.",
+                "{at} {}; AWS allows at most {} in {} name.",
                 length_words(units, chars),
-                rule.max
+                rule.max,
+                article(list)
             ),
         ),
         Err(Broken::Character(c)) if list == "header" => diags.error_at(

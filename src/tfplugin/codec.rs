@@ -303,16 +303,16 @@ fn write_msgpack(buf: &mut Vec<u8>, value: &Value, ty: &Type, path: &AttributePa
         }
         (Value::String(s), Type::String) => w::write_str(buf, s).or_write(path)?,
         (Value::Bool(b), Type::Bool) => w::write_bool(buf, *b).or_write(path)?,
-        (Value::Number(n), Type::Number) => match n {
-            Number::Int(i) => {
-                w::write_sint(buf, *i).or_write(path)?;
-            }
-            Number::Float(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => {
-                w::write_sint(buf, *f as i64).or_write(path)?;
-            }
-            Number::Float(f) => w::write_f64(buf, *f).or_write(path)?,
-            Number::Big(s) => w::write_str(buf, s).or_write(path)?,
-        },
+        // A number goes as its decimal text, the form cty itself falls back
+        // on, so Terraform reads it as it reads a number in a state file
+        // (cty.ParseNumberVal, 512 bits). An int or a float would come out
+        // as a big.Float of 64 or 53 bits: equal, but not identical, and
+        // Terraform 1.11 compares a refreshed object with the stored one
+        // with reflect.DeepEqual (states.ManagedResourcesEqual, the cached
+        // decoded value), so `plan -refresh-only -detailed-exitcode` said
+        // "changes" for every object holding a number.
+        (Value::Number(Number::Float(f)), Type::Number) if !f.is_finite() => w::write_f64(buf, *f).or_write(path)?,
+        (Value::Number(n), Type::Number) => w::write_str(buf, &n.to_string()).or_write(path)?,
         (Value::List(items), Type::List(elem)) | (Value::Set(items), Type::Set(elem)) => {
             w::write_array_len(buf, items.len() as u32).or_write(path)?;
             for (i, item) in items.iter().enumerate() {
@@ -541,6 +541,31 @@ mod tests {
             decode_msgpack(&big, &Type::Number).unwrap(),
             Value::Number(Number::Big("123456789012345678901234567890".into()))
         );
+    }
+
+    #[test]
+    fn numbers_are_written_as_their_decimal_text_as_a_state_file_holds_them() {
+        for (n, text) in [
+            (Number::Int(20), "20"),
+            (Number::Int(-3), "-3"),
+            (Number::Float(3.0), "3"),
+            (Number::Float(1.5), "1.5"),
+            (Number::Float(0.1), "0.1"),
+            (
+                Number::Big("123456789012345678901234567890".into()),
+                "123456789012345678901234567890",
+            ),
+        ] {
+            let bytes = encode_msgpack(&Value::Number(n.clone()), &Type::Number).unwrap();
+            assert_eq!(bytes, rmp_string(text), "{n}");
+            assert_eq!(
+                decode_msgpack(&bytes, &Type::Number)
+                    .unwrap()
+                    .as_number()
+                    .map(ToString::to_string),
+                Some(text.to_string())
+            );
+        }
     }
 
     fn rmp_string(s: &str) -> Vec<u8> {

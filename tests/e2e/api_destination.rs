@@ -373,6 +373,11 @@ fn bad_input_is_refused_at_plan_with_no_aws_call() {
             "\"arn:aws:lambda:us-east-1:123456789012:function:orders\"".into(),
             "not of EventBridge",
         ),
+        (
+            "connection_arn",
+            "\"arn:aws:events:eu-west-1:123456789012:connection/orders-api/0f1e2d3c-4b5a-6978\"".into(),
+            "names a connection in eu-west-1, but this API destination is in us-east-1 (the provider's Region)",
+        ),
         ("name", "\"orders webhook\"".into(), "Invalid API destination name"),
         ("name", format!("\"{}\"", "n".repeat(65)), "1 to 64 characters"),
         ("description", "\"line one\\nline two\"".into(), "a line break"),

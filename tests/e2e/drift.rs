@@ -165,13 +165,7 @@ fn write_only_secrets_are_sent_again_from_the_configuration() {
     if support::terraform::find_or_skip().is_none() {
         return;
     }
-    if support::terraform::terraform_version() < (1, 11) {
-        // One write, past the harness's capture, as the other skip lines.
-        let line = format!(
-            "skipped {}: write-only arguments need Terraform 1.11 or later\n",
-            support::test_name()
-        );
-        let _ = std::io::Write::write_all(&mut std::io::stderr(), line.as_bytes());
+    if !support::terraform::at_least_or_skip((1, 11), "write-only arguments") {
         return;
     }
     let Some((emulator, proxy, wd)) = setup(WRITE_ONLY) else {

@@ -58,6 +58,12 @@ mod api_destination;
 // later; skipped with one line on older ones).
 mod query;
 
+// What the README tells a user to write: its configuration section
+// validates as one configuration; its `terraform test` mock block works
+// (Terraform 1.7 or later; skipped with one line on older ones), and is
+// needed.
+mod readme;
+
 // Faults injected by the proxy: throttling, server errors, resets, stalls,
 // states that never settle, Ctrl-C.
 mod faults;

@@ -16,16 +16,7 @@ fn terraform_query_lists_connections_and_generates_import_configuration() {
     if support::terraform::find_or_skip().is_none() {
         return;
     }
-    let version = support::terraform::terraform_version();
-    if version < (1, 14) {
-        // One write, past the harness's capture, as the other skip lines.
-        let line = format!(
-            "skipped {}: terraform query needs Terraform 1.14 or later; the terraform under test is {}.{}\n",
-            support::test_name(),
-            version.0,
-            version.1
-        );
-        let _ = std::io::Write::write_all(&mut std::io::stderr(), line.as_bytes());
+    if !support::terraform::at_least_or_skip((1, 14), "terraform query") {
         return;
     }
     let Some(emulator) = support::emulator::start_or_skip() else {

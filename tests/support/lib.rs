@@ -22,6 +22,7 @@ pub mod imds;
 pub mod loopback;
 pub mod processes;
 pub mod protocol;
+pub mod readme;
 pub mod recording;
 pub mod registry;
 pub mod release;

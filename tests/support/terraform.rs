@@ -77,6 +77,28 @@ pub fn terraform_version() -> (u32, u32) {
     (parts.next().unwrap_or(0), parts.next().unwrap_or(0))
 }
 
+/// Whether the terraform under test is `min` (major, minor) or later, for
+/// a test of `feature` that older ones lack. When it is older: false, after
+/// one line saying so, whatever `TF_ACC` says (the test cannot run on it; a
+/// newer Terraform in `TERRAFORM` runs it).
+pub fn at_least_or_skip(min: (u32, u32), feature: &str) -> bool {
+    let version = terraform_version();
+    if version >= min {
+        return true;
+    }
+    // One write, past the harness's capture, as the other skip lines.
+    let line = format!(
+        "skipped {}: {feature} needs Terraform {}.{} or later; the terraform under test is {}.{}\n",
+        super::test_name(),
+        min.0,
+        min.1,
+        version.0,
+        version.1
+    );
+    let _ = std::io::Write::write_all(&mut std::io::stderr(), line.as_bytes());
+    false
+}
+
 /// "1.11.4" from `terraform version -json` (OpenTofu prints the same key).
 pub fn version_text(terraform: &std::path::Path) -> Option<String> {
     let out = Command::new(terraform)

@@ -1,6 +1,7 @@
 //! `docs/` is rendered from the schemas and `examples/`; this fails when it
 //! is stale (run `make docs`). The README's own example is the registry
-//! example, so it cannot rot either.
+//! example, so it cannot rot either, and what its configuration section
+//! refers to it declares.
 
 use std::path::{Path, PathBuf};
 
@@ -103,6 +104,74 @@ fn the_readme_example_is_the_registry_example() {
         assert!(
             readme.contains(text.trim_end()),
             "README.md must show {example} as it is (it is tested; the README is not)"
+        );
+    }
+}
+
+/// What `hcl` refers to and must declare: `TYPE.NAME` of this provider's
+/// types (`eventbridge_…`) and `var.NAME`, each with the declaration it
+/// needs (`resource "TYPE" "NAME"`, `variable "NAME"`).
+fn references(hcl: &str) -> Vec<(String, String)> {
+    let word = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.';
+    let mut found = Vec::new();
+    for token in hcl.split(|c: char| !word(c)) {
+        let mut parts = token.split('.');
+        let (Some(first), Some(name)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        let needed = match first {
+            "var" => format!("variable \"{name}\""),
+            t if t.starts_with("eventbridge_") => format!("resource \"{t}\" \"{name}\""),
+            _ => continue,
+        };
+        found.push((token.to_string(), needed));
+    }
+    found
+}
+
+#[test]
+fn references_and_their_declarations_are_found() {
+    let hcl = "x = eventbridge_connection.crm.arn\ny = \"${var.key}\"\nsource = \"registry.terraform.io/a/b\"";
+    assert_eq!(
+        references(hcl),
+        [
+            (
+                "eventbridge_connection.crm.arn".to_string(),
+                "resource \"eventbridge_connection\" \"crm\"".to_string()
+            ),
+            ("var.key".to_string(), "variable \"key\"".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn a_readme_section_is_cut_at_the_next_heading_outside_code() {
+    let markdown = "## A\n### B\ntext\n```hcl\n# a comment, no heading\nx = 1\n```\n```sh\nls\n```\n\
+                    ```hcl\ny = 2\n```\n#### C\n```hcl\nz = 3\n```\n";
+    let section = support::readme::section(markdown, "### B").expect("section B");
+    assert_eq!(
+        support::readme::code_blocks(&section, "hcl"),
+        ["# a comment, no heading\nx = 1\n", "y = 2\n"]
+    );
+    assert_eq!(support::readme::code_blocks(&section, "sh"), ["ls\n"]);
+    assert_eq!(support::readme::section(markdown, "### D"), None);
+}
+
+#[test]
+fn the_readme_configuration_declares_everything_it_refers_to() {
+    // The blocks of "Write a configuration" are one main.tf; the end-to-end
+    // tier runs `terraform validate` on it (tests/e2e/readme.rs).
+    let hcl = support::readme::hcl_of_section(support::readme::WRITE_A_CONFIGURATION);
+    let refs = references(&hcl);
+    assert!(
+        refs.iter().any(|(r, _)| r.starts_with("eventbridge_connection.")),
+        "the API destination names its connection: {refs:?}"
+    );
+    for (reference, declaration) in refs {
+        assert!(
+            hcl.contains(&declaration),
+            "README.md's {:?} refers to {reference} but never declares {declaration}",
+            support::readme::WRITE_A_CONFIGURATION
         );
     }
 }

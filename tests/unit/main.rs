@@ -21,7 +21,9 @@ mod property;
 mod model_differential;
 
 // docs/ is up to date with the schemas and examples/, the README shows the
-// registry example, and links stay inside the repository.
+// registry example and its configuration section declares what it uses
+// (the extraction only: tests/e2e/readme.rs validates it), and links stay
+// inside the repository.
 mod docs;
 
 // The scripts and the Makefile name the provider by the address the crate

@@ -10,7 +10,7 @@ use super::conflicts::{ATTEMPTS, CONFLICT};
 use super::Kind;
 use crate::aws::errors;
 use crate::aws::retry::QUOTA_REACHED;
-use crate::aws::text_rule::capitalized;
+use crate::aws::text_rule::{article, capitalized};
 use crate::tfplugin::{ApplyResponse, Diagnostics, ReadResponse, Value};
 
 /// The object a message is about.
@@ -53,7 +53,7 @@ where
         Some("ResourceAlreadyExistsException") => format!(
             "{} of this name already exists in {region}: choose another name, or bring it under Terraform \
              with `terraform import <address> {name}@{region}`.",
-            capitalized(&super::import_id::article(noun))
+            capitalized(&article(noun))
         ),
         Some(CONFLICT) => format!(
             "Another change to this {noun} was still in progress after {ATTEMPTS} attempts; apply again once \

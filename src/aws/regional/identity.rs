@@ -53,6 +53,11 @@ pub fn of(name: &str, region: &str, arn: &str) -> Option<Value> {
     ]))
 }
 
+/// `arn:PARTITION:events:REGION:ACCOUNT:…` → REGION.
+pub fn region_of(arn: &str) -> Option<&str> {
+    arn.split(':').nth(3).filter(|r| !r.is_empty())
+}
+
 /// `arn:PARTITION:events:REGION:ACCOUNT:…` → ACCOUNT.
 pub fn account_of(arn: &str) -> Option<&str> {
     arn.split(':').nth(4).filter(|a| !a.is_empty())

@@ -5,6 +5,7 @@
 
 use super::Kind;
 use crate::aws::region::region_problem;
+use crate::aws::text_rule::article;
 
 /// What an import id names.
 #[derive(Debug, PartialEq, Eq)]
@@ -112,12 +113,6 @@ pub fn forms(kind: &Kind) -> String {
         noun = kind.noun,
         resource = kind.arn_resource
     )
-}
-
-/// "a connection", "an API destination".
-pub fn article(noun: &str) -> String {
-    let vowel = noun.chars().next().is_some_and(|c| "aeiouAEIOU".contains(c));
-    format!("{} {noun}", if vowel { "an" } else { "a" })
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use futures_util::StreamExt;
 
 use super::failure::{self, Subject};
 use super::{identity, Kind};
-use crate::aws::text_rule::capitalized;
+use crate::aws::text_rule::{article, capitalized};
 use crate::tfplugin::{AttributePath, Diagnostics, ListEvent, ListSink, Value};
 
 /// Describe calls in flight at once for `include_resource`.
@@ -163,10 +163,7 @@ pub fn name_prefix(kind: &'static Kind, v: &Value, at: &AttributePath, diags: &m
         diags.error_at(
             at,
             "Invalid name prefix",
-            format!(
-                "A name prefix is the start of {} name. {problem}",
-                super::import_id::article(kind.noun)
-            ),
+            format!("A name prefix is the start of {} name. {problem}", article(kind.noun)),
         );
     }
 }

@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use crate::aws::duration::parse_duration;
+use crate::aws::text_rule::article;
 use crate::tfplugin::{Attribute, AttributePath, Block, Check, Diagnostics, NestedBlock, Value};
 
 /// An operation that waits.
@@ -73,7 +74,7 @@ fn check_duration(v: &Value, at: &AttributePath, diags: &mut Diagnostics) {
 
 /// The `timeouts` block of a type whose `noun` waits as `waits` says.
 pub fn nested(noun: &str, waits: &Waits) -> NestedBlock {
-    let mut block = Block::new().doc(&format!("How long to wait for AWS to settle a {noun}."));
+    let mut block = Block::new().doc(&format!("How long to wait for AWS to settle {}.", article(noun)));
     for (op, what, default) in waits {
         block = block.attr(
             op.name(),

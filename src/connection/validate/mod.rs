@@ -12,6 +12,7 @@
 pub mod rules;
 
 use super::schema::MAX_PARAMETERS;
+use crate::aws::text_rule::article;
 use crate::tfplugin::{AttributePath, Diagnostics, Value};
 
 /// The authorization blocks of `auth_parameters`, each with the
@@ -89,7 +90,7 @@ fn authorization_block_choice(auth: &Value, authorization_type: &Value, at: &Att
                 return;
             }
             let needed = match wanted {
-                Some((block, t)) => format!(" authorization_type = {t:?} needs a {block} block."),
+                Some((block, t)) => format!(" authorization_type = {t:?} needs {} block.", article(block)),
                 None => String::new(),
             };
             diags.error_at(
@@ -102,8 +103,9 @@ fn authorization_block_choice(auth: &Value, authorization_type: &Value, at: &Att
             &at.attr(block),
             "Authorization block does not match authorization_type",
             format!(
-                "authorization_type is {t:?} but auth_parameters sets {block}; use a {wanted_block} block or set \
-                 authorization_type = {block_type:?}."
+                "authorization_type is {t:?} but auth_parameters sets {block}; use {} block or set \
+                 authorization_type = {block_type:?}.",
+                article(wanted_block)
             ),
         ),
         ([_], _) => {}

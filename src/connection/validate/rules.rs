@@ -135,6 +135,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_bad_name_is_a_connection_name_with_an_a() {
+        assert_eq!(
+            connection_name_problem("crm api").as_deref(),
+            Some("A connection name may only contain letters, digits, '.', '-' and '_'; \"crm api\" contains ' '.")
+        );
+        let e = crate::aws::regional::import_id::parse(&crate::connection::KIND, "crm api").unwrap_err();
+        assert!(
+            e.starts_with("\"crm api\" does not name a connection: A connection name may only contain"),
+            "{e}"
+        );
+    }
+
+    #[test]
     fn header_values_need_a_character_that_is_not_a_tab() {
         assert_eq!(HEADER_VALUE.check(""), Err(Broken::Empty));
         assert_eq!(HEADER_VALUE.check("\t\t"), Err(Broken::OnlyFiller));

@@ -418,6 +418,7 @@ fn an_authorization_block_of_another_type_names_the_type_and_the_block() {
     );
     let d = the_error(&with(oauth_connection(), "authorization_type", s("API_KEY")));
     assert_eq!(path_of(&d), "auth_parameters[0].oauth");
+    assert!(d.detail.contains("; use an api_key block or set"), "{}", d.detail);
 }
 
 #[test]
