@@ -31,6 +31,7 @@ pub fn provider_or_skip() -> Option<WindowsProvider> {
         return None;
     };
     let prefix = script_output("wine-prefix.sh", &[]);
+    warm_wineserver(&prefix);
     let dir = tempfile::Builder::new()
         .prefix("wine-launcher")
         .tempdir()
@@ -59,6 +60,37 @@ pub fn provider_or_skip() -> Option<WindowsProvider> {
 /// The stand-in `bcryptprimitives.dll` in the prefix before Wine's own;
 /// no Mono or Gecko installer prompts.
 pub const WINE_DLL_OVERRIDES: &str = "bcryptprimitives=n,b;mscoree,mshtml=";
+
+/// How long the Wine server of the tests' prefix outlives its last client.
+const WINESERVER_PERSISTENCE_SECONDS: u32 = 60;
+
+/// Starts the prefix's Wine server and its system processes now, detached
+/// from every test's pipes, and keeps them a while. Otherwise the first
+/// provider Terraform starts would start them, and they would inherit
+/// Terraform's stdout and stderr pipes: Terraform 1.0.3's go-plugin then
+/// waits for those pipes to close (the server's persistence, seconds)
+/// after each provider exits. Windows has no such server.
+fn warm_wineserver(prefix: &Path) {
+    let wine_env = |cmd: &mut Command| {
+        cmd.env("WINEPREFIX", prefix)
+            .env("WINEDEBUG", "-all")
+            .env("WINEDLLOVERRIDES", WINE_DLL_OVERRIDES)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+    };
+    let mut server = Command::new("wineserver");
+    server.arg(format!("-p{WINESERVER_PERSISTENCE_SECONDS}"));
+    wine_env(&mut server);
+    // Exits at once when the prefix's server already runs.
+    let _ = server.status();
+    if let Some(wine) = wine() {
+        let mut boot = Command::new(wine);
+        boot.args(["cmd", "/c", "exit"]);
+        wine_env(&mut boot);
+        let _ = boot.status();
+    }
+}
 
 fn wine() -> Option<PathBuf> {
     ["wine64", "wine"].iter().find_map(|name| {
