@@ -173,14 +173,15 @@ fn announce_reattach(provider_address: &str, listener: &Listener) {
         }
     });
     let mut stdout = std::io::stdout().lock();
-    let _ = writeln!(stdout, "{}", reattach_instructions(&value.to_string()));
+    let _ = writeln!(stdout, "{}", reattach_instructions(&value.to_string(), cfg!(windows)));
     let _ = stdout.flush();
 }
 
-/// How to hand the reattach value to Terraform in this system's shells.
-fn reattach_instructions(value: &str) -> String {
+/// How to hand the reattach value to Terraform in the system's shells: a
+/// POSIX shell, or on Windows cmd and PowerShell.
+fn reattach_instructions(value: &str, windows: bool) -> String {
     let mut text = String::from("Provider started in debug mode. To attach Terraform, set in its environment:\n\n");
-    if cfg!(windows) {
+    if windows {
         // cmd takes the quotes around the whole assignment; PowerShell a
         // single-quoted string, whose only special character is the quote.
         text.push_str(&format!(
@@ -232,5 +233,38 @@ impl plugin::grpc_stdio_server::GrpcStdio for Stdio {
         })
         .filter_map(|()| async { None::<Result<plugin::StdioData, Status>> });
         Ok(Response::new(Box::pin(stream)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::reattach_instructions;
+
+    const VALUE: &str = r#"{"registry.terraform.io/x/y":{"Addr":{"Network":"tcp","String":"127.0.0.1:10000"}}}"#;
+
+    #[test]
+    fn the_reattach_value_is_quoted_for_a_posix_shell() {
+        let text = reattach_instructions(VALUE, false);
+        assert!(text.contains(&format!("\tTF_REATTACH_PROVIDERS='{VALUE}'\n")), "{text}");
+        assert!(!text.contains("PowerShell"));
+    }
+
+    #[test]
+    fn on_windows_it_is_given_for_cmd_and_powershell() {
+        let text = reattach_instructions(VALUE, true);
+        assert!(
+            text.contains(&format!("set \"TF_REATTACH_PROVIDERS={VALUE}\"\n")),
+            "{text}"
+        );
+        assert!(
+            text.contains(&format!("$env:TF_REATTACH_PROVIDERS='{VALUE}'\n")),
+            "{text}"
+        );
+        // PowerShell's single quotes double a quote inside.
+        let quoted = reattach_instructions(r#"{"a":"it's"}"#, true);
+        assert!(
+            quoted.contains(r#"$env:TF_REATTACH_PROVIDERS='{"a":"it''s"}'"#),
+            "{quoted}"
+        );
     }
 }
