@@ -3,7 +3,8 @@
 # path. rustup's toolchains have no std for that target here, so Debian's
 # rustc and cargo (scripts/install-windows-toolchain.sh) build std from its
 # sources with -Zbuild-std (RUSTC_BOOTSTRAP=1), and mingw-w64 links; mingw's
-# runtime is linked in statically, so the .exe needs only Windows' own DLLs.
+# runtime (libgcc, winpthread) goes in statically by the target's default, so
+# the .exe needs only Windows' own DLLs (x86_64-w64-mingw32-objdump -p).
 # It builds in target/windows, apart from the host build's lock and
 # fingerprints. Runs under Wine through scripts/wine-prefix.sh.
 # Usage: scripts/build-windows.sh [--path] [--profile release|dev]
@@ -43,7 +44,8 @@ export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc
 export CC_x86_64_pc_windows_gnu=x86_64-w64-mingw32-gcc
 export CXX_x86_64_pc_windows_gnu=x86_64-w64-mingw32-g++
 export AR_x86_64_pc_windows_gnu=x86_64-w64-mingw32-ar
-# Release profile panics unwind: std is built with panic_unwind.
+# The profiles panic = "unwind": std is built with panic_unwind (panic_abort,
+# a dependency of std, comes along anyway).
 echo "build-windows: cargo build --profile $profile --target $triple -Zbuild-std (Debian's $("$RUSTC" --version))" >&2
 "$CARGO" build --locked --profile "$profile" --target "$triple" \
   -Zbuild-std=std,panic_unwind --bin terraform-provider-eventbridge >&2
