@@ -54,6 +54,11 @@ mod data_source;
 // quotas and conflicts.
 mod api_destination;
 
+// eventbridge_rule on the default bus and another: lifecycle, the bus by
+// name or ARN, drift, imports, tags, bad input, quotas, a rule that exists,
+// IAM propagation, deletes refused while the rule has targets.
+mod rule;
+
 // list "eventbridge_connection" run by `terraform query` (Terraform 1.14 or
 // later; skipped with one line on older ones).
 mod query;
