@@ -28,6 +28,11 @@ mod harness_selfcheck;
 // limit, LastModifiedTime, list filters and pages, faults).
 mod harness_destinations;
 
+// The fault proxy's rules: moto refusing to delete a rule with targets as
+// AWS does, the rule faults (quota, role not yet assumable, lingering
+// targets, not found yet), the model check of rule requests.
+mod harness_rules;
+
 // The provider: installed from the mirror, served over TLS, its errors, and
 // debug mode with TF_REATTACH_PROVIDERS.
 mod provider;
