@@ -1,9 +1,10 @@
 //! terraform-provider-eventbridge: a Terraform / OpenTofu provider for
-//! Amazon EventBridge connections and the API destinations that use them.
+//! Amazon EventBridge connections, the API destinations that use them, and
+//! rules.
 //!
 //! Layers, dependencies pointing down only:
 //! - [`provider`]: the provider block and what it serves;
-//! - [`connection`], [`api_destination`]: one resource type per folder
+//! - [`connection`], [`api_destination`], [`rule`]: one resource type per folder
 //!   (resource, data source, list resource, docs), EventBridge but no gRPC
 //!   or msgpack;
 //! - [`aws`]: shared AWS plumbing and the regional-resource kit
@@ -14,6 +15,7 @@ pub mod aws;
 pub mod connection;
 pub mod docs;
 pub mod provider;
+pub mod rule;
 pub mod tfplugin;
 
 /// The provider's source address in Terraform's registry namespace.

@@ -10,7 +10,7 @@ use super::KIND;
 use crate::aws::errors;
 use crate::aws::regional::conflicts;
 use crate::aws::regional::failure::{self, Subject};
-use crate::aws::regional::found::{self, Found};
+use crate::aws::regional::found::{self, Found, Named};
 use crate::aws::regional::region::Regional;
 use crate::aws::AwsClient;
 use crate::tfplugin::{ApplyResponse, Context, Diagnostics, Model, ReadResponse, Value};
@@ -138,12 +138,18 @@ pub async fn read(ctx: &Context<AwsClient>, current: &Value, private: &[u8]) -> 
 
 /// `NAME`, `NAME@REGION` or the destination's ARN.
 pub async fn import(ctx: &Context<AwsClient>, id: &str, diags: &mut Diagnostics) -> Option<Value> {
-    found::import(&ctx.client, &KIND, id, diags, |client, name, region| async move {
-        let out = client.describe_api_destination().name(&name).send().await?;
-        Ok(Found {
-            arn: out.api_destination_arn().unwrap_or_default().to_string(),
-            state: mapping::discovered(&out, &name, &region).to_value(),
-        })
-    })
+    found::import(
+        &ctx.client,
+        &KIND,
+        id,
+        diags,
+        |client, Named { name, region, .. }| async move {
+            let out = client.describe_api_destination().name(&name).send().await?;
+            Ok(Found {
+                arn: out.api_destination_arn().unwrap_or_default().to_string(),
+                state: mapping::discovered(&out, &name, &region).to_value(),
+            })
+        },
+    )
     .await
 }

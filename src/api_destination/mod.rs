@@ -49,7 +49,9 @@ pub static KIND: Kind = Kind {
         name: "API destinations",
         code: "L-FB1C3A6D",
         default: 3000,
+        scope: "",
     },
+    on_bus: false,
 };
 
 /// The resource, its data source, its list resource and its docs.
@@ -95,18 +97,18 @@ impl Resource<AwsClient> for ApiDestinationResource {
         PlanResponse {
             planned_state,
             planned_private: req.prior_private.to_vec(),
-            planned_identity: identity::of_state(req.prior_state),
+            planned_identity: identity::of_state(&KIND, req.prior_state),
             diagnostics,
             ..Default::default()
         }
     }
 
     async fn create(&self, ctx: &Context<AwsClient>, req: ApplyRequest<'_>) -> ApplyResponse {
-        identity::after_apply(lifecycle::create(ctx, req.planned_state).await)
+        identity::after_apply(&KIND, lifecycle::create(ctx, req.planned_state).await)
     }
 
     async fn update(&self, ctx: &Context<AwsClient>, req: ApplyRequest<'_>) -> ApplyResponse {
-        identity::after_apply(lifecycle::update(ctx, req.prior_state, req.planned_state).await)
+        identity::after_apply(&KIND, lifecycle::update(ctx, req.prior_state, req.planned_state).await)
     }
 
     async fn delete(&self, ctx: &Context<AwsClient>, req: ApplyRequest<'_>) -> ApplyResponse {
@@ -114,7 +116,7 @@ impl Resource<AwsClient> for ApiDestinationResource {
     }
 
     async fn read(&self, ctx: &Context<AwsClient>, req: ReadRequest<'_>) -> ReadResponse {
-        identity::after_read(lifecycle::read(ctx, req.current_state, req.private).await)
+        identity::after_read(&KIND, lifecycle::read(ctx, req.current_state, req.private).await)
     }
 
     fn move_state(&self, req: MoveRequest<'_>) -> MoveResponse {
@@ -124,6 +126,6 @@ impl Resource<AwsClient> for ApiDestinationResource {
     async fn import(&self, ctx: &Context<AwsClient>, req: ImportRequest<'_>) -> ImportResponse {
         let mut diagnostics = Diagnostics::new();
         let state = lifecycle::import(ctx, &identity::requested_id(&req), &mut diagnostics).await;
-        identity::imported(state, diagnostics)
+        identity::imported(&KIND, state, diagnostics)
     }
 }

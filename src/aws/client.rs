@@ -11,6 +11,7 @@ use aws_sdk_eventbridge::config::retry::RetryPartition;
 
 use super::interceptors::{CallLog, ExplicitIsValueSecret};
 use super::poll::PollPolicy;
+use super::regional::tags::TagPolicy;
 use super::retry::QuotaIsNotThrottling;
 use super::unreachable::FailFastWhenUnreachable;
 use super::user_agent::AppendUserAgent;
@@ -34,6 +35,8 @@ pub struct AwsClient {
     factory: ClientFactory,
     default_region: String,
     poll: PollPolicy,
+    /// The provider's `default_tags` and `ignore_tags`.
+    tags: TagPolicy,
     /// One client per Region, built on first use. Locked only to look up or
     /// insert, never across a call.
     clients: Mutex<HashMap<String, aws_sdk_eventbridge::Client>>,
@@ -83,8 +86,20 @@ impl AwsClient {
             factory,
             default_region,
             poll,
+            tags: TagPolicy::none(),
             clients: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// The same clients, with the provider's tag settings.
+    pub fn with_tags(mut self, tags: TagPolicy) -> AwsClient {
+        self.tags = tags;
+        self
+    }
+
+    /// The provider's `default_tags` and `ignore_tags`.
+    pub fn tag_policy(&self) -> &TagPolicy {
+        &self.tags
     }
 
     /// The provider's Region: the default for resources that set none.

@@ -5,8 +5,9 @@
 use async_trait::async_trait;
 
 use super::{mapping, schema, KIND, TYPE_NAME};
+use crate::aws::regional::found::{self, Named};
+use crate::aws::regional::lookup;
 use crate::aws::regional::values::time;
-use crate::aws::regional::{found, lookup};
 use crate::aws::AwsClient;
 use crate::tfplugin::{Attribute, Context, DataSource, Diagnostics, Model, Schema, Value};
 
@@ -50,16 +51,22 @@ impl DataSource<AwsClient> for ConnectionDataSource {
 
     async fn read(&self, ctx: &Context<AwsClient>, config: &Value, diags: &mut Diagnostics) -> Option<Value> {
         let reported = cached().value_type();
-        found::lookup(&ctx.client, &KIND, config, diags, |client, name, region| async move {
-            let out = client.describe_connection().name(&name).send().await?;
-            let mut value = lookup::reported(&mapping::discovered(&out, &name, &region).to_value(), &reported);
-            if let Value::Object(fields) = &mut value {
-                fields.insert("creation_time".into(), time(out.creation_time()));
-                fields.insert("last_modified_time".into(), time(out.last_modified_time()));
-                fields.insert("last_authorized_time".into(), time(out.last_authorized_time()));
-            }
-            Ok(value)
-        })
+        found::lookup(
+            &ctx.client,
+            &KIND,
+            config,
+            diags,
+            |client, Named { name, region, .. }| async move {
+                let out = client.describe_connection().name(&name).send().await?;
+                let mut value = lookup::reported(&mapping::discovered(&out, &name, &region).to_value(), &reported);
+                if let Value::Object(fields) = &mut value {
+                    fields.insert("creation_time".into(), time(out.creation_time()));
+                    fields.insert("last_modified_time".into(), time(out.last_modified_time()));
+                    fields.insert("last_authorized_time".into(), time(out.last_authorized_time()));
+                }
+                Ok(value)
+            },
+        )
         .await
     }
 }

@@ -58,7 +58,9 @@ pub static KIND: Kind = Kind {
         name: "Connections",
         code: "L-595D6D42",
         default: 3000,
+        scope: "",
     },
+    on_bus: false,
 };
 
 /// The resource, its data source, its list resource and its docs.
@@ -118,18 +120,21 @@ impl Resource<AwsClient> for ConnectionResource {
             planned_private,
             // An existing connection keeps its identity (the server drops it
             // if the connection is replaced).
-            planned_identity: identity::of_state(req.prior_state),
+            planned_identity: identity::of_state(&KIND, req.prior_state),
             diagnostics: planned.diagnostics,
         }
     }
 
     async fn create(&self, ctx: &Context<AwsClient>, req: ApplyRequest<'_>) -> ApplyResponse {
-        identity::after_apply(lifecycle::create(ctx, req.planned_state, req.config).await)
+        identity::after_apply(&KIND, lifecycle::create(ctx, req.planned_state, req.config).await)
     }
 
     async fn update(&self, ctx: &Context<AwsClient>, req: ApplyRequest<'_>) -> ApplyResponse {
         let private = drift::Private::decode(req.planned_private);
-        identity::after_apply(lifecycle::update(ctx, req.prior_state, req.planned_state, req.config, &private).await)
+        identity::after_apply(
+            &KIND,
+            lifecycle::update(ctx, req.prior_state, req.planned_state, req.config, &private).await,
+        )
     }
 
     async fn delete(&self, ctx: &Context<AwsClient>, req: ApplyRequest<'_>) -> ApplyResponse {
@@ -137,7 +142,7 @@ impl Resource<AwsClient> for ConnectionResource {
     }
 
     async fn read(&self, ctx: &Context<AwsClient>, req: ReadRequest<'_>) -> ReadResponse {
-        identity::after_read(lifecycle::read(ctx, req.current_state, req.private).await)
+        identity::after_read(&KIND, lifecycle::read(ctx, req.current_state, req.private).await)
     }
 
     fn move_state(&self, req: MoveRequest<'_>) -> MoveResponse {
@@ -147,6 +152,6 @@ impl Resource<AwsClient> for ConnectionResource {
     async fn import(&self, ctx: &Context<AwsClient>, req: ImportRequest<'_>) -> ImportResponse {
         let mut diagnostics = Diagnostics::new();
         let state = lifecycle::import(ctx, &identity::requested_id(&req), &mut diagnostics).await;
-        identity::imported(state, diagnostics)
+        identity::imported(&KIND, state, diagnostics)
     }
 }

@@ -19,6 +19,7 @@ use crate::aws::identity::{self, AssumeRole, Session, WebIdentity, WebIdentityAr
 use crate::aws::metadata::{self, MetadataArguments};
 use crate::aws::network::{self, resolve_proxies, NetworkArguments};
 use crate::aws::poll::PollPolicy;
+use crate::aws::regional::tags::TagPolicy;
 use crate::aws::retry::{self, RetryArguments, MAX_RETRIES_LIMIT};
 use crate::aws::sts::{self as aws_sts, Signer, StsSettings};
 use crate::aws::user_agent::{self, AppendUserAgent};
@@ -85,7 +86,29 @@ pub(super) async fn configured(
     }
     let config = checked(c, config, &sts, &options).await?;
     log_endpoints(&config, &region, events_url.as_deref(), &sts, terraform_version).await;
-    Ok(AwsClient::from_config_with(config, events_url, options, poll_policy()))
+    let tags = tag_policy(c);
+    Ok(AwsClient::from_config_with(config, events_url, options, poll_policy()).map(|client| client.with_tags(tags)))
+}
+
+/// `default_tags` and `ignore_tags`, for every taggable resource. Default
+/// tags unknown until apply leave `tags_all` unknown at plan.
+fn tag_policy(c: &ProviderConfig) -> TagPolicy {
+    let default_tags = match &c.default_tags {
+        Maybe::Unknown => None,
+        Maybe::Null | Maybe::Known(None) => Some(Default::default()),
+        Maybe::Known(Some(d)) => Some(
+            d.tags
+                .iter()
+                .filter_map(|(k, v)| Some((k.clone(), v.clone()?)))
+                .collect(),
+        ),
+    };
+    let ignore = c.ignore_tags.known().and_then(Option::as_ref);
+    TagPolicy {
+        default_tags,
+        ignore_keys: ignore.map(|i| i.keys.clone()).unwrap_or_default(),
+        ignore_prefixes: ignore.map(|i| i.key_prefixes.clone()).unwrap_or_default(),
+    }
 }
 
 /// The HTTP client the network arguments (and environment) ask for;

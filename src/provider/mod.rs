@@ -4,8 +4,9 @@
 //! The arguments are those of hashicorp/aws that mean something for an
 //! EventBridge client, with the same names, types and meaning, so that a
 //! platform team's `provider "aws"` block can be copied here; the ones that
-//! mean nothing for connections (`default_tags`, `ignore_tags`, `s3_*`,
-//! `tag_policy_compliance`) are accepted with a warning. The block is
+//! mean nothing for EventBridge (`s3_*`, `tag_policy_compliance`) are
+//! accepted with a warning. `default_tags` and `ignore_tags` take effect on
+//! taggable resources (see `crate::aws::regional::tags`). The block is
 //! declared once in `schema` (each argument with its own checks, in
 //! `checks`) and decoded once into a typed `ProviderConfig`, from
 //! which `validate` checks the rules that span arguments and `configure`
@@ -32,7 +33,11 @@ pub struct EventBridgeProvider;
 impl EventBridgeProvider {
     /// Every resource type served, each from its folder.
     pub(crate) fn types() -> Vec<ResourceType> {
-        vec![crate::connection::served(), crate::api_destination::served()]
+        vec![
+            crate::connection::served(),
+            crate::api_destination::served(),
+            crate::rule::served(),
+        ]
     }
 }
 

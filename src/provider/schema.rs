@@ -225,18 +225,19 @@ model! {
 }
 
 model! {
-    /// Accepted for compatibility with hashicorp/aws; has no effect here (connections and API destinations have no tags).
+    /// Tags every taggable resource (rules) gets, as in hashicorp/aws: a resource's own `tags` win.
     pub(crate) struct DefaultTags {
-        attr tags: BTreeMap<String, Option<String>> =
-            Attribute::of(Type::map(Type::String)).optional().doc("No effect here."),
+        attr tags: BTreeMap<String, Option<String>> = Attribute::of(Type::map(Type::String))
+            .optional()
+            .doc("Tags added to every taggable resource's `tags_all`; a key its own `tags` set wins."),
     }
 }
 
 model! {
-    /// Accepted for compatibility with hashicorp/aws; has no effect here (connections and API destinations have no tags).
+    /// Tags the provider neither sends nor reads back on any resource, as in hashicorp/aws: for tags other tools own.
     pub(crate) struct IgnoreTags {
-        attr keys: BTreeSet<String> = string_set().doc("No effect here."),
-        attr key_prefixes: BTreeSet<String> = string_set().doc("No effect here."),
+        attr keys: BTreeSet<String> = string_set().doc("Tag keys to ignore."),
+        attr key_prefixes: BTreeSet<String> = string_set().doc("Prefixes of tag keys to ignore."),
     }
 }
 

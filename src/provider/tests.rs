@@ -69,10 +69,7 @@ fn a_typical_hashicorp_aws_block_validates_with_only_no_effect_warnings() {
         "s3_use_path_style": true
     });
     assert_eq!(errors_at(block.clone()), Vec::<String>::new());
-    assert_eq!(
-        warnings_at(block),
-        vec!["default_tags", "ignore_tags", "s3_use_path_style"]
-    );
+    assert_eq!(warnings_at(block), vec!["s3_use_path_style"]);
 }
 
 #[test]
@@ -258,7 +255,6 @@ fn unknown_arguments_count_as_set_for_the_rules_that_span_them() {
         [
             ("secret_key", "Incomplete static credentials"),
             ("endpoint", "Deprecated argument"),
-            ("default_tags", "Argument has no effect"),
         ]
         .map(|(p, s)| (p.to_string(), s.to_string()))
     );

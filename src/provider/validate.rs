@@ -212,8 +212,6 @@ fn validate_endpoints(endpoint: &Maybe<String>, endpoints: Option<&Endpoints>, d
 /// Arguments of hashicorp/aws accepted here for compatibility only.
 fn warn_no_effect(c: &ProviderConfig, diags: &mut Diagnostics) {
     let no_effect = [
-        ("default_tags", block_set(&c.default_tags)),
-        ("ignore_tags", block_set(&c.ignore_tags)),
         ("s3_use_path_style", c.s3_use_path_style.is_set()),
         (
             "s3_us_east_1_regional_endpoint",
@@ -227,14 +225,8 @@ fn warn_no_effect(c: &ProviderConfig, diags: &mut Diagnostics) {
             "Argument has no effect",
             format!(
                 "{name} is accepted so that a hashicorp/aws provider block can be copied as it is, but it \
-                 means nothing for EventBridge connections and changes nothing here. You can remove it."
+                 means nothing for EventBridge and changes nothing here. You can remove it."
             ),
         );
     }
-}
-
-/// A block that appears at most once is there, or may be (unknown until
-/// apply, as a `dynamic` block can be).
-fn block_set<T>(block: &Maybe<Option<T>>) -> bool {
-    matches!(block, Maybe::Unknown | Maybe::Known(Some(_)))
 }

@@ -28,6 +28,11 @@ mod harness_selfcheck;
 // limit, LastModifiedTime, list filters and pages, faults).
 mod harness_destinations;
 
+// The fault proxy's rules: moto refusing to delete a rule with targets as
+// AWS does, the rule faults (quota, role not yet assumable, lingering
+// targets, not found yet), the model check of rule requests.
+mod harness_rules;
+
 // The provider: installed from the mirror, served over TLS, its errors, and
 // debug mode with TF_REATTACH_PROVIDERS.
 mod provider;
@@ -53,6 +58,11 @@ mod data_source;
 // one call, imports, drift, its connection replaced under it, bad input,
 // quotas and conflicts.
 mod api_destination;
+
+// eventbridge_rule on the default bus and another: lifecycle, the bus by
+// name or ARN, drift, imports, tags, bad input, quotas, a rule that exists,
+// IAM propagation, deletes refused while the rule has targets.
+mod rule;
 
 // list "eventbridge_connection" run by `terraform query` (Terraform 1.14 or
 // later; skipped with one line on older ones).

@@ -116,7 +116,7 @@ async fn metadata_and_schema_advertise_the_list_resource() {
         .into_inner();
     let mut listed: Vec<&str> = metadata.list_resources.iter().map(|l| l.type_name.as_str()).collect();
     listed.sort();
-    assert_eq!(listed, ["eventbridge_api_destination", TYPE]);
+    assert_eq!(listed, ["eventbridge_api_destination", TYPE, "eventbridge_rule"]);
     let schema = plugin.schema().await;
     let block = schema.list_resource_schemas[TYPE].block.clone().expect("a block");
     let attributes: Vec<(&str, bool)> = block
@@ -404,8 +404,8 @@ async fn an_unknown_list_type_is_an_error_event_not_a_hang() {
         return;
     };
     let mut req = request(&list_config(None, None, None), false, 10);
-    req.type_name = "eventbridge_rule".into();
+    req.type_name = "eventbridge_nothing".into();
     let events = collect(&mut s.client, req).await;
     assert_eq!(events.len(), 1);
-    assert!(diagnostics(&events).contains("no list resource type \"eventbridge_rule\""));
+    assert!(diagnostics(&events).contains("no list resource type \"eventbridge_nothing\""));
 }

@@ -38,3 +38,7 @@ mod invalid_configs;
 // objects) and its move from hashicorp/aws followed by a plan without
 // changes.
 mod api_destination;
+
+// eventbridge_rule: its list resource on one bus and every bus, moves from
+// hashicorp/aws (v5 and v6 states).
+mod rule;

@@ -41,20 +41,17 @@ where
         Some(QUOTA_REACHED) => {
             let quota = &subject.kind.quota;
             format!(
-                "The account has reached its quota of EventBridge {noun}s in {region} (\"{}\", {} by default), \
+                "The account has reached its quota of EventBridge {noun}s{} in {region} (\"{}\", {} by default), \
                  and waiting does not help: delete {noun}s it no longer needs, or ask for more in the Service \
                  Quotas console or with `aws service-quotas request-service-quota-increase --service-code events \
                  --quota-code {} --desired-value N --region {region}`.",
+                quota.scope,
                 quota.name,
                 thousands(quota.default),
                 quota.code
             )
         }
-        Some("ResourceAlreadyExistsException") => format!(
-            "{} of this name already exists in {region}: choose another name, or bring it under Terraform \
-             with `terraform import <address> {name}@{region}`.",
-            capitalized(&article(noun))
-        ),
+        Some("ResourceAlreadyExistsException") => already_exists(subject.kind, region, &format!("{name}@{region}")),
         Some(CONFLICT) => format!(
             "Another change to this {noun} was still in progress after {ATTEMPTS} attempts; apply again once \
              it has finished."
@@ -67,6 +64,16 @@ where
         _ => return described,
     };
     format!("{described}. {way_out}")
+}
+
+/// The way out when the name is taken: another name, or an import of the
+/// one there by `import_id`.
+pub fn already_exists(kind: &Kind, region: &str, import_id: &str) -> String {
+    format!(
+        "{} of this name already exists in {region}: choose another name, or bring it under Terraform with \
+         `terraform import <address> {import_id}`.",
+        capitalized(&article(kind.noun))
+    )
 }
 
 /// 3000 → "3,000".

@@ -18,6 +18,14 @@ use crate::aws::text_rule::capitalized;
 use crate::aws::AwsClient;
 use crate::tfplugin::{AttributePath, Diagnostics, Value};
 
+/// What a type's Describe is asked for: the name, the Region, and the
+/// event bus of a type on one (None: the default bus).
+pub struct Named {
+    pub name: String,
+    pub region: String,
+    pub bus: Option<String>,
+}
+
 /// What a type's Describe found: the object's ARN and its state value.
 pub struct Found {
     pub arn: String,
@@ -25,7 +33,7 @@ pub struct Found {
 }
 
 /// The object `id` names (`NAME`, `NAME@REGION` or its ARN), read by
-/// `describe(client, name, region)`; None, with the reason in `diags`,
+/// `describe(client, named)`; None, with the reason in `diags`,
 /// when the id is malformed, nothing has that name, or an ARN named
 /// another account than the one found.
 pub async fn import<F, Fut, E, R>(
@@ -36,7 +44,7 @@ pub async fn import<F, Fut, E, R>(
     describe: F,
 ) -> Option<Value>
 where
-    F: FnOnce(Client, String, String) -> Fut,
+    F: FnOnce(Client, Named) -> Fut,
     Fut: Future<Output = Result<Found, SdkError<E, R>>>,
     E: ProvideErrorMetadata + std::error::Error + 'static,
     R: std::fmt::Debug + 'static,
@@ -49,7 +57,12 @@ where
         }
     };
     let at = Regional::of(aws, parsed.region.as_deref());
-    match describe(at.client, parsed.name.clone(), at.region.clone()).await {
+    let named = Named {
+        name: parsed.name.clone(),
+        region: at.region.clone(),
+        bus: parsed.bus.clone(),
+    };
+    match describe(at.client, named).await {
         Ok(found) => match parsed.check_account(kind, &found.arn) {
             Ok(()) => Some(found.state),
             Err(problem) => {
@@ -106,7 +119,7 @@ pub async fn lookup<F, Fut, E, R>(
     describe: F,
 ) -> Option<Value>
 where
-    F: FnOnce(Client, String, String) -> Fut,
+    F: FnOnce(Client, Named) -> Fut,
     Fut: Future<Output = Result<Value, SdkError<E, R>>>,
     E: ProvideErrorMetadata + std::error::Error + 'static,
     R: std::fmt::Debug + 'static,
@@ -114,7 +127,12 @@ where
     let name = config.attr("name").as_str()?.to_string();
     let Regional { region, client } = Regional::of(aws, config.attr("region").as_str());
     let noun = kind.noun;
-    match describe(client, name.clone(), region.clone()).await {
+    let named = Named {
+        name: name.clone(),
+        region: region.clone(),
+        bus: config.attr("event_bus_name").as_str().map(str::to_string),
+    };
+    match describe(client, named).await {
         Ok(value) => Some(value),
         Err(e) if errors::is_not_found(&e) => {
             diags.error_at(

@@ -28,7 +28,8 @@ pub struct Page {
 /// Lists page by page until the query wants no more or AWS has no more:
 /// `list_page(next_token, limit)` is one List call of the type (its
 /// filters applied), `describe(name)` one Describe. A failed List call
-/// ends the listing with its cause.
+/// ends the listing with its cause. True when AWS has no more and the
+/// query wants more (a type listing several scopes goes on to the next).
 pub async fn run<L, LF, D, DF>(
     kind: &'static Kind,
     region: &str,
@@ -36,7 +37,8 @@ pub async fn run<L, LF, D, DF>(
     sink: &mut ListSink,
     list_page: L,
     describe: D,
-) where
+) -> bool
+where
     L: Fn(Option<String>, i32) -> LF,
     LF: Future<Output = Result<Page, String>>,
     D: Fn(String) -> DF,
@@ -47,12 +49,18 @@ pub async fn run<L, LF, D, DF>(
         let limit = sink.remaining().clamp(1, PAGE_LIMIT) as i32;
         let page = match list_page(next_token.take(), limit).await {
             Ok(page) => page,
-            Err(cause) => return sink.fail(list_failed(kind, region, &cause)).await,
+            Err(cause) => {
+                sink.fail(failed(kind, region, &cause)).await;
+                return false;
+            }
         };
         let more = push_page(kind, region, &page.found, include_resource, &describe, sink).await;
         next_token = page.next_token.filter(|t| !t.is_empty());
-        if !more || next_token.is_none() {
-            return;
+        if !more {
+            return false;
+        }
+        if next_token.is_none() {
+            return sink.remaining() > 0;
         }
     }
 }
@@ -127,7 +135,7 @@ where
 }
 
 /// A failed List call, in one line.
-fn list_failed(kind: &'static Kind, region: &str, cause: &str) -> Diagnostics {
+pub fn failed(kind: &'static Kind, region: &str, cause: &str) -> Diagnostics {
     let mut diags = Diagnostics::new();
     diags.error(
         format!("Error listing EventBridge {}s", kind.noun),
@@ -138,7 +146,7 @@ fn list_failed(kind: &'static Kind, region: &str, cause: &str) -> Diagnostics {
 
 /// One result: the identity, and the name to show.
 fn event(kind: &'static Kind, name: &str, region: &str, arn: &str, resource_object: Option<Value>) -> ListEvent {
-    match identity::of(name, region, arn) {
+    match identity::of(kind, name, region, arn) {
         Some(id) => ListEvent::found(id, name, resource_object),
         None => {
             let mut diagnostics = Diagnostics::new();

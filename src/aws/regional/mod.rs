@@ -7,10 +7,14 @@
 //! - [`import_id`]: `NAME`, `NAME@REGION` and the type's ARN;
 //! - [`identity`]: `{name, region, account_id}`;
 //! - [`timeouts`]: the `timeouts` block and its durations;
+//! - [`tags`]: `tags` and `tags_all` with the provider's `default_tags` and
+//!   `ignore_tags`;
 //! - [`failure`]: one-line failures that keep the state that exists, with
 //!   the way out of AWS's errors (a quota, a name taken, a conflict);
 //! - [`conflicts`]: updates and deletes retried through a conflicting change;
 //! - [`waiter`]: polling until a type's own predicate holds;
+//! - [`patience`]: a call sent again for a bounded time while AWS answers
+//!   what passes;
 //! - [`checks`]: the name and description checks; [`listing`]: the List
 //!   loop of list resources; [`lookup`]: data source schemas from the
 //!   resource's; [`found`]: import and data source reads; [`moved`]: moves
@@ -26,7 +30,9 @@ pub mod import_id;
 pub mod listing;
 pub mod lookup;
 pub mod moved;
+pub mod patience;
 pub mod region;
+pub mod tags;
 pub mod timeouts;
 pub mod values;
 pub mod waiter;
@@ -50,9 +56,16 @@ pub struct Kind {
     pub name_problem: fn(&str) -> Option<String>,
     /// A name for examples in messages.
     pub example_name: &'static str,
-    /// The quota on how many an account may have per Region.
+    /// The quota on how many an account may have per Region (or per bus).
     pub quota: Quota,
+    /// Whether it lives on an event bus (rules, targets): its ARN is
+    /// `TYPE/NAME` on the default bus and `TYPE/BUS/NAME` on another, its
+    /// import ids may start with `BUS/`, and its identity names the bus.
+    pub on_bus: bool,
 }
+
+/// The bus AWS uses when a request names none.
+pub const DEFAULT_BUS: &str = "default";
 
 /// A Service Quotas quota of EventBridge (service code `events`), as AWS's
 /// EventBridge quotas page names it.
@@ -62,8 +75,11 @@ pub struct Quota {
     pub name: &'static str,
     /// Its code, e.g. `L-595D6D42`.
     pub code: &'static str,
-    /// AWS's default per account and Region.
+    /// AWS's default per account and Region (or per bus).
     pub default: u32,
+    /// What one quota counts beyond the Region, e.g. " on one event bus";
+    /// empty for a quota per Region.
+    pub scope: &'static str,
 }
 
 /// Everything a resource type's folder serves; the provider registers each

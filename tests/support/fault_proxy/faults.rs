@@ -67,6 +67,7 @@ pub(super) fn aws_error(
                 Kind::ApiDestination => "The request failed because it attempted to create resource beyond the \
                                          allowed service quota of API destinations in this account and Region."
                     .to_string(),
+                Kind::Rule => "The requested resource exceeds the maximum number allowed.".to_string(),
             },
         ),
         Fault::Conflict => (
@@ -84,7 +85,21 @@ pub(super) fn aws_error(
                 Kind::ApiDestination => {
                     format!("Failed to describe the api-destination(s). An api-destination '{name}' does not exist.")
                 }
+                Kind::Rule => format!("Rule {name} does not exist."),
             },
+        ),
+        Fault::RoleNotAssumable => (
+            400,
+            "ValidationException",
+            format!(
+                "Provided role 'arn:aws:iam::{account}:role/events-{name}' cannot be assumed by principal \
+                 'events.amazonaws.com'."
+            ),
+        ),
+        Fault::HasTargets => (
+            400,
+            "ValidationException",
+            "Rule can't be deleted since it has targets.".to_string(),
         ),
         _ => (503, "ServiceUnavailableException", "Service unavailable".to_string()),
     };

@@ -20,6 +20,10 @@
 //!   endpoints echoed, LastModifiedTime, DeauthorizeConnection);
 //! - `destinations.rs`: API destinations as AWS keeps them (duplicates and
 //!   missing connections refused, the default rate limit, LastModifiedTime);
+//! - rules, their targets and tags go to moto as they are: moto keeps them
+//!   as AWS does (it refuses DeleteRule while the rule has targets), so
+//!   only faults are added ([`Fault::RoleNotAssumable`],
+//!   [`Fault::HasTargets`], the rules quota with [`Fault::QuotaReached`]);
 //! - `listing.rs`: list filters and pages, which moto ignores;
 //! - `script.rs`: what the proxy holds between calls.
 
@@ -66,6 +70,12 @@ pub enum Fault {
     Conflict,
     /// 400 ResourceNotFoundException.
     NotFound,
+    /// 400 ValidationException: the rule's role "cannot be assumed by
+    /// principal" (IAM has not propagated it yet), as PutRule answers.
+    RoleNotAssumable,
+    /// 400 ValidationException "Rule can't be deleted since it has
+    /// targets", as DeleteRule answers while removed targets linger.
+    HasTargets,
     /// No fault: the call is forwarded as usual. In a `fail_next` sequence,
     /// it lets earlier calls through to fault a later one.
     Pass,

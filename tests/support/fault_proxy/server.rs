@@ -74,14 +74,22 @@ async fn handle(req: Request<Incoming>, shared: Arc<Shared>) -> Result<Response<
 pub(super) enum Kind {
     Connection,
     ApiDestination,
+    /// Rules and their targets and tags: moto keeps them as AWS does
+    /// (it refuses to delete a rule that has targets, pages ListRules,
+    /// replaces every setting on PutRule), so the proxy adds only faults.
+    Rule,
 }
 
 impl Kind {
-    /// `CreateApiDestination` → ApiDestination; every other operation is
-    /// taken for a connection's (moto answers the rest itself).
+    /// `CreateApiDestination` → ApiDestination; `PutRule`, `DeleteRule`,
+    /// `ListTargetsByRule`, the tag operations… → Rule; every other
+    /// operation is taken for a connection's (moto answers the rest
+    /// itself).
     pub fn of(operation: &str) -> Kind {
         if operation.contains("ApiDestination") {
             Kind::ApiDestination
+        } else if operation.contains("Rule") || operation.contains("Target") || operation.contains("Tag") {
+            Kind::Rule
         } else {
             Kind::Connection
         }
@@ -92,6 +100,7 @@ impl Kind {
         match self {
             Kind::Connection => "connection",
             Kind::ApiDestination => "api-destination",
+            Kind::Rule => "rule",
         }
     }
 }
@@ -233,6 +242,11 @@ async fn answer(req: Request<Incoming>, shared: &Shared) -> Result<Response<Full
     match Kind::of(&call.operation) {
         Kind::ApiDestination => destinations::answer(&call, script).await,
         Kind::Connection => connections::answer(&call, script, state).await,
+        Kind::Rule => {
+            let (status, raw) = call.forward().await?;
+            let json = serde_json::from_slice(&raw).unwrap_or(Json::Null);
+            Ok(respond(status, json, raw))
+        }
     }
 }
 
