@@ -3,8 +3,6 @@
 //! Region that cannot exist (provider block, resource, import id), and a
 //! provider whose Terraform is killed outright.
 
-use std::time::{Duration, Instant};
-
 use support::fault_proxy::FaultProxy;
 use support::processes;
 use support::terraform::Workdir;
@@ -150,38 +148,11 @@ fn a_provider_whose_terraform_is_killed_exits_instead_of_living_on() {
     let wd = Workdir::new(&connection());
     wd.use_endpoint(&proxy.endpoint);
     wd.init();
-    let mut terraform = wd
-        .command(&["apply", "-auto-approve", "-input=false", "-no-color"])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("start terraform apply");
-
-    let start = Instant::now();
-    let mut found = None;
-    while found.is_none() && start.elapsed() < Duration::from_secs(60) {
-        if proxy.calls("DescribeConnection") > 0 {
-            found = processes::provider_under(terraform.id());
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    let (provider, its_terraform) = found.expect("the provider is running and waiting on its connection");
-
-    // SIGKILL, as a CI timeout or the OOM killer does: no Shutdown RPC.
-    // SAFETY: kill(2) on a pid we just read; no memory is involved.
-    assert_eq!(unsafe { libc::kill(its_terraform as i32, libc::SIGKILL) }, 0);
-    let _ = terraform.kill();
-    let _ = terraform.wait();
-    let killed = Instant::now();
-    while processes::alive(provider) && killed.elapsed() < Duration::from_secs(10) {
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let outlived = processes::alive(provider);
-    if outlived {
-        // SAFETY: as above; don't leave it running after a failed test.
-        unsafe { libc::kill(provider as i32, libc::SIGKILL) };
-    }
-    assert!(!outlived, "the provider outlived its Terraform");
+    let outlived = processes::kill_terraform_and_time_its_provider(
+        wd.command(&["apply", "-auto-approve", "-input=false", "-no-color"]),
+        || proxy.calls("DescribeConnection") > 0,
+    );
+    assert!(outlived.is_some(), "the provider outlived its Terraform");
 }
 
 #[test]

@@ -108,25 +108,12 @@ fn a_missing_region_is_a_clear_error() {
 
 #[test]
 fn plan_through_debug_mode_and_tf_reattach_providers() {
-    use std::io::{BufRead, BufReader};
     let Some(wd) = provider_only() else {
         return;
     };
-    let mut child = std::process::Command::new(support::protocol::provider_binary())
-        .arg("--debug")
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("start provider in debug mode");
-    let mut out = BufReader::new(child.stdout.take().expect("stdout"));
-    let mut line = String::new();
-    let reattach = loop {
-        line.clear();
-        assert!(out.read_line(&mut line).expect("read") > 0, "no reattach line");
-        if let Some(rest) = line.trim().strip_prefix("TF_REATTACH_PROVIDERS='") {
-            break rest.trim_end_matches('\'').to_string();
-        }
-    };
+    // Over the transport the environment asks for, as the provider
+    // Terraform starts would be.
+    let (mut child, reattach) = support::protocol::start_debug(&[]);
     wd.env("TF_REATTACH_PROVIDERS", &reattach);
     let plan = wd.run(&["plan", "-input=false", "-no-color"]);
     let _ = child.kill();

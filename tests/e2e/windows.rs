@@ -10,8 +10,6 @@
 //! seconds (Windows has no parent-process check: the provider notices
 //! Terraform's connection going away).
 
-use std::time::{Duration, Instant};
-
 use serde_json::json;
 use support::fault_proxy::FaultProxy;
 use support::processes;
@@ -146,47 +144,15 @@ fn the_windows_build_under_wine_exits_when_its_terraform_is_killed() {
         .next()
         .expect("the connection block");
     let wd = workdir(&windows, &proxy, connection);
-    let mut terraform = wd
-        .command(&["apply", "-auto-approve", "-input=false", "-no-color"])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("start terraform apply");
-    let start = Instant::now();
-    let mut found = None;
-    while found.is_none() && start.elapsed() < Duration::from_secs(90) {
-        if proxy.calls("DescribeConnection") > 0 {
-            found = processes::provider_under(terraform.id());
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    let Some((provider, its_terraform)) = found else {
-        let _ = terraform.kill();
-        let _ = terraform.wait();
-        panic!("the Windows provider never ran under Terraform and waited on its connection");
-    };
-
-    // SIGKILL, as a CI timeout does: no Shutdown, no parent to watch. The
-    // provider's parent is the real terraform when a wrapper runs it.
-    if its_terraform != terraform.id() {
-        // SAFETY: kill(2) on a pid just read; no memory is involved.
-        unsafe { libc::kill(its_terraform as i32, libc::SIGKILL) };
-    }
-    let _ = terraform.kill();
-    let _ = terraform.wait();
-    let killed = Instant::now();
-    while processes::alive(provider) && killed.elapsed() < Duration::from_secs(10) {
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    let outlived = processes::alive(provider);
-    if outlived {
-        // SAFETY: kill(2) on a pid just read; don't leave it running.
-        unsafe { libc::kill(provider as i32, libc::SIGKILL) };
-    }
-    assert!(!outlived, "the Windows provider outlived its Terraform by 10 s");
+    // No Shutdown, and Windows has no parent to watch.
+    let outlived = processes::kill_terraform_and_time_its_provider(
+        wd.command(&["apply", "-auto-approve", "-input=false", "-no-color"]),
+        || proxy.calls("DescribeConnection") > 0,
+    )
+    .expect("the Windows provider outlived its Terraform by 10 s");
     eprintln!(
         "the Windows provider was gone {} ms after Terraform was killed",
-        killed.elapsed().as_millis()
+        outlived.as_millis()
     );
 }
 

@@ -289,29 +289,15 @@ fn a_host_without_protocol_6_is_refused() {
 
 #[tokio::test]
 async fn debug_mode_prints_a_reattach_line_and_serves_plaintext() {
-    use std::io::{BufRead, BufReader};
-    let mut child = std::process::Command::new(provider_binary())
-        .arg("--debug")
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut out = BufReader::new(child.stdout.take().unwrap());
-    let mut line = String::new();
-    let reattach = loop {
-        line.clear();
-        assert!(out.read_line(&mut line).unwrap() > 0, "no reattach line");
-        if let Some(rest) = line.trim().strip_prefix("TF_REATTACH_PROVIDERS='") {
-            break rest.trim_end_matches('\'').to_string();
-        }
-    };
+    let (mut child, reattach) =
+        support::protocol::start_debug(&[(terraform_provider_eventbridge::tfplugin::TRANSPORT_VARIABLE, "unix")]);
     let json: serde_json::Value = serde_json::from_str(&reattach).unwrap();
     let entry = &json[PROVIDER_ADDRESS];
     assert_eq!(entry["Test"], true);
     assert_eq!(entry["ProtocolVersion"], 6);
     assert_eq!(entry["Pid"], child.id());
-    let socket = entry["Addr"]["String"].as_str().unwrap().to_string();
-    let channel = support::protocol::connect_with(std::path::PathBuf::from(socket), None)
+    assert_eq!(entry["Addr"]["Network"], "unix");
+    let channel = support::protocol::connect_with(support::protocol::reattach_address(&reattach), None)
         .await
         .expect("plaintext");
     let mut client = pb::provider_client::ProviderClient::new(channel);

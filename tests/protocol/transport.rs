@@ -243,27 +243,13 @@ async fn after_shutdown_the_stdio_stream_ends_and_the_exit_is_clean() {
 
 #[tokio::test]
 async fn debug_mode_over_tcp_prints_a_tcp_reattach_value_and_serves_plaintext() {
-    use std::io::{BufRead, BufReader};
-    let mut child = Command::new(provider_binary())
-        .arg("--debug")
-        .env(TRANSPORT_VARIABLE, "tcp")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("spawn");
-    let mut out = BufReader::new(child.stdout.take().expect("stdout"));
-    let mut line = String::new();
-    let reattach = loop {
-        line.clear();
-        assert!(out.read_line(&mut line).expect("read") > 0, "no reattach line");
-        if let Some(rest) = line.trim().strip_prefix("TF_REATTACH_PROVIDERS='") {
-            break rest.trim_end_matches('\'').to_string();
-        }
-    };
+    let (mut child, reattach) = support::protocol::start_debug(&[TCP]);
     let json: serde_json::Value = serde_json::from_str(&reattach).expect("JSON");
-    let addr = &json[terraform_provider_eventbridge::PROVIDER_ADDRESS]["Addr"];
-    assert_eq!(addr["Network"], "tcp");
-    let address = Address::parse("tcp", addr["String"].as_str().expect("an address"));
+    assert_eq!(
+        json[terraform_provider_eventbridge::PROVIDER_ADDRESS]["Addr"]["Network"],
+        "tcp"
+    );
+    let address = support::protocol::reattach_address(&reattach);
     let channel = support::protocol::connect_with(address, None).await.expect("plaintext");
     // Debug mode outlives any one client: Terraform attaches per command.
     {

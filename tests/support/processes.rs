@@ -54,3 +54,50 @@ pub fn alive(pid: u32) -> bool {
     std::fs::read_to_string(format!("/proc/{pid}/stat"))
         .is_ok_and(|stat| !stat.split_once(") ").is_some_and(|(_, rest)| rest.starts_with('Z')))
 }
+
+/// Starts `terraform` (an `apply` that will wait on AWS), waits until
+/// `waiting()` says it is waiting and its provider runs, then SIGKILLs it,
+/// as a CI timeout or the OOM killer does: no Shutdown RPC. Returns how long
+/// the provider outlived it, or None when it still ran 10 s later (then it
+/// is killed too, so that no test leaves it behind).
+pub fn kill_terraform_and_time_its_provider(
+    mut terraform: std::process::Command,
+    waiting: impl Fn() -> bool,
+) -> Option<std::time::Duration> {
+    use std::time::{Duration, Instant};
+    let mut terraform = terraform
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start terraform");
+    let start = Instant::now();
+    let mut found = None;
+    while found.is_none() && start.elapsed() < Duration::from_secs(90) {
+        if waiting() {
+            found = provider_under(terraform.id());
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let Some((provider, its_terraform)) = found else {
+        let _ = terraform.kill();
+        let _ = terraform.wait();
+        panic!("the provider never ran under Terraform and waited on AWS");
+    };
+    // The provider's parent is the real terraform when a wrapper runs it.
+    if its_terraform != terraform.id() {
+        // SAFETY: kill(2) on a pid just read; no memory is involved.
+        unsafe { libc::kill(its_terraform as i32, libc::SIGKILL) };
+    }
+    let _ = terraform.kill();
+    let _ = terraform.wait();
+    let killed = Instant::now();
+    while alive(provider) && killed.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    if alive(provider) {
+        // SAFETY: as above; don't leave it running after a failed test.
+        unsafe { libc::kill(provider as i32, libc::SIGKILL) };
+        return None;
+    }
+    Some(killed.elapsed())
+}

@@ -455,3 +455,40 @@ pub async fn move_state(
         .expect("MoveResourceState")
         .into_inner()
 }
+
+/// The provider started with `--debug` (and `env`), as a developer does:
+/// the process, and the `TF_REATTACH_PROVIDERS` value it printed. The
+/// caller kills the process.
+pub fn start_debug(env: &[(&str, &str)]) -> (Child, String) {
+    let mut cmd = Command::new(provider_binary());
+    cmd.arg("--debug").stdout(Stdio::piped()).stderr(Stdio::null());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut child = cmd.spawn().expect("start the provider in debug mode");
+    let mut out = BufReader::new(child.stdout.take().expect("stdout"));
+    let mut line = String::new();
+    let reattach = loop {
+        line.clear();
+        assert!(out.read_line(&mut line).expect("read stdout") > 0, "no reattach line");
+        if let Some(rest) = line.trim().strip_prefix("TF_REATTACH_PROVIDERS='") {
+            break rest.trim_end_matches('\'').to_string();
+        }
+    };
+    // Keep draining stdout so the provider never blocks on it.
+    std::thread::spawn(move || {
+        let mut rest = String::new();
+        let _ = out.read_to_string(&mut rest);
+    });
+    (child, reattach)
+}
+
+/// Where a reattach value says the provider listens.
+pub fn reattach_address(reattach: &str) -> Address {
+    let json: serde_json::Value = serde_json::from_str(reattach).expect("reattach JSON");
+    let addr = &json[terraform_provider_eventbridge::PROVIDER_ADDRESS]["Addr"];
+    Address::parse(
+        addr["Network"].as_str().expect("a network"),
+        addr["String"].as_str().expect("an address"),
+    )
+}
