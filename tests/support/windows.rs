@@ -31,7 +31,7 @@ pub fn provider_or_skip() -> Option<WindowsProvider> {
         return None;
     };
     let prefix = script_output("wine-prefix.sh", &[]);
-    warm_wineserver(&prefix);
+    warm_wineserver(&prefix, &wine);
     let dir = tempfile::Builder::new()
         .prefix("wine-launcher")
         .tempdir()
@@ -43,10 +43,10 @@ pub fn provider_or_skip() -> Option<WindowsProvider> {
          # Windows build under Wine, passing Terraform's environment on.\n\
          export WINEPREFIX={prefix} WINEDEBUG=-all WINEDLLOVERRIDES={overrides}\n\
          exec {wine} {exe} \"$@\"\n",
-        prefix = quoted(&prefix),
-        overrides = quoted(Path::new(WINE_DLL_OVERRIDES)),
-        wine = quoted(&wine),
-        exe = quoted(&exe),
+        prefix = quoted(&prefix.display().to_string()),
+        overrides = quoted(WINE_DLL_OVERRIDES),
+        wine = quoted(&wine.display().to_string()),
+        exe = quoted(&exe.display().to_string()),
     );
     std::fs::write(&launcher, script).expect("write the launcher");
     make_executable(&launcher);
@@ -70,7 +70,7 @@ const WINESERVER_PERSISTENCE_SECONDS: u32 = 60;
 /// Terraform's stdout and stderr pipes: Terraform 1.0.3's go-plugin then
 /// waits for those pipes to close (the server's persistence, seconds)
 /// after each provider exits. Windows has no such server.
-fn warm_wineserver(prefix: &Path) {
+fn warm_wineserver(prefix: &Path, wine: &Path) {
     let wine_env = |cmd: &mut Command| {
         cmd.env("WINEPREFIX", prefix)
             .env("WINEDEBUG", "-all")
@@ -84,12 +84,10 @@ fn warm_wineserver(prefix: &Path) {
     wine_env(&mut server);
     // Exits at once when the prefix's server already runs.
     let _ = server.status();
-    if let Some(wine) = wine() {
-        let mut boot = Command::new(wine);
-        boot.args(["cmd", "/c", "exit"]);
-        wine_env(&mut boot);
-        let _ = boot.status();
-    }
+    let mut boot = Command::new(wine);
+    boot.args(["cmd", "/c", "exit"]);
+    wine_env(&mut boot);
+    let _ = boot.status();
 }
 
 fn wine() -> Option<PathBuf> {
@@ -123,8 +121,8 @@ fn script_output(script: &str, args: &[&str]) -> PathBuf {
 }
 
 /// `'…'` for sh, with any `'` inside escaped.
-fn quoted(path: &Path) -> String {
-    format!("'{}'", path.display().to_string().replace('\'', r"'\''"))
+fn quoted(text: &str) -> String {
+    format!("'{}'", text.replace('\'', r"'\''"))
 }
 
 fn make_executable(path: &Path) {
