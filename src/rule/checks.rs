@@ -7,7 +7,6 @@
 use super::pattern;
 use super::KIND;
 use crate::aws::regional::checks as shared;
-use crate::aws::regional::import_id::bus_problem;
 use crate::aws::text_rule::{length_words, utf16_len};
 use crate::tfplugin::{AttributePath, Check, Diagnostics, Value};
 
@@ -20,8 +19,6 @@ pub const MAX_PATTERN: usize = 4096;
 pub const MAX_SCHEDULE: usize = 256;
 /// `RoleArn`: 1–1600.
 pub const MAX_ROLE_ARN: usize = 1600;
-/// `EventBusNameOrArn`: 1–1600.
-pub const MAX_BUS: usize = 1600;
 /// What the provider adds to a `name_prefix`, so the longest prefix.
 pub const GENERATED_SUFFIX: usize = 26;
 pub const MAX_PREFIX: usize = 64 - GENERATED_SUFFIX;
@@ -34,16 +31,6 @@ pub const NAME: Check = Check {
 pub const NAME_PREFIX: Check = Check {
     rule: || format!("1 to {MAX_PREFIX} letters, digits, `.`, `-` or `_`."),
     run: name_prefix,
-};
-
-pub const EVENT_BUS: Check = Check {
-    rule: || {
-        format!(
-            "The name of an event bus (1 to 256 letters, digits, `.`, `-`, `_` or `/`) or its ARN \
-             (`arn:PARTITION:events:REGION:ACCOUNT:event-bus/NAME`), up to {MAX_BUS} characters."
-        )
-    },
-    run: event_bus,
 };
 
 pub const EVENT_PATTERN: Check = Check {
@@ -80,60 +67,6 @@ fn name_prefix(v: &Value, at: &AttributePath, diags: &mut Diagnostics) {
     if let Some(problem) = problem {
         diags.error_at(at, "Invalid rule name prefix", problem);
     }
-}
-
-/// Why `bus` is not what `EventBusNameOrArn` takes:
-/// `(arn:aws[\w-]*:events:[a-z]+-[a-z]+-[\w-]+:[0-9]{12}:event-bus\/)?[/\.\-_A-Za-z0-9]+`.
-pub fn event_bus_problem(bus: &str) -> Option<String> {
-    let n = utf16_len(bus);
-    if n > MAX_BUS {
-        return Some(format!(
-            "{}; AWS allows at most {MAX_BUS}",
-            length_words(n, bus.chars().count())
-        ));
-    }
-    let Some(rest) = bus.strip_prefix("arn:") else {
-        return bus_problem(bus).map(|p| p.trim_end_matches('.').to_string());
-    };
-    let parts: Vec<&str> = rest.splitn(5, ':').collect();
-    let [partition, service, region, account, resource] = parts.as_slice() else {
-        return Some("is not an event bus ARN (arn:PARTITION:events:REGION:ACCOUNT:event-bus/NAME)".into());
-    };
-    let word = |s: &str| s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-    let region_parts: Vec<&str> = region.splitn(3, '-').collect();
-    let region_ok = region_parts.len() == 3
-        && region_parts[..2]
-            .iter()
-            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase()))
-        && !region_parts[2].is_empty()
-        && word(region_parts[2]);
-    let ok = partition.strip_prefix("aws").is_some_and(word)
-        && *service == "events"
-        && region_ok
-        && account.len() == 12
-        && account.chars().all(|c| c.is_ascii_digit());
-    match resource.strip_prefix("event-bus/") {
-        Some(name)
-            if ok && !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || "./-_".contains(c)) =>
-        {
-            None
-        }
-        _ => Some("is not an event bus ARN (arn:PARTITION:events:REGION:ACCOUNT:event-bus/NAME)".into()),
-    }
-}
-
-fn event_bus(v: &Value, at: &AttributePath, diags: &mut Diagnostics) {
-    let Some(problem) = v.as_str().and_then(event_bus_problem) else {
-        return;
-    };
-    diags.error_at(
-        at,
-        "Invalid event bus",
-        format!(
-            "event_bus_name {problem}. Give a bus name such as \"orders\" (or \"default\"), or its ARN, usually \
-             aws_cloudwatch_event_bus.NAME.arn."
-        ),
-    );
 }
 
 fn event_pattern(v: &Value, at: &AttributePath, diags: &mut Diagnostics) {
@@ -204,29 +137,6 @@ fn role_arn(v: &Value, at: &AttributePath, diags: &mut Diagnostics) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn bus_names_and_arns_are_read_as_the_model_reads_them() {
-        for ok in [
-            "default",
-            "orders",
-            "aws.partner/saas.com/123/orders",
-            "arn:aws:events:us-east-1:123456789012:event-bus/orders",
-            "arn:aws-us-gov:events:us-gov-west-1:123456789012:event-bus/default",
-        ] {
-            assert_eq!(event_bus_problem(ok), None, "{ok}");
-        }
-        for bad in [
-            "",
-            "orders bus",
-            "arn:aws:events:us-east-1:123456789012:rule/orders",
-            "arn:aws:sqs:us-east-1:123456789012:event-bus/orders",
-            "arn:aws:events:us-east-1:1234:event-bus/orders",
-            "arn:aws:events:useast1:123456789012:event-bus/orders",
-        ] {
-            assert!(event_bus_problem(bad).is_some(), "{bad:?} passed");
-        }
-    }
 
     #[test]
     fn schedules_are_rates_or_crons() {

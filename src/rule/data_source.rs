@@ -3,7 +3,8 @@
 
 use async_trait::async_trait;
 
-use super::{checks, lifecycle, schema, KIND, TYPE_NAME};
+use super::{lifecycle, schema, KIND, TYPE_NAME};
+use crate::aws::regional::bus;
 use crate::aws::regional::{found, lookup};
 use crate::aws::AwsClient;
 use crate::tfplugin::{Context, DataSource, Diagnostics, Schema, Value};
@@ -24,7 +25,7 @@ fn cached() -> &'static Schema {
         for (name, attribute) in &mut block.attributes {
             if name == "event_bus_name" {
                 attribute.optional = true;
-                attribute.checks.push(checks::EVENT_BUS);
+                attribute.checks.push(bus::EVENT_BUS);
                 attribute.description = "The event bus of the rule, by name or ARN; defaults to `default`.".to_string();
             }
         }

@@ -7,7 +7,8 @@
 
 use async_trait::async_trait;
 
-use super::{checks, lifecycle, KIND, TYPE_NAME};
+use super::{lifecycle, KIND, TYPE_NAME};
+use crate::aws::regional::bus;
 use crate::aws::errors;
 use crate::aws::regional::found::Named;
 use crate::aws::regional::listing::{self, Described, Listed, Page};
@@ -21,26 +22,6 @@ const NAME_PREFIX: Check = Check {
     rule: || "The start of a rule name: 1 to 64 letters, digits, `.`, `-` or `_`.".into(),
     run: |v, at, diags| listing::name_prefix(&KIND, v, at, diags),
 };
-
-/// The buses of the Region, by name (ListEventBuses, every page).
-async fn buses(client: &aws_sdk_eventbridge::Client) -> Result<Vec<String>, String> {
-    let mut names = Vec::new();
-    let mut next_token = None;
-    loop {
-        let page = client
-            .list_event_buses()
-            .limit(100)
-            .set_next_token(next_token)
-            .send()
-            .await
-            .map_err(|e| errors::describe(&e))?;
-        names.extend(page.event_buses().iter().filter_map(|b| b.name().map(str::to_string)));
-        next_token = page.next_token().filter(|t| !t.is_empty()).map(str::to_string);
-        if next_token.is_none() {
-            return Ok(names);
-        }
-    }
-}
 
 #[async_trait]
 impl ListResource<AwsClient> for RuleList {
@@ -68,7 +49,7 @@ impl ListResource<AwsClient> for RuleList {
                     "event_bus_name",
                     Attribute::string()
                         .optional()
-                        .check(checks::EVENT_BUS)
+                        .check(bus::EVENT_BUS)
                         .doc("Only the rules of this event bus (name or ARN); every bus of the Region when unset."),
                 ),
         )
@@ -80,7 +61,7 @@ impl ListResource<AwsClient> for RuleList {
         let name_prefix = config.attr("name_prefix").as_str().map(str::to_string);
         let buses = match config.attr("event_bus_name").as_str() {
             Some(bus) => vec![bus.to_string()],
-            None => match buses(client).await {
+            None => match bus::list(client).await {
                 Ok(buses) => buses,
                 Err(cause) => return sink.fail(listing::failed(&KIND, region, &cause)).await,
             },

@@ -11,8 +11,8 @@ use aws_sdk_eventbridge::operation::put_rule::builders::PutRuleFluentBuilder;
 use aws_sdk_eventbridge::types::{RuleState, Tag};
 use aws_sdk_eventbridge::Client;
 
-use super::pattern;
-use super::schema::{bus_name, id_of, Rule};
+use super::schema::{id_of, Rule};
+use crate::aws::regional::bus::bus_name;
 use crate::aws::regional::tags::{self, TagPolicy};
 use crate::aws::regional::{values, DEFAULT_BUS};
 use crate::tfplugin::Value;
@@ -75,7 +75,7 @@ pub fn from_described(
         (None, prior) => prior.unwrap_or(DEFAULT_BUS).to_string(),
     };
     let event_pattern = match (out.event_pattern(), prior.event_pattern.as_deref()) {
-        (Some(aws), Some(prior)) if pattern::equivalent(aws, prior) => Some(prior.to_string()),
+        (Some(aws), Some(prior)) if values::same_json(aws, prior) => Some(prior.to_string()),
         (aws, _) => aws.map(str::to_string),
     };
     let state = out.state().map(|s| s.as_str().to_string());

@@ -31,34 +31,23 @@ pub fn problem(text: &str) -> Option<String> {
     }
 }
 
-/// Whether `a` and `b` are the same JSON value; texts that are not JSON
-/// are the same only when equal.
-pub fn equivalent(a: &str, b: &str) -> bool {
-    if a == b {
-        return true;
-    }
-    match (serde_json::from_str::<Json>(a), serde_json::from_str::<Json>(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::aws::regional::values::same_json;
 
     #[test]
     fn whitespace_and_key_order_are_no_change_values_and_array_order_are() {
         let a = r#"{"source":["aws.ec2"],"detail-type":["EC2 Instance State-change Notification"]}"#;
         let b = "{\n  \"detail-type\": [\"EC2 Instance State-change Notification\"],\n  \"source\": [ \"aws.ec2\" ]\n}";
-        assert!(equivalent(a, b));
-        assert!(!equivalent(
+        assert!(same_json(a, b));
+        assert!(!same_json(
             a,
             r#"{"source":["aws.s3"],"detail-type":["EC2 Instance State-change Notification"]}"#
         ));
-        assert!(!equivalent(r#"{"source":["a","b"]}"#, r#"{"source":["b","a"]}"#));
-        assert!(equivalent(r#"{"a":"<&>"}"#, r#"{"a":"\u003c\u0026\u003e"}"#));
-        assert!(!equivalent("{", "{ "));
+        assert!(!same_json(r#"{"source":["a","b"]}"#, r#"{"source":["b","a"]}"#));
+        assert!(same_json(r#"{"a":"<&>"}"#, r#"{"a":"\u003c\u0026\u003e"}"#));
+        assert!(!same_json("{", "{ "));
     }
 
     #[test]

@@ -9,9 +9,10 @@
 //! - `state` and the deprecated `is_enabled` follow each other;
 //! - `tags_all` is `tags` with the provider's default tags.
 
-use super::pattern;
-use super::schema::{bus_name, id_of};
+use super::schema::id_of;
+use crate::aws::regional::bus::same_bus;
 use crate::aws::regional::region;
+use crate::aws::regional::values::{keep_prior_if, same_json};
 use crate::aws::regional::tags::{self, TagPolicy};
 use crate::tfplugin::Value;
 
@@ -22,8 +23,8 @@ pub fn plan(prior: &Value, proposed: &Value, config: &Value, default_region: &st
     let mut state = proposed.clone();
     region::plan(&mut state, config, default_region);
     if !prior.is_null() {
-        keep_prior_if(&mut state, prior, "event_bus_name", |a, b| bus_name(a) == bus_name(b));
-        keep_prior_if(&mut state, prior, "event_pattern", pattern::equivalent);
+        keep_prior_if(&mut state, prior, "event_bus_name", same_bus);
+        keep_prior_if(&mut state, prior, "event_pattern", same_json);
     }
     let id = match (state.attr("name").as_str(), state.attr("event_bus_name").as_str()) {
         (Some(name), Some(bus)) => Value::string(id_of(bus, name)),
@@ -38,16 +39,6 @@ pub fn plan(prior: &Value, proposed: &Value, config: &Value, default_region: &st
 fn set(state: &mut Value, name: &str, value: Value) {
     if let Some(v) = state.attr_mut(name) {
         *v = value;
-    }
-}
-
-/// The prior value of `name` when it and the planned one are the same.
-fn keep_prior_if(state: &mut Value, prior: &Value, name: &str, same: fn(&str, &str) -> bool) {
-    if let (Some(before), Some(after)) = (prior.attr(name).as_str(), state.attr(name).as_str()) {
-        if before != after && same(before, after) {
-            let before = Value::string(before);
-            set(state, name, before);
-        }
     }
 }
 

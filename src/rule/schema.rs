@@ -5,6 +5,7 @@
 
 use super::checks;
 use super::KIND;
+use crate::aws::regional::bus::{self, bus_name};
 use crate::aws::regional::{checks as shared, region, tags, DEFAULT_BUS};
 use crate::model;
 use crate::tfplugin::{Attribute, Model, Schema, Value};
@@ -53,7 +54,7 @@ model! {
             .optional()
             .default(Value::string(DEFAULT_BUS))
             .replaces()
-            .check(checks::EVENT_BUS)
+            .check(bus::EVENT_BUS)
             .doc(
                 "The event bus of the rule, by name or ARN; `default` when unset. Its name and its ARN are the same \
                  value: switching between them changes nothing. Another bus replaces the rule.",
@@ -103,16 +104,6 @@ impl Rule {
     }
 }
 
-/// `arn:…:event-bus/NAME` → NAME; a name as it is.
-pub fn bus_name(name_or_arn: &str) -> &str {
-    match name_or_arn.strip_prefix("arn:") {
-        Some(_) => name_or_arn
-            .split_once(":event-bus/")
-            .map_or(name_or_arn, |(_, name)| name),
-        None => name_or_arn,
-    }
-}
-
 /// `NAME` on the default bus, `BUS/NAME` on another.
 pub fn id_of(bus: &str, name: &str) -> String {
     let bus = bus_name(bus);
@@ -135,16 +126,7 @@ mod tests {
     }
 
     #[test]
-    fn a_bus_arn_stands_for_its_name_and_ids_name_other_buses() {
-        assert_eq!(
-            bus_name("arn:aws:events:us-east-1:123456789012:event-bus/orders"),
-            "orders"
-        );
-        assert_eq!(bus_name("orders"), "orders");
-        assert_eq!(
-            bus_name("arn:aws:events:us-east-1:123456789012:event-bus/aws.partner/saas/x"),
-            "aws.partner/saas/x"
-        );
+    fn ids_name_other_buses() {
         assert_eq!(id_of("default", "nightly"), "nightly");
         assert_eq!(
             id_of("arn:aws:events:us-east-1:123456789012:event-bus/default", "nightly"),

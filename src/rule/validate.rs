@@ -3,7 +3,7 @@
 //! plan, so before any AWS call. A value unknown until apply is checked by
 //! the validation Terraform runs again once it is known.
 
-use super::schema::bus_name;
+use crate::aws::regional::bus::bus_name;
 use crate::aws::regional::DEFAULT_BUS;
 use crate::tfplugin::{AttributePath, Diagnostics, Value};
 

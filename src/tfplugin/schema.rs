@@ -143,6 +143,13 @@ impl NestedBlock {
         }
     }
 
+    pub fn set(block: Block) -> NestedBlock {
+        NestedBlock {
+            nesting: Nesting::Set,
+            ..NestedBlock::list(block)
+        }
+    }
+
     pub fn min(mut self, n: i64) -> NestedBlock {
         self.min_items = n;
         self

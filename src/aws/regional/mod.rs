@@ -3,7 +3,7 @@
 //! mapping and its calls (as hashicorp/aws declares `Region` and `Identity`
 //! at registration):
 //! - [`region`]: the Region of a resource and its client, the `region`
-//!   attribute and its plan rule;
+//!   attribute and its plan rule; [`bus`]: event buses by name or ARN;
 //! - [`import_id`]: `NAME`, `NAME@REGION` and the type's ARN;
 //! - [`identity`]: `{name, region, account_id}`;
 //! - [`timeouts`]: the `timeouts` block and its durations;
@@ -21,6 +21,7 @@
 //!   from hashicorp/aws; [`values`]: values every type maps alike;
 //! - [`ResourceType`]: what a type's folder hands the provider.
 
+pub mod bus;
 pub mod checks;
 pub mod conflicts;
 pub mod failure;

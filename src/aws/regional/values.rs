@@ -1,5 +1,8 @@
 //! Values every type maps the same way between its model and AWS: times,
-//! and descriptions (which AWS reads back as absent when empty).
+//! descriptions (which AWS reads back as absent when empty), and JSON
+//! texts (the same value written otherwise is no change).
+
+use serde_json::Value as Json;
 
 use crate::tfplugin::Value;
 
@@ -26,4 +29,32 @@ pub fn read_description(aws: Option<&str>, prior: &Option<String>) -> Option<Str
 /// the old description stays).
 pub fn description_to_send(new: &Option<String>, prior: &Option<String>) -> Option<String> {
     new.clone().or_else(|| prior.as_ref().map(|_| String::new()))
+}
+
+/// Whether `a` and `b` are the same JSON value; texts that are not JSON
+/// are the same only when equal.
+pub fn same_json(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    match (serde_json::from_str::<Json>(a), serde_json::from_str::<Json>(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+
+/// In a planned `state`, the prior value of attribute `name` when it and
+/// the planned one differ but are `same` (a bus by name and by ARN, the
+/// same JSON written otherwise): Terraform takes a prior value the
+/// provider plans as equivalent to the configuration's, so no change.
+pub fn keep_prior_if(state: &mut Value, prior: &Value, name: &str, same: fn(&str, &str) -> bool) {
+    if let (Some(before), Some(after)) = (prior.attr(name).as_str(), state.attr(name).as_str()) {
+        if before != after && same(before, after) {
+            let before = Value::string(before);
+            if let Some(v) = state.attr_mut(name) {
+                *v = before;
+            }
+        }
+    }
 }
