@@ -123,6 +123,13 @@ fn java_patterns_keep_java_semantics_in_rust() {
     assert!(!java_regex(r"\w+").unwrap().is_match("é"));
     assert!(!java_regex(r"\s").unwrap().is_match("\u{A0}"));
     assert!(java_regex(r"[\d\s]+").unwrap().is_match("1 2\t3"));
+    // A leading negative lookahead (PathParameter's): not blank, one line.
+    let not_blank = java_regex(r"^(?!\s*$).+").unwrap();
+    assert!(not_blank.is_match("orders") && not_blank.is_match(" a "));
+    for refused in ["", " ", "\t \n", "a\nb"] {
+        assert!(!not_blank.is_match(refused), "^(?!\\s*$).+ refuses {refused:?}");
+    }
+    assert!(java_regex(r"a(?=b)b").is_err(), "a lookahead elsewhere is not guessed");
     assert!(!java_regex(r"[\D]").unwrap().is_match("7"));
     // \x26 is '&'; `+-.` in a class is the range + , - . in both engines.
     assert!(java_regex(r"[\x26]").unwrap().is_match("&"));
