@@ -20,6 +20,7 @@ pub mod fault_proxy;
 pub mod http_proxy;
 pub mod imds;
 pub mod loopback;
+pub mod peer_aws;
 pub mod processes;
 pub mod protocol;
 pub mod readme;

@@ -175,6 +175,27 @@ impl Workdir {
         std::fs::write(self.dir.path().join("cli.tfrc"), text).expect("write cli.tfrc");
     }
 
+    /// Installs `address` (another provider, e.g. hashicorp/aws) from the
+    /// filesystem mirror at `mirror` too, and never from its registry.
+    pub fn also_install_from(&self, mirror: &Path, address: &str) {
+        let file = self.dir.path().join("cli.tfrc");
+        let text = std::fs::read_to_string(&file).expect("read cli.tfrc");
+        let opening = "provider_installation {\n";
+        let exclusions = "direct {\n    exclude = [";
+        assert!(
+            text.contains(opening) && text.contains(exclusions),
+            "cli.tfrc is not scripts/local-mirror.sh's:\n{text}"
+        );
+        let mirror_block = format!(
+            "{opening}  filesystem_mirror {{\n    path    = \"{}\"\n    include = [\"{address}\"]\n  }}\n",
+            mirror.display()
+        );
+        let text =
+            text.replacen(opening, &mirror_block, 1)
+                .replacen(exclusions, &format!("{exclusions}\"{address}\", "), 1);
+        std::fs::write(&file, text).expect("write cli.tfrc");
+    }
+
     /// Runs `terraform` (another Terraform or OpenTofu) in this directory.
     pub fn use_terraform(&mut self, terraform: &std::path::Path) {
         self.terraform = Some(terraform.to_path_buf());
