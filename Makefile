@@ -5,7 +5,7 @@ PLATFORM := $(shell bash scripts/platform.sh)
 PROVIDER_ADDRESS := $(shell bash scripts/provider-address.sh)
 PLUGIN_DIR := $(HOME)/.terraform.d/plugins/$(PROVIDER_ADDRESS)/$(VERSION)/$(PLATFORM)
 
-.PHONY: help build fmt lint lint-workflows test testacc tools demo install docs bench release
+.PHONY: help build fmt lint lint-workflows test testacc tools demo install docs bench bench-peer release
 
 help:
 	@echo "make demo      build, install into a local mirror, start the emulator, run terraform on examples/"
@@ -19,6 +19,7 @@ help:
 	@echo "make lint      rustfmt check and clippy, warnings as errors"
 	@echo "make docs      render docs/ from the schemas and examples/"
 	@echo "make bench     figures into bench/RESULTS.md (installs the tools first)"
+	@echo "make bench-peer  only the side by side with hashicorp/aws (from /opt/tf-plugins) in bench/RESULTS.md"
 	@echo "make release   registry packages in target/release-artifacts: this platform's zip (Linux: glibc"
 	@echo "               2.17 or later) and windows_amd64's (Debian's Rust and mingw-w64), manifest,"
 	@echo "               SHA256SUMS and, with GPG_FINGERPRINT set, SHA256SUMS.sig"
@@ -69,6 +70,12 @@ bench: tools
 	bash scripts/build-windows.sh > /dev/null
 	bash scripts/wine-prefix.sh > /dev/null
 	cargo bench --bench provider
+
+# The same configurations with hashicorp/aws and with this provider
+# (benches/provider/peer.rs); skipped with one line without hashicorp/aws.
+bench-peer: tools
+	cargo build --release
+	cargo bench --bench provider -- --peer
 
 # Signed when GPG_FINGERPRINT names a key in gpg's keyring (scripts/checksums.sh):
 # each package.sh writes SHA256SUMS anew over every zip of VERSION there.

@@ -19,10 +19,15 @@
 //! - 200 connection + API destination pairs: apply, a no-op plan and
 //!   destroy, peak RSS and AWS calls per destination (pairs.rs);
 //! - 1000 connections with the Terraform on the PATH: wall time, peak RSS,
-//!   AWS calls, and provider CPU against the floor model (scale.rs).
+//!   AWS calls, and provider CPU against the floor model (scale.rs);
+//! - side by side with hashicorp/aws 5.100.0 when the machine has it in a
+//!   filesystem mirror: 50 connections + 50 API destinations, and 200
+//!   rules, with each provider (peer.rs; `-- --peer` runs this section
+//!   alone and puts it in place in bench/RESULTS.md).
 
 mod breakdown;
 mod pairs;
+mod peer;
 mod scale;
 
 use std::fmt::Write as _;
@@ -250,6 +255,35 @@ fn startup_only() {
     println!("updated the size and start rows of {}", out.display());
 }
 
+/// `cargo bench --bench provider -- --peer`: the side-by-side section
+/// alone (peer.rs), with the Terraform on the PATH when there is another
+/// one, else the one under test; put in place of the section in
+/// bench/RESULTS.md (or after the rest), the other rows left as they are.
+fn peer_only(terraform: &std::path::Path, tf_version: &str) {
+    let (terraform, version) = match newer_terraform_on_path() {
+        Some((path, version)) => (path, version),
+        None => (terraform.to_path_buf(), tf_version.to_string()),
+    };
+    let emulator = support::emulator::must_start();
+    let measured = peer::run(&emulator, &terraform);
+    let section = peer::section(measured.as_deref(), &version);
+    print!("{section}");
+    let out = root().join("bench/RESULTS.md");
+    let results = std::fs::read_to_string(&out).unwrap_or_default();
+    let heading = format!("## {}", peer::HEADING);
+    let kept = match results.find(&heading) {
+        Some(start) => {
+            let after = &results[start + heading.len()..];
+            let end = after.find("\n## ").map(|i| start + heading.len() + i + 1);
+            format!("{}{}", &results[..start], end.map(|e| &results[e..]).unwrap_or(""))
+        }
+        None => results,
+    };
+    let md = format!("{}\n\n{section}", kept.trim_end());
+    std::fs::write(&out, md.trim_start()).expect("write results");
+    println!("updated the side-by-side section of {}", out.display());
+}
+
 fn dynamic(v: &Value, ty: &terraform_provider_eventbridge::tfplugin::Type) -> Option<pb::DynamicValue> {
     Some(pb::DynamicValue {
         msgpack: encode_msgpack(v, ty).expect("encode"),
@@ -377,7 +411,21 @@ fn cpu_of(pid: u32) -> Option<Duration> {
     Some(Duration::from_nanos(nanos))
 }
 
-/// (peak RSS KiB, CPU seconds) of a live process, from /proc.
+/// User + system CPU of a live process from /proc/PID/stat, in clock ticks
+/// (10 ms): coarse, but it keeps the time of threads that have ended.
+fn stat_cpu_of(pid: u32) -> Option<Duration> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let (_, rest) = stat.rsplit_once(')')?;
+    // After the name: state is field 3, utime 14 and stime 15.
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    let per_second = unsafe { libc::sysconf(libc::_SC_CLK_TCK) };
+    (per_second > 0).then(|| Duration::from_secs_f64(ticks as f64 / per_second as f64))
+}
+
+/// (peak RSS KiB, CPU seconds) of a live process, from /proc. The CPU is
+/// its live threads' run time, or its ticks when they say more (a Go
+/// provider, hashicorp/aws, ends threads of its own).
 fn proc_sample(pid: u32) -> Option<(u64, f64)> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
     let hwm = status
@@ -387,7 +435,8 @@ fn proc_sample(pid: u32) -> Option<(u64, f64)> {
         .nth(1)?
         .parse()
         .ok()?;
-    Some((hwm, cpu_of(pid)?.as_secs_f64()))
+    let cpu = cpu_of(pid)?.max(stat_cpu_of(pid).unwrap_or_default());
+    Some((hwm, cpu.as_secs_f64()))
 }
 
 /// Provider processes descending from `ancestor` (Terraform runs itself
@@ -664,6 +713,10 @@ fn main() {
         panic!("terraform is required: {why}. `make bench` installs it (bash scripts/install-terraform.sh)")
     });
     let tf_version = support::terraform::version_text(&terraform).expect("terraform version");
+    if std::env::args().any(|a| a == "--peer") {
+        peer_only(&terraform, &tf_version);
+        return;
+    }
 
     eprintln!("bench: binary sizes and handshake latency");
     let startup = startup_rows();
@@ -693,6 +746,7 @@ fn main() {
     let pairs = pairs::run(&emulator, scale_terraform);
     eprintln!("bench: {} connections, Terraform {scale_version}", scale::CONNECTIONS);
     let thousand = scale::run(&emulator, scale_terraform, &split);
+    let side_by_side = peer::run(&emulator, scale_terraform.unwrap_or(&terraform));
 
     let mut md = String::new();
     let _ = writeln!(md, "# Benchmark results\n");
@@ -829,6 +883,7 @@ fn main() {
          from its trace log, per-process RPCs left out) × one RPC over the socket + the AWS calls counted × the \
          bare HTTP exchange."
     );
+    let _ = write!(md, "\n{}", peer::section(side_by_side.as_deref(), &scale_version));
     let out = root().join("bench/RESULTS.md");
     std::fs::create_dir_all(out.parent().expect("bench dir")).expect("bench dir");
     std::fs::write(&out, &md).expect("write results");
