@@ -113,6 +113,14 @@ fn java_patterns_keep_java_semantics_in_rust() {
     }
     // The whole value must match, not a part of it.
     assert!(!java_regex("[a-z]+").unwrap().is_match("abc1"));
+    // A lookahead of the model, by its equivalent: not blank, one line.
+    let path_parameter = java_regex(r"^(?!\s*$).+").expect("PathParameter");
+    for accepted in ["a", " a ", "placed", "\ta"] {
+        assert!(path_parameter.is_match(accepted), "{accepted:?}");
+    }
+    for refused in ["", " ", "\t \u{B}", "a\nb"] {
+        assert!(!path_parameter.is_match(refused), "{refused:?}");
+    }
     assert!(java_regex("[a-z]+").unwrap().is_match("abc"));
     // \d, \w and \s are ASCII-only in Java.
     assert!(java_regex(r"\d+").unwrap().is_match("0123456789"));

@@ -64,6 +64,11 @@ mod api_destination;
 // IAM propagation, deletes refused while the rule has targets.
 mod rule;
 
+// eventbridge_target: the whole HTTP target and a target on another bus:
+// lifecycle, the bus by name or ARN, drift, imports, bad input, a target
+// id in use, five targets per rule at plan and at apply.
+mod target;
+
 // list "eventbridge_connection" run by `terraform query` (Terraform 1.14 or
 // later; skipped with one line on older ones).
 mod query;

@@ -462,8 +462,23 @@ pub fn model_or_skip(what: &str) -> Option<&'static Model> {
 /// the POSIX `\p{...}` classes. Constructs the `regex` crate lacks
 /// (backreferences, lookaround) are an error rather than a guess.
 pub fn java_regex(pattern: &str) -> Result<Regex, String> {
-    let translated = java_to_rust(pattern)?;
+    let translated = match without_lookaround(pattern) {
+        Some(equivalent) => equivalent.to_string(),
+        None => java_to_rust(pattern)?,
+    };
     Regex::new(&format!("^(?:{translated})$")).map_err(|e| format!("translated to {translated:?}: {e}"))
+}
+
+/// The model's patterns with lookaround, each with an equivalent written
+/// without it (checked by this module's tests).
+fn without_lookaround(pattern: &str) -> Option<&'static str> {
+    match pattern {
+        // `PathParameter`: one or more characters, not all white space.
+        r"^(?!\s*$).+" => Some(
+            r"[^\n\r\x{85}\x{2028}\x{2029}]*[^\x{9}-\x{D}\x{20}\x{85}\x{2028}\x{2029}][^\n\r\x{85}\x{2028}\x{2029}]*",
+        ),
+        _ => None,
+    }
 }
 
 /// Java's `.` without DOTALL: anything but a line terminator.
