@@ -555,3 +555,64 @@ fn a_connection_that_does_not_exist_fails_the_create_with_awss_words() {
     assert!(emulator.destination_names().is_empty());
     assert!(wd.state_json()["values"].is_null(), "nothing in state");
 }
+
+/// An API destination whose OAuth connection is still AUTHORIZING is
+/// INACTIVE in every answer, as AWS answered (the proxy plays it; moto says
+/// ACTIVE): the provider records what AWS says, with no error and no diff,
+/// and follows it to ACTIVE once the connection is authorized.
+#[test]
+fn a_destination_on_an_oauth_connection_still_authorizing_is_inactive_without_a_diff() {
+    let config = r#"
+data "eventbridge_connection" "partner" {
+  name = "partner-oauth"
+}
+
+resource "eventbridge_api_destination" "partner" {
+  name                = "partner-webhook"
+  description         = "first"
+  connection_arn      = data.eventbridge_connection.partner.arn
+  invocation_endpoint = "https://partner.example.com/events"
+  http_method         = "POST"
+}
+"#;
+    let Some((_emulator, proxy, wd)) = setup(config) else {
+        return;
+    };
+    proxy.oauth_authorizing_for(usize::MAX);
+    let oauth = json!({
+        "Name": "partner-oauth",
+        "AuthorizationType": "OAUTH_CLIENT_CREDENTIALS",
+        "AuthParameters": {"OAuthParameters": {
+            "AuthorizationEndpoint": "https://auth.example.com/oauth2/token",
+            "HttpMethod": "POST",
+            "ClientParameters": {"ClientID": "partner-client", "ClientSecret": "partner-secret"},
+        }},
+    });
+    let (status, created) = proxy.call("us-east-1", "CreateConnection", oauth.clone());
+    assert_eq!(status, 200, "{created}");
+
+    apply(&wd).ok();
+    let address = "eventbridge_api_destination.partner";
+    assert_eq!(attributes(&wd, address)["api_destination_state"], "INACTIVE");
+    assert_eq!(wd.plan_exit_code(), 0, "no diff:\n{}", plan(&wd).stdout);
+
+    // An update answered INACTIVE, still no diff after it.
+    edit(&wd, "\"first\"", "\"second\"");
+    apply(&wd).ok();
+    assert_eq!(attributes(&wd, address)["api_destination_state"], "INACTIVE");
+    assert_eq!(
+        described(&proxy, "us-east-1", "partner-webhook").expect("described")["Description"],
+        "second"
+    );
+    assert_eq!(wd.plan_exit_code(), 0, "no diff:\n{}", plan(&wd).stdout);
+
+    // Authorized at last: the refresh follows AWS to ACTIVE, still no diff.
+    proxy.oauth_authorizing_for(0);
+    let (status, _) = proxy.call("us-east-1", "UpdateConnection", oauth);
+    assert_eq!(status, 200);
+    assert_eq!(wd.plan_exit_code(), 0, "no diff:\n{}", plan(&wd).stdout);
+    wd.run(&["apply", "-refresh-only", "-auto-approve", "-input=false", "-no-color"])
+        .ok();
+    assert_eq!(attributes(&wd, address)["api_destination_state"], "ACTIVE");
+    wd.run(&["destroy", "-auto-approve", "-input=false", "-no-color"]).ok();
+}
