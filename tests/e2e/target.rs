@@ -16,6 +16,7 @@ use support::terraform::{Output, Workdir};
 const PROVIDER: &str = include_str!("../../examples/provider/provider.tf");
 const RESOURCE: &str = include_str!("../../examples/resources/eventbridge_target/resource.tf");
 const CUSTOM_BUS: &str = include_str!("../../examples/resources/eventbridge_target/custom-bus.tf");
+const DATA_SOURCE: &str = include_str!("../../examples/data-sources/eventbridge_target/data-source.tf");
 const ADDRESS: &str = "eventbridge_target.orders";
 const ON_BUS: &str = "eventbridge_target.payments";
 const RULE: &str = "orders-placed";
@@ -394,6 +395,43 @@ fn six_targets_of_one_rule_in_a_configuration_are_refused_at_plan_with_no_call()
     wd.write("main.tf", &format!("{PROVIDER}\n{five}"));
     apply(&wd).ok();
     assert_eq!(targets(&proxy, "fan-out", "default").len(), 5);
+    destroy(&wd).ok();
+}
+
+#[test]
+fn the_data_source_example_reads_the_target_and_a_missing_one_is_a_clear_error() {
+    let Some((_emulator, _proxy, wd)) = setup(RESOURCE) else {
+        return;
+    };
+    apply(&wd).ok();
+    let main = wd.read("main.tf");
+    wd.write("main.tf", &format!("{main}\n{DATA_SOURCE}"));
+    apply(&wd).ok();
+    let outputs = wd.state_json()["values"]["outputs"].clone();
+    assert_eq!(
+        outputs["orders_target_arn"]["value"],
+        attributes(&wd, ADDRESS)["arn"],
+        "{outputs}"
+    );
+    let state = wd.state_json();
+    let read = state["values"]["root_module"]["resources"]
+        .as_array()
+        .and_then(|all| all.iter().find(|r| r["address"] == "data.eventbridge_target.orders"))
+        .map(|r| r["values"].clone())
+        .expect("the data source in state");
+    assert_eq!(read["input_transformer"][0]["input_paths"]["order"], "$.detail.id");
+    assert_eq!(read["retry_policy"][0]["maximum_event_age_in_seconds"], 3600);
+    wd.write(
+        "main.tf",
+        &format!("{main}\n{}", DATA_SOURCE.replace("\"orders-webhook\"", "\"nope\"")),
+    );
+    let error = failed(plan(&wd));
+    assert!(
+        error.contains("Target not found")
+            && error.contains("Rule \"orders-placed\" on event bus \"default\" in us-east-1 has no target \"nope\""),
+        "{error}"
+    );
+    wd.write("main.tf", &main);
     destroy(&wd).ok();
 }
 
