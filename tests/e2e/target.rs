@@ -11,7 +11,7 @@
 use serde_json::{json, Value as Json};
 use support::emulator::Emulator;
 use support::fault_proxy::{Fault, FaultProxy};
-use support::terraform::{Output, Workdir};
+use support::terraform::Workdir;
 
 const PROVIDER: &str = include_str!("../../examples/provider/provider.tf");
 const RESOURCE: &str = include_str!("../../examples/resources/eventbridge_target/resource.tf");
@@ -34,39 +34,6 @@ fn setup(resources: &str) -> Option<(Emulator, FaultProxy, Workdir)> {
     wd.use_endpoint(&proxy.endpoint);
     wd.init();
     Some((emulator, proxy, wd))
-}
-
-fn apply(wd: &Workdir) -> Output {
-    wd.run(&["apply", "-auto-approve", "-input=false", "-no-color"])
-}
-
-fn destroy(wd: &Workdir) -> Output {
-    wd.run(&["destroy", "-auto-approve", "-input=false", "-no-color"])
-}
-
-fn plan(wd: &Workdir) -> Output {
-    wd.run(&["plan", "-input=false", "-no-color"])
-}
-
-#[track_caller]
-fn failed(out: Output) -> String {
-    assert_ne!(out.status_code, 0, "expected a failure:\n{}", out.stdout);
-    out.stderr.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn attributes(wd: &Workdir, address: &str) -> Json {
-    let state = wd.state_json();
-    state["values"]["root_module"]["resources"]
-        .as_array()
-        .and_then(|all| all.iter().find(|r| r["address"] == address))
-        .map(|r| r["values"].clone())
-        .unwrap_or_else(|| panic!("{address} not in state: {state}"))
-}
-
-fn edit(wd: &Workdir, from: &str, to: &str) {
-    let main = wd.read("main.tf");
-    assert!(main.contains(from), "{from:?} not in the configuration");
-    wd.write("main.tf", &main.replace(from, to));
 }
 
 /// The targets of `rule` on `bus` as AWS (the emulator) lists them.
@@ -94,17 +61,17 @@ fn the_whole_http_target_is_created_updated_in_place_switched_to_the_bus_arn_and
     let Some((_emulator, proxy, wd)) = setup(&format!("{RESOURCE}\n{CUSTOM_BUS}")) else {
         return;
     };
-    apply(&wd).ok();
+    wd.apply().ok();
     // Per target: ListTargetsByRule (is the id free? is there room?),
     // PutTargets, ListTargetsByRule (read back).
     assert_eq!(proxy.calls("PutTargets"), 2);
     assert_eq!(proxy.calls("ListTargetsByRule"), 4);
-    let orders = attributes(&wd, ADDRESS);
+    let orders = wd.attributes(ADDRESS);
     assert_eq!(orders["id"], format!("{RULE}/{TARGET_ID}"));
     assert_eq!(orders["event_bus_name"], "default");
     assert_eq!(orders["http_target"][0]["path_parameter_values"], json!(["placed"]));
     assert_eq!(orders["retry_policy"][0]["maximum_retry_attempts"], 10);
-    let payments = attributes(&wd, ON_BUS);
+    let payments = wd.attributes(ON_BUS);
     let generated = payments["target_id"].as_str().unwrap().to_string();
     assert!(
         generated.starts_with("terraform-") && generated.len() == 36,
@@ -140,20 +107,16 @@ fn the_whole_http_target_is_created_updated_in_place_switched_to_the_bus_arn_and
     assert_eq!(wd.plan_exit_code(), 0, "a plan right after the apply changes nothing");
 
     // In place: the whole target in one PutTargets.
-    edit(
-        &wd,
-        "maximum_retry_attempts       = 10",
-        "maximum_retry_attempts       = 3",
-    );
-    edit(&wd, "\"x-source\" = \"eventbridge\"", "\"x-source\" = \"shop\"");
-    let planned = plan(&wd).ok();
+    wd.edit("maximum_retry_attempts       = 10", "maximum_retry_attempts       = 3");
+    wd.edit("\"x-source\" = \"eventbridge\"", "\"x-source\" = \"shop\"");
+    let planned = wd.plan().ok();
     assert!(
         planned.stdout.contains("0 to add, 1 to change, 0 to destroy"),
         "{}",
         planned.stdout
     );
     let puts = proxy.calls("PutTargets");
-    apply(&wd).ok();
+    wd.apply().ok();
     assert_eq!(proxy.calls("PutTargets"), puts + 1);
     let target = &targets(&proxy, RULE, "default")[0];
     assert_eq!(target["RetryPolicy"]["MaximumRetryAttempts"], 3);
@@ -161,15 +124,14 @@ fn the_whole_http_target_is_created_updated_in_place_switched_to_the_bus_arn_and
     assert_eq!(wd.plan_exit_code(), 0);
 
     // The bus by its ARN is the same bus: no change, no replacement.
-    edit(
-        &wd,
+    wd.edit(
         "event_bus_name = eventbridge_rule.payments.event_bus_name",
         &format!("event_bus_name = \"{BUS_ARN}\""),
     );
     assert_eq!(wd.plan_exit_code(), 0, "name → ARN plans no change");
 
     let puts = proxy.calls("PutTargets");
-    destroy(&wd).ok();
+    wd.destroy().ok();
     assert_eq!(proxy.calls("PutTargets"), puts);
     assert_eq!(proxy.calls("RemoveTargets"), 2);
     // The targets went first, so each rule could be deleted at once.
@@ -182,32 +144,32 @@ fn changed_outside_is_set_back_and_removed_outside_is_created_again() {
     let Some((_emulator, proxy, wd)) = setup(RESOURCE) else {
         return;
     };
-    apply(&wd).ok();
+    wd.apply().ok();
     // Changed outside: another endpoint path and retry policy.
     let mut changed = targets(&proxy, RULE, "default")[0].clone();
     changed["RetryPolicy"] = json!({"MaximumRetryAttempts": 0, "MaximumEventAgeInSeconds": 60});
     changed["HttpParameters"]["PathParameterValues"] = json!(["other"]);
     let (status, body) = proxy.call("us-east-1", "PutTargets", json!({"Rule": RULE, "Targets": [changed]}));
     assert_eq!(status, 200, "{body}");
-    let planned = plan(&wd).ok();
+    let planned = wd.plan().ok();
     assert!(
         planned.stdout.contains("1 to change") && planned.stdout.contains("maximum_retry_attempts       = 0 -> 10"),
         "{}",
         planned.stdout
     );
-    apply(&wd).ok();
+    wd.apply().ok();
     let target = &targets(&proxy, RULE, "default")[0];
     assert_eq!(target["RetryPolicy"]["MaximumRetryAttempts"], 10);
     assert_eq!(target["HttpParameters"]["PathParameterValues"], json!(["placed"]));
 
     // Removed outside: planned again.
     proxy.call("us-east-1", "RemoveTargets", json!({"Rule": RULE, "Ids": [TARGET_ID]}));
-    let planned = plan(&wd).ok();
+    let planned = wd.plan().ok();
     assert!(planned.stdout.contains("1 to add, 0 to change"), "{}", planned.stdout);
-    apply(&wd).ok();
+    wd.apply().ok();
     assert_eq!(targets(&proxy, RULE, "default").len(), 1);
     assert_eq!(wd.plan_exit_code(), 0);
-    destroy(&wd).ok();
+    wd.destroy().ok();
 }
 
 #[test]
@@ -215,8 +177,8 @@ fn imports_in_every_form_read_back_what_the_create_left() {
     let Some((_emulator, _proxy, wd)) = setup(&format!("{RESOURCE}\n{CUSTOM_BUS}")) else {
         return;
     };
-    apply(&wd).ok();
-    let generated = attributes(&wd, ON_BUS)["target_id"].as_str().unwrap().to_string();
+    wd.apply().ok();
+    let generated = wd.attributes(ON_BUS)["target_id"].as_str().unwrap().to_string();
     for (address, ids) in [
         (
             ADDRESS,
@@ -234,20 +196,24 @@ fn imports_in_every_form_read_back_what_the_create_left() {
             ],
         ),
     ] {
-        let created = attributes(&wd, address);
+        let created = wd.attributes(address);
         for id in ids {
             wd.run(&["state", "rm", "-no-color", address]).ok();
             wd.run(&["import", "-input=false", "-no-color", address, &id]).ok();
-            let imported = attributes(&wd, address);
+            let imported = wd.attributes(address);
             assert_eq!(imported, created, "imported with {id:?}");
             let after = wd.run(&["plan", "-detailed-exitcode", "-input=false", "-no-color"]);
             assert_eq!(after.status_code, 0, "a plan after importing {id:?}:\n{}", after.stdout);
         }
     }
     wd.run(&["state", "rm", "-no-color", ADDRESS]).ok();
-    let error = failed(wd.run(&["import", "-input=false", "-no-color", ADDRESS, "orders-placed/nope"]));
+    let error = wd
+        .run(&["import", "-input=false", "-no-color", ADDRESS, "orders-placed/nope"])
+        .failed();
     assert!(error.contains("has no target \"nope\""), "{error}");
-    let error = failed(wd.run(&["import", "-input=false", "-no-color", ADDRESS, "orders-placed"]));
+    let error = wd
+        .run(&["import", "-input=false", "-no-color", ADDRESS, "orders-placed"])
+        .failed();
     assert!(error.contains("Use RULE/TARGET_ID"), "{error}");
     wd.run(&[
         "import",
@@ -257,7 +223,7 @@ fn imports_in_every_form_read_back_what_the_create_left() {
         &format!("{RULE}/{TARGET_ID}"),
     ])
     .ok();
-    destroy(&wd).ok();
+    wd.destroy().ok();
 }
 
 #[test]
@@ -283,7 +249,7 @@ fn a_target_id_in_use_is_refused_naming_the_import_and_a_sixth_target_fails_at_o
     ])
     .ok();
     put_target(&proxy, "payments-failed", BUS, "audit");
-    let error = failed(apply(&wd));
+    let error = wd.apply().failed();
     assert!(
         error.contains("PutTargets would overwrite the target of this id")
             && error.contains("terraform import <address> payments/payments-failed/audit@us-east-1"),
@@ -298,7 +264,7 @@ fn a_target_id_in_use_is_refused_naming_the_import_and_a_sixth_target_fails_at_o
     }
     wd.write("main.tf", &wd.read("main.tf").replace("\"audit\"", "\"sixth\""));
     let puts = proxy.calls("PutTargets");
-    let error = failed(apply(&wd));
+    let error = wd.apply().failed();
     assert!(
         error.contains("already has 5 targets")
             && error.contains("\"t5\" (arn:aws:sqs:us-east-1:123456789012:t5)")
@@ -311,7 +277,7 @@ fn a_target_id_in_use_is_refused_naming_the_import_and_a_sixth_target_fails_at_o
         "RemoveTargets",
         json!({"Rule": "payments-failed", "EventBusName": BUS, "Ids": ["audit", "t2", "t3", "t4", "t5"]}),
     );
-    destroy(&wd).ok();
+    wd.destroy().ok();
 }
 
 #[test]
@@ -321,7 +287,7 @@ fn failed_entries_fail_with_aws_words_conflicts_are_retried_and_the_limit_is_nev
     };
     // A failed entry on create: a failure, in AWS's words; nothing in state.
     proxy.fail_entry("PutTargets", TARGET_ID, Fault::Internal, 1);
-    let error = failed(apply(&wd));
+    let error = wd.apply().failed();
     assert!(
         error.contains("creating EventBridge target \"orders-placed/orders-webhook\" in us-east-1: AWS refused the target: InternalException"),
         "{error}"
@@ -330,18 +296,14 @@ fn failed_entries_fail_with_aws_words_conflicts_are_retried_and_the_limit_is_nev
     // A conflicting change, as a failed entry: sent again.
     proxy.fail_entry("PutTargets", TARGET_ID, Fault::Conflict, 2);
     let puts = proxy.calls("PutTargets");
-    apply(&wd).ok();
+    wd.apply().ok();
     assert_eq!(proxy.calls("PutTargets"), puts + 3);
     assert_eq!(targets(&proxy, RULE, "default").len(), 1);
     // LimitExceededException from PutTargets: once, never retried.
-    edit(
-        &wd,
-        "maximum_retry_attempts       = 10",
-        "maximum_retry_attempts       = 3",
-    );
+    wd.edit("maximum_retry_attempts       = 10", "maximum_retry_attempts       = 3");
     proxy.fail_always("PutTargets", Fault::QuotaReached);
     let puts = proxy.calls("PutTargets");
-    let error = failed(apply(&wd));
+    let error = wd.apply().failed();
     assert_eq!(proxy.calls("PutTargets"), puts + 1, "the limit is never retried");
     assert!(
         error.contains("LimitExceededException") && error.contains("at most 5 targets per rule"),
@@ -349,20 +311,20 @@ fn failed_entries_fail_with_aws_words_conflicts_are_retried_and_the_limit_is_nev
     );
     proxy.clear();
     assert_eq!(
-        attributes(&wd, ADDRESS)["retry_policy"][0]["maximum_retry_attempts"],
+        wd.attributes(ADDRESS)["retry_policy"][0]["maximum_retry_attempts"],
         10,
         "a failed update keeps the prior state"
     );
     // A failed entry on destroy: the target stays in state and in AWS.
     proxy.fail_entry("RemoveTargets", TARGET_ID, Fault::Internal, 1);
-    let error = failed(destroy(&wd));
+    let error = wd.destroy().failed();
     assert!(
         error.contains("AWS did not remove the target: InternalException"),
         "{error}"
     );
-    assert_eq!(attributes(&wd, ADDRESS)["target_id"], TARGET_ID);
+    assert_eq!(wd.attributes(ADDRESS)["target_id"], TARGET_ID);
     assert_eq!(targets(&proxy, RULE, "default").len(), 1);
-    destroy(&wd).ok();
+    wd.destroy().ok();
     assert!(proxy.violations().is_empty(), "{:?}", proxy.violations());
 }
 
@@ -380,7 +342,7 @@ fn six_targets_of_one_rule_in_a_configuration_are_refused_at_plan_with_no_call()
         ));
     }
     wd.write("main.tf", &format!("{PROVIDER}\n{config}"));
-    let error = failed(plan(&wd));
+    let error = wd.plan().failed();
     assert!(
         error.contains("Too many targets for one rule")
             && error.contains("gives rule \"fan-out\" (event bus \"default\", us-east-1) 6 targets"),
@@ -393,9 +355,9 @@ fn six_targets_of_one_rule_in_a_configuration_are_refused_at_plan_with_no_call()
         "",
     );
     wd.write("main.tf", &format!("{PROVIDER}\n{five}"));
-    apply(&wd).ok();
+    wd.apply().ok();
     assert_eq!(targets(&proxy, "fan-out", "default").len(), 5);
-    destroy(&wd).ok();
+    wd.destroy().ok();
 }
 
 #[test]
@@ -403,14 +365,14 @@ fn the_data_source_example_reads_the_target_and_a_missing_one_is_a_clear_error()
     let Some((_emulator, _proxy, wd)) = setup(RESOURCE) else {
         return;
     };
-    apply(&wd).ok();
+    wd.apply().ok();
     let main = wd.read("main.tf");
     wd.write("main.tf", &format!("{main}\n{DATA_SOURCE}"));
-    apply(&wd).ok();
+    wd.apply().ok();
     let outputs = wd.state_json()["values"]["outputs"].clone();
     assert_eq!(
         outputs["orders_target_arn"]["value"],
-        attributes(&wd, ADDRESS)["arn"],
+        wd.attributes(ADDRESS)["arn"],
         "{outputs}"
     );
     let state = wd.state_json();
@@ -425,14 +387,14 @@ fn the_data_source_example_reads_the_target_and_a_missing_one_is_a_clear_error()
         "main.tf",
         &format!("{main}\n{}", DATA_SOURCE.replace("\"orders-webhook\"", "\"nope\"")),
     );
-    let error = failed(plan(&wd));
+    let error = wd.plan().failed();
     assert!(
         error.contains("Target not found")
             && error.contains("Rule \"orders-placed\" on event bus \"default\" in us-east-1 has no target \"nope\""),
         "{error}"
     );
     wd.write("main.tf", &main);
-    destroy(&wd).ok();
+    wd.destroy().ok();
 }
 
 #[test]
@@ -479,7 +441,7 @@ fn bad_input_is_refused_at_plan_with_no_aws_call() {
         ),
     ] {
         wd.write("main.tf", &good.replace(from, to));
-        let error = failed(plan(&wd));
+        let error = wd.plan().failed();
         assert!(error.contains(expected), "{to:?}: {error}");
     }
     assert_eq!(proxy.calls("PutTargets") + proxy.calls("ListTargetsByRule"), 0);

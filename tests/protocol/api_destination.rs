@@ -97,20 +97,13 @@ fn destination(proxy: &FaultProxy, name: &str, connection_arn: &str) {
     assert_eq!(status, 200, "{body}");
 }
 
-async fn configured(endpoint: &str) -> (Plugin, Client) {
-    let plugin = Plugin::start().await;
-    let mut client = plugin.provider();
-    support::protocol::configure(&mut client, endpoint).await;
-    (plugin, client)
-}
-
 #[tokio::test]
 async fn the_list_filters_by_prefix_and_connection_pages_and_describes() {
     let Some(emulator) = support::emulator::start_or_skip() else {
         return;
     };
     let proxy = FaultProxy::start(emulator.port);
-    let (_plugin, mut client) = configured(&proxy.endpoint).await;
+    let (_plugin, mut client) = support::protocol::configured(&proxy.endpoint).await;
     let crm = connection(&proxy, "crm-api");
     let erp = connection(&proxy, "erp-api");
     for i in 0..45 {
@@ -198,7 +191,7 @@ async fn a_move_from_hashicorp_aws_then_plans_no_change() {
         return;
     };
     let proxy = FaultProxy::start(emulator.port);
-    let (_plugin, mut client) = configured(&proxy.endpoint).await;
+    let (_plugin, mut client) = support::protocol::configured(&proxy.endpoint).await;
     let connection_arn = connection(&proxy, "moved-api");
     destination(&proxy, "moved-hook", &connection_arn);
     let (_, aws) = proxy.call("us-east-1", "DescribeApiDestination", json!({"Name": "moved-hook"}));

@@ -6,7 +6,7 @@
 
 use serde_json::json;
 use support::fault_proxy::FaultProxy;
-use support::protocol::{assert_no_diagnostics, describe_diagnostics, dv, value_of, Plugin};
+use support::protocol::{assert_no_diagnostics, describe_diagnostics, dv, value_of};
 use terraform_provider_eventbridge::target::schema::schema as target_schema;
 use terraform_provider_eventbridge::tfplugin::proto::tfplugin6 as pb;
 use terraform_provider_eventbridge::tfplugin::{object, Type, Value};
@@ -91,20 +91,13 @@ fn target(proxy: &FaultProxy, rule: &str, bus: &str, id: &str, arn: &str) {
     assert_eq!((status, &body["FailedEntryCount"]), (200, &json!(0)), "{body}");
 }
 
-async fn configured(endpoint: &str) -> (Plugin, Client) {
-    let plugin = Plugin::start().await;
-    let mut client = plugin.provider();
-    support::protocol::configure(&mut client, endpoint).await;
-    (plugin, client)
-}
-
 #[tokio::test]
 async fn the_list_finds_a_rules_targets_and_every_target_sending_to_an_arn() {
     let Some(emulator) = support::emulator::start_or_skip() else {
         return;
     };
     let proxy = FaultProxy::start(emulator.port);
-    let (_plugin, mut client) = configured(&proxy.endpoint).await;
+    let (_plugin, mut client) = support::protocol::configured(&proxy.endpoint).await;
     let (status, _) = proxy.call("us-east-1", "CreateEventBus", json!({"Name": "payments"}));
     assert_eq!(status, 200);
     rule(&proxy, "orders", "default");
@@ -160,7 +153,7 @@ async fn a_move_from_hashicorp_aws_v5_and_v6_then_plans_no_change() {
         return;
     };
     let proxy = FaultProxy::start(emulator.port);
-    let (_plugin, mut client) = configured(&proxy.endpoint).await;
+    let (_plugin, mut client) = support::protocol::configured(&proxy.endpoint).await;
     proxy.call("us-east-1", "CreateEventBus", json!({"Name": "payments"}));
     rule(&proxy, "refunds", "payments");
     target(&proxy, "refunds", "payments", "crm-refunds", DESTINATION);

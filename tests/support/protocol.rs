@@ -370,6 +370,15 @@ pub fn describe_diagnostics(
         .join("\n")
 }
 
+/// The provider started and configured against `endpoint`, with its
+/// client.
+pub async fn configured(endpoint: &str) -> (Plugin, ProviderClient<Channel>) {
+    let plugin = Plugin::start().await;
+    let mut client = plugin.provider();
+    configure(&mut client, endpoint).await;
+    (plugin, client)
+}
+
 /// ConfigureProvider as Terraform 1.12 would: Region us-east-1, dummy keys,
 /// the given endpoint, write-only support declared.
 pub async fn configure(client: &mut ProviderClient<Channel>, endpoint: &str) {
