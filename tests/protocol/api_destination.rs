@@ -206,19 +206,6 @@ async fn a_move_from_hashicorp_aws_then_plans_no_change() {
         assert_eq!(state.attr("name"), &Value::string("moved-hook"));
 
         // Terraform refreshes, then plans with the same arguments.
-        let read = client
-            .read_resource(pb::read_resource::Request {
-                type_name: TYPE.into(),
-                current_state: moved.target_state.clone(),
-                ..Default::default()
-            })
-            .await
-            .unwrap()
-            .into_inner();
-        assert_no_diagnostics(&read.diagnostics);
-        let refreshed = value_of(read.new_state.as_ref(), &ty());
-        assert_eq!(refreshed.attr("region"), &Value::string("us-east-1"));
-        assert_eq!(refreshed.attr("api_destination_state"), &Value::string("ACTIVE"));
         let config = object([
             ("id", Value::Null),
             ("name", Value::string("moved-hook")),
@@ -235,20 +222,17 @@ async fn a_move_from_hashicorp_aws_then_plans_no_change() {
             ("arn_for_policy", Value::Null),
             ("api_destination_state", Value::Null),
         ]);
-        let plan = client
-            .plan_resource_change(pb::plan_resource_change::Request {
-                type_name: TYPE.into(),
-                prior_state: read.new_state.clone(),
-                proposed_new_state: read.new_state.clone(),
-                config: dv(&config, &ty()),
-                ..Default::default()
-            })
-            .await
-            .unwrap()
-            .into_inner();
-        assert_no_diagnostics(&plan.diagnostics);
-        assert!(plan.requires_replace.is_empty());
-        assert_eq!(value_of(plan.planned_state.as_ref(), &ty()), refreshed, "no change");
+        let read = support::protocol::refreshed_and_planned_without_change(
+            &mut client,
+            TYPE,
+            moved.target_state.clone(),
+            &ty(),
+            |_| config,
+        )
+        .await;
+        let refreshed = value_of(read.new_state.as_ref(), &ty());
+        assert_eq!(refreshed.attr("region"), &Value::string("us-east-1"));
+        assert_eq!(refreshed.attr("api_destination_state"), &Value::string("ACTIVE"));
     }
 
     let refused = move_from(&mut client, "aws_cloudwatch_event_connection", "{}").await;

@@ -168,16 +168,21 @@ async fn a_move_from_hashicorp_aws_v5_and_v6_then_plans_no_change() {
         assert_eq!(state.attr("description"), &Value::Null, "SDKv2's \"\" is unset");
         assert_eq!(state.attr("schedule_expression"), &Value::Null);
 
-        let read = client
-            .read_resource(pb::read_resource::Request {
-                type_name: TYPE.into(),
-                current_state: moved.target_state.clone(),
-                ..Default::default()
-            })
-            .await
-            .unwrap()
-            .into_inner();
-        assert_no_diagnostics(&read.diagnostics);
+        let without_computed = |refreshed: &Value| {
+            let mut config = refreshed.clone();
+            for computed in ["id", "tags_all", "arn", "state", "is_enabled", "region"] {
+                *config.attr_mut(computed).unwrap() = Value::Null;
+            }
+            config
+        };
+        let read = support::protocol::refreshed_and_planned_without_change(
+            &mut client,
+            TYPE,
+            moved.target_state.clone(),
+            &ty(),
+            without_computed,
+        )
+        .await;
         let refreshed = value_of(read.new_state.as_ref(), &ty());
         assert_eq!(
             refreshed.attr("event_bus_name"),
@@ -185,24 +190,6 @@ async fn a_move_from_hashicorp_aws_v5_and_v6_then_plans_no_change() {
             "kept as written"
         );
         assert_eq!(refreshed.attr("region"), &Value::string("us-east-1"));
-        let mut config = refreshed.clone();
-        for computed in ["id", "tags_all", "arn", "state", "is_enabled", "region"] {
-            *config.attr_mut(computed).unwrap() = Value::Null;
-        }
-        let plan = client
-            .plan_resource_change(pb::plan_resource_change::Request {
-                type_name: TYPE.into(),
-                prior_state: read.new_state.clone(),
-                proposed_new_state: read.new_state.clone(),
-                config: dv(&config, &ty()),
-                ..Default::default()
-            })
-            .await
-            .unwrap()
-            .into_inner();
-        assert_no_diagnostics(&plan.diagnostics);
-        assert!(plan.requires_replace.is_empty());
-        assert_eq!(value_of(plan.planned_state.as_ref(), &ty()), refreshed, "no change");
     }
 
     let refused = support::protocol::move_state(
