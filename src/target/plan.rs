@@ -7,8 +7,9 @@
 //! - `id` is `RULE/TARGET_ID` or `BUS/RULE/TARGET_ID`;
 //! - a rule has at most 5 targets, a limit AWS never raises: the targets
 //!   this configuration plans for one rule are counted as Terraform plans
-//!   them (one provider process plans one configuration), and the sixth is
-//!   refused at its `rule`, before anything is sent.
+//!   them (one provider process plans one configuration; see [`Census`]
+//!   for what counts once), and the sixth is refused at its `rule`, before
+//!   anything is sent.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Mutex;
@@ -44,11 +45,22 @@ pub fn plan(prior: &Value, proposed: &Value, config: &Value, default_region: &st
     state
 }
 
-/// The targets planned so far, by (Region, bus, rule): their ids, or for
-/// one whose id is chosen at apply, its configuration (the same target
-/// planned twice counts once).
+/// The targets planned so far, by (Region, bus, rule).
 #[derive(Default)]
-pub struct Census(Mutex<BTreeMap<(String, String, String), BTreeSet<String>>>);
+pub struct Census(Mutex<BTreeMap<(String, String, String), Planned>>);
+
+/// The targets of one rule planned so far: their ids, or for one whose id
+/// is chosen at apply, its configuration; and every configuration seen.
+/// Terraform plans a replacement twice (with its prior state, then as a
+/// create with the id unknown) with the same configuration, so a target
+/// whose id is unknown and whose configuration was seen is not counted
+/// again. Targets configured exactly alike count once: the count never
+/// exceeds what the configuration holds.
+#[derive(Default)]
+struct Planned {
+    targets: BTreeSet<String>,
+    configurations: BTreeSet<String>,
+}
 
 impl Census {
     /// Counts `planned` (a target's planned state, from `config`) and
@@ -63,16 +75,22 @@ impl Census {
         ) else {
             return;
         };
-        let member = match planned.attr("target_id").as_str() {
-            Some(id) => format!("id {id}"),
-            None => format!("config {config:?}"),
-        };
+        let configuration = format!("{config:?}");
         let key = (region.to_string(), bus_name(bus).to_string(), rule.to_string());
         let n = {
-            let mut planned = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            let targets = planned.entry(key).or_default();
-            targets.insert(member);
-            targets.len()
+            let mut census = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let seen = census.entry(key).or_default();
+            let fresh = seen.configurations.insert(configuration.clone());
+            match planned.attr("target_id").as_str() {
+                Some(id) => {
+                    seen.targets.insert(format!("id {id}"));
+                }
+                None if fresh => {
+                    seen.targets.insert(format!("configuration {configuration}"));
+                }
+                None => return,
+            }
+            seen.targets.len()
         };
         if n > MAX_TARGETS {
             diags.error_at(
@@ -145,6 +163,11 @@ mod tests {
             let p = planned(Value::Unknown, input);
             census.count(&p, &p, &mut diags);
         }
+        // A replacement: planned with its id, then as a create without it.
+        let replaced = planned(Value::string("t0"), "{}");
+        let as_create = planned(Value::Unknown, "{}");
+        census.count(&replaced, &replaced, &mut diags);
+        census.count(&as_create, &replaced, &mut diags);
         assert!(diags.is_empty());
         // Another rule, another bus: counted apart.
         let other = plan(
