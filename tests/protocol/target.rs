@@ -9,7 +9,7 @@ use support::fault_proxy::FaultProxy;
 use support::protocol::{assert_no_diagnostics, describe_diagnostics, dv, value_of};
 use terraform_provider_eventbridge::target::schema::schema as target_schema;
 use terraform_provider_eventbridge::tfplugin::proto::tfplugin6 as pb;
-use terraform_provider_eventbridge::tfplugin::{object, Type, Value};
+use terraform_provider_eventbridge::tfplugin::{encode_msgpack, object, Type, Value};
 use tonic::transport::Channel;
 
 const TYPE: &str = "eventbridge_target";
@@ -53,6 +53,11 @@ async fn collect(
         limit: 1000,
     };
     support::protocol::list_events(client, req).await
+}
+
+/// The resource object of the one result of a listing.
+fn object_of_listed(events: &[pb::list_resource::Event]) -> Value {
+    value_of(events[0].resource_object.as_ref(), &ty())
 }
 
 /// "BUS/RULE/TARGET_ID" of each result, from its identity, sorted.
@@ -114,15 +119,46 @@ async fn the_list_finds_a_rules_targets_and_every_target_sending_to_an_arn() {
     assert_eq!(proxy.calls("ListRuleNamesByTarget"), 2);
     let on_bus = collect(&mut client, None, Some(DESTINATION), Some("payments"), true).await;
     assert_eq!(found(&on_bus), ["payments/refunds/crm-refunds"]);
-    let object = value_of(on_bus[0].resource_object.as_ref(), &ty());
-    assert_eq!(object.attr("id"), &Value::string("payments/refunds/crm-refunds"));
-    assert_eq!(object.attr("arn"), &Value::string(DESTINATION));
+    let listed = object_of_listed(&on_bus);
+    assert_eq!(listed.attr("id"), &Value::string("payments/refunds/crm-refunds"));
+    assert_eq!(listed.attr("arn"), &Value::string(DESTINATION));
     assert_eq!(
-        object.attr("retry_policy").elements()[0].attr("maximum_retry_attempts"),
+        listed.attr("retry_policy").elements()[0].attr("maximum_retry_attempts"),
         &Value::int(3)
     );
     let text = describe_diagnostics(&on_bus.iter().flat_map(|e| e.diagnostic.clone()).collect::<Vec<_>>());
     assert_eq!(text, "");
+
+    // Import by identity (Terraform 1.12+ sends no id): the same target.
+    let identity = object([
+        ("event_bus_name", Value::string("payments")),
+        ("rule", Value::string("refunds")),
+        ("target_id", Value::string("crm-refunds")),
+        ("region", Value::Null),
+    ]);
+    let imported = client
+        .import_resource_state(pb::import_resource_state::Request {
+            type_name: TYPE.into(),
+            id: String::new(),
+            client_capabilities: None,
+            identity: Some(pb::ResourceIdentityData {
+                identity_data: Some(pb::DynamicValue {
+                    msgpack: encode_msgpack(&identity, &identity_type()).unwrap(),
+                    json: vec![],
+                }),
+            }),
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_no_diagnostics(&imported.diagnostics);
+    let resource = &imported.imported_resources[0];
+    assert_eq!(value_of(resource.state.as_ref(), &ty()), listed);
+    let imported_identity = value_of(
+        resource.identity.as_ref().and_then(|i| i.identity_data.as_ref()),
+        &identity_type(),
+    );
+    assert_eq!(imported_identity.attr("region"), &Value::string("us-east-1"));
 
     // Neither filter: refused before any call.
     let calls = proxy.calls("ListTargetsByRule");
