@@ -71,8 +71,9 @@ mod api_destination;
 mod rule;
 
 // eventbridge_target: the whole HTTP target and a target on another bus:
-// lifecycle, the bus by name or ARN, drift, imports, bad input, a target
-// id in use, five targets per rule at plan and at apply.
+// lifecycle, the bus by name or ARN, drift, imports, the data source, bad
+// input, a target id in use, five targets per rule at plan and at apply,
+// FailedEntries, eventual consistency.
 mod target;
 
 // list "eventbridge_connection" run by `terraform query` (Terraform 1.14 or

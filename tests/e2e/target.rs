@@ -6,7 +6,9 @@
 //! Terraform; updates in place; the bus switched from its name to its ARN
 //! with no change; drift both ways; imports in every form; a target id
 //! that exists refused; a sixth target refused at plan, and at once when
-//! the rule's targets were made outside Terraform.
+//! the rule's targets were made outside Terraform; FailedEntries as
+//! failures (conflicts sent again, the limit never); the data source; a
+//! rule or target AWS does not show yet waited for.
 
 use serde_json::{json, Value as Json};
 use support::emulator::Emulator;
@@ -404,6 +406,33 @@ fn the_data_source_example_reads_the_target_and_a_missing_one_is_a_clear_error()
         "{error}"
     );
     wd.write("main.tf", &main);
+    wd.destroy().ok();
+}
+
+#[test]
+fn a_rule_not_yet_found_and_a_target_not_yet_listed_are_waited_for() {
+    let Some((_emulator, proxy, wd)) = setup(RESOURCE) else {
+        return;
+    };
+    wd.run(&[
+        "apply",
+        "-auto-approve",
+        "-input=false",
+        "-no-color",
+        "-target=eventbridge_rule.orders",
+    ])
+    .ok();
+    // The rule just made is not found twice; the target just put is not
+    // listed once (AWS is eventually consistent).
+    proxy.fail_next("ListTargetsByRule", Fault::NotFound, 2);
+    proxy.fail_next("ListTargetsByRule", Fault::Pass, 1);
+    proxy.fail_next("ListTargetsByRule", Fault::NotFound, 1);
+    let lists = proxy.calls("ListTargetsByRule");
+    wd.apply().ok();
+    assert_eq!(proxy.calls("PutTargets"), 1);
+    assert_eq!(proxy.calls("ListTargetsByRule") - lists, 5);
+    assert_eq!(wd.attributes(ADDRESS)["target_id"], TARGET_ID);
+    assert_eq!(wd.plan_exit_code(), 0);
     wd.destroy().ok();
 }
 
