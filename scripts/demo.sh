@@ -3,7 +3,8 @@
 # local filesystem mirror, start a local EventBridge emulator, and drive
 # terraform through the whole story on the registry examples:
 # init, validate, plan, apply, no-op plan, import into a fresh state, update,
-# destroy (see run_story below). TERRAFORM=/path/to/terraform-or-tofu runs
+# destroy (see run_story below); then the whole HTTP target (connection, API
+# destination, rule, target: chain_story). TERRAFORM=/path/to/terraform-or-tofu runs
 # another one than the Terraform 1.0.3 it installs.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -26,7 +27,7 @@ tf="${TERRAFORM:-$root/target/terraform/terraform}"
 
 demo="$root/target/demo"
 rm -rf "$demo"
-mkdir -p "$demo/work" "$demo/imported"
+mkdir -p "$demo/work" "$demo/imported" "$demo/chain"
 # The mirror in $demo/mirror and the CLI configuration that uses it, $demo/cli.tfrc.
 bash scripts/local-mirror.sh target/release/terraform-provider-eventbridge "$demo"
 
@@ -71,6 +72,9 @@ cp "$destinations/resource.tf" "$demo/work/api_destination.tf"
 cp "$destinations/region.tf" "$demo/work/api_destination_region.tf"
 cp "$root/examples/provider/provider.tf" "$examples/resource.tf" "$demo/imported/"
 cp "$destinations/resource.tf" "$demo/imported/api_destination.tf"
+# The whole HTTP target in one file: connection, API destination, rule and
+# target (its role is an IAM role's ARN, given as a variable).
+cp "$root/examples/provider/provider.tf" "$root/examples/resources/eventbridge_target/resource.tf" "$demo/chain/"
 
 run() { (cd "$1" && shift && echo "\$ terraform $*" && "$tf" "$@"); }
 
@@ -120,5 +124,21 @@ run_story() {
   done
 }
 
+# The whole HTTP target: apply, a no-op plan, the target imported again by
+# RULE/TARGET_ID with nothing to change, destroy.
+chain_story() {
+  cd "$demo/chain"
+  step "The whole HTTP target: connection, API destination, rule and target"
+  run . init -input=false -no-color > /dev/null
+  run . apply -auto-approve -input=false -no-color
+  run . plan -detailed-exitcode -input=false -no-color
+  step "The target forgotten and imported again by RULE/TARGET_ID: nothing to change"
+  run . state rm -no-color eventbridge_target.orders
+  run . import -input=false -no-color eventbridge_target.orders orders-placed/orders-webhook
+  run . plan -detailed-exitcode -input=false -no-color
+  run . destroy -auto-approve -input=false -no-color
+}
+
 run_story
+chain_story
 step "Demo complete"

@@ -16,6 +16,7 @@ pub mod connection;
 pub mod docs;
 pub mod provider;
 pub mod rule;
+pub mod target;
 pub mod tfplugin;
 
 /// The provider's source address in Terraform's registry namespace.

@@ -8,4 +8,6 @@ pub const SOURCE: Source = Source {
     // Never versioned: v5 states (no `region`) and v6 states are both 0.
     schema_versions: &[0],
     empty_means_unset: &["description", "region"],
+    zero_means_unset: &[],
+    required: &["name"],
 };

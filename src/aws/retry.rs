@@ -6,7 +6,8 @@
 //! a shared quota would turn long throttling into "retry quota exceeded".
 //!
 //! EventBridge answers `LimitExceededException` when an account reaches a
-//! service quota (connections or API destinations per Region, rules per bus), which
+//! service quota (connections or API destinations per Region, rules per bus,
+//! targets per rule), which
 //! waiting never fixes; the SDK counts that code among throttling errors and
 //! would retry it for minutes. [`QuotaIsNotThrottling`] forbids that retry.
 
@@ -17,6 +18,7 @@ use aws_sdk_eventbridge::config::retry::{
 use aws_sdk_eventbridge::operation::create_api_destination::CreateApiDestinationError;
 use aws_sdk_eventbridge::operation::create_connection::CreateConnectionError;
 use aws_sdk_eventbridge::operation::put_rule::PutRuleError;
+use aws_sdk_eventbridge::operation::put_targets::PutTargetsError;
 use aws_sdk_eventbridge::operation::update_api_destination::UpdateApiDestinationError;
 use aws_sdk_eventbridge::operation::update_connection::UpdateConnectionError;
 use aws_smithy_runtime_api::client::orchestrator::OrchestratorError;
@@ -99,7 +101,7 @@ pub const QUOTA_REACHED: &str = "LimitExceededException";
 pub struct QuotaIsNotThrottling;
 
 /// The error code of a failed create or update of a connection or an API
-/// destination, or of a PutRule: the operations whose model lists
+/// destination, or of a PutRule or PutTargets: the operations whose model lists
 /// [`QUOTA_REACHED`].
 fn quota_operation_code(ctx: &InterceptorContext) -> Option<&str> {
     let Some(Err(e)) = ctx.output_or_error() else {
@@ -118,7 +120,8 @@ fn quota_operation_code(ctx: &InterceptorContext) -> Option<&str> {
         UpdateConnectionError,
         CreateApiDestinationError,
         UpdateApiDestinationError,
-        PutRuleError
+        PutRuleError,
+        PutTargetsError
     );
     None
 }

@@ -301,9 +301,12 @@ pub async fn delete(ctx: &Context<AwsClient>, prior_value: &Value) -> ApplyRespo
 }
 
 /// Refresh: the connection as AWS has it, merged with what only the prior
-/// state knows. Gone → null, and Terraform plans to create it again. What
-/// the same DescribeConnection says of the connection's times and state goes
-/// to the private state, for the plan to judge (see [`super::drift`]).
+/// state knows. Gone → null, and Terraform plans to create it again; so is
+/// a connection being deleted (DELETING: deleted outside Terraform, as
+/// Terraform's own deletes wait until it is gone), with a warning, rather
+/// than a plan without changes for a connection about to vanish. What the
+/// same DescribeConnection says of the connection's times and state goes to
+/// the private state, for the plan to judge (see [`super::drift`]).
 pub async fn read(ctx: &Context<AwsClient>, current: &Value, private: &[u8]) -> ReadResponse {
     let mut prior = Connection::from_value(current);
     let at = regional(ctx, &prior);
@@ -311,6 +314,22 @@ pub async fn read(ctx: &Context<AwsClient>, current: &Value, private: &[u8]) -> 
     // the provider looks.
     prior.region = Some(at.region.clone());
     match at.client.describe_connection().name(&prior.name).send().await {
+        Ok(out) if out.connection_state() == Some(&ConnectionState::Deleting) => {
+            tracing::warn!(connection = %prior.name, region = %at.region, "connection is being deleted; removing it from state");
+            let mut diagnostics = Diagnostics::new();
+            diagnostics.warning(
+                "Connection is being deleted",
+                format!(
+                    "EventBridge connection {:?} in {} is DELETING: it was deleted outside Terraform. It is removed \
+                     from state, and Terraform will plan to create it again.",
+                    prior.name, at.region
+                ),
+            );
+            ReadResponse {
+                diagnostics,
+                ..Default::default()
+            }
+        }
         Ok(out) => ReadResponse {
             new_state: mapping::from_described(&out, &prior).to_value(),
             private: Private::decode(private).refreshed(&out).encode(),

@@ -14,4 +14,6 @@ pub const SOURCE: Source = Source {
         "value",
         "resource_association_arn",
     ],
+    zero_means_unset: &[],
+    required: &["name"],
 };

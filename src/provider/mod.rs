@@ -37,6 +37,7 @@ impl EventBridgeProvider {
             crate::connection::served(),
             crate::api_destination::served(),
             crate::rule::served(),
+            crate::target::served(),
         ]
     }
 }

@@ -16,8 +16,6 @@
 //! ("cannot be assumed by principal"), and through a conflicting change.
 
 use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicU32, Ordering};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use aws_sdk_eventbridge::error::{ProvideErrorMetadata, SdkError};
 use aws_sdk_eventbridge::operation::describe_rule::{DescribeRuleError, DescribeRuleOutput};
@@ -34,6 +32,7 @@ use crate::aws::regional::found::{self, Found, Named};
 use crate::aws::regional::patience;
 use crate::aws::regional::region::Regional;
 use crate::aws::regional::tags::Changes;
+use crate::aws::regional::values;
 use crate::aws::AwsClient;
 use crate::tfplugin::{ApplyResponse, Context, Diagnostics, Model, ReadResponse, Value};
 
@@ -91,20 +90,6 @@ where
     errors::describe(e).contains("since it has targets")
 }
 
-/// A name from `prefix` (`terraform-` when none) and 26 characters: the
-/// time and a counter, so that two rules planned at once differ.
-fn generated_name(prefix: Option<&str>) -> String {
-    static COUNTER: AtomicU32 = AtomicU32::new(0);
-    let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos());
-    let count = COUNTER.fetch_add(1, Ordering::Relaxed);
-    format!(
-        "{}{:018}{:08x}",
-        prefix.unwrap_or("terraform-"),
-        nanos % 1_000_000_000_000_000_000,
-        count
-    )
-}
-
 async fn describe(
     client: &Client,
     name: &str,
@@ -129,7 +114,7 @@ async fn tags_of(client: &Client, arn: &str) -> Result<BTreeMap<String, String>,
 pub async fn create(ctx: &Context<AwsClient>, planned: &Value) -> ApplyResponse {
     let mut r = Rule::from_value(planned);
     if r.name.is_none() {
-        r.name = Some(generated_name(r.name_prefix.as_deref()));
+        r.name = Some(values::generated_name(r.name_prefix.as_deref()));
         r.id = id_of(r.bus_name(), r.name());
     }
     let at = regional(ctx, &r);

@@ -8,8 +8,8 @@
 use async_trait::async_trait;
 
 use super::{lifecycle, KIND, TYPE_NAME};
-use crate::aws::regional::bus;
 use crate::aws::errors;
+use crate::aws::regional::bus;
 use crate::aws::regional::found::Named;
 use crate::aws::regional::listing::{self, Described, Listed, Page};
 use crate::aws::regional::region::{self, Regional};

@@ -23,6 +23,8 @@ pub const SOURCE: Source = Source {
         "name_prefix",
         "state",
     ],
+    zero_means_unset: &[],
+    required: &["name"],
 };
 
 /// The id and bus this provider plans for a state just taken over.

@@ -12,8 +12,8 @@
 use super::schema::id_of;
 use crate::aws::regional::bus::same_bus;
 use crate::aws::regional::region;
-use crate::aws::regional::values::{keep_prior_if, same_json};
 use crate::aws::regional::tags::{self, TagPolicy};
+use crate::aws::regional::values::{keep_prior_if, same_json};
 use crate::tfplugin::Value;
 
 const ENABLED: &str = "ENABLED";

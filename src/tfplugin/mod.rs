@@ -36,7 +36,7 @@ pub use data_source::DataSource;
 pub use diagnostics::{AttributePath, Diagnostic, Diagnostics, PathStep, Severity};
 pub use handshake::{serve, ServeError, ServeOptions, MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE};
 pub use list_resource::{ListEvent, ListRequest, ListResource, ListSink};
-pub use model::{Blocks, Field, Model};
+pub use model::{Blocks, Field, Maybe, Model};
 pub use provider::{ConfigureRequest, Provider};
 pub use resource::{
     ApplyRequest, ApplyResponse, ImportRequest, ImportResponse, MoveRequest, MoveResponse, PlanRequest, PlanResponse,

@@ -277,6 +277,11 @@ impl<T: Blocks> Blocks for Maybe<T> {
 }
 
 /// The description of a model's block: its doc comment, lines joined.
+/// The attribute name of a model field: `r#type` is `type`.
+pub fn field_name(field: &'static str) -> &'static str {
+    field.strip_prefix("r#").unwrap_or(field)
+}
+
 pub fn doc_of(lines: &[&str]) -> String {
     lines
         .iter()
@@ -336,32 +341,32 @@ macro_rules! model {
                 #[allow(unused_variables)]
                 let shape = <$name as $crate::tfplugin::Model>::shape();
                 let mut fields = ::std::collections::BTreeMap::new();
-                $( fields.insert(stringify!($field).to_string(), $crate::model!(@write self, shape, $kind $field : $ty)); )*
+                $( fields.insert($crate::tfplugin::model::field_name(stringify!($field)).to_string(), $crate::model!(@write self, shape, $kind $field : $ty)); )*
                 $crate::tfplugin::Value::Object(fields)
             }
         }
     };
 
     (@declare $block:ident, attr $field:ident : $ty:ty = $decl:expr) => {
-        $block.attr(stringify!($field), $decl)
+        $block.attr($crate::tfplugin::model::field_name(stringify!($field)), $decl)
     };
     (@declare $block:ident, one $field:ident : $ty:ty = $decl:expr) => {
-        $block.block(stringify!($field), ($decl)(<$ty as $crate::tfplugin::Model>::block()))
+        $block.block($crate::tfplugin::model::field_name(stringify!($field)), ($decl)(<$ty as $crate::tfplugin::Model>::block()))
     };
     (@declare $block:ident, block $field:ident : $ty:ty = $decl:expr) => {
-        $block.block(stringify!($field), ($decl)(<$ty as $crate::tfplugin::Blocks>::block()))
+        $block.block($crate::tfplugin::model::field_name(stringify!($field)), ($decl)(<$ty as $crate::tfplugin::Blocks>::block()))
     };
 
     (@read $v:ident, $shape:ident, attr $field:ident : $ty:ty) => {
-        <$ty as $crate::tfplugin::Field>::read($v.attr(stringify!($field)))
+        <$ty as $crate::tfplugin::Field>::read($v.attr($crate::tfplugin::model::field_name(stringify!($field))))
     };
     (@read $v:ident, $shape:ident, one $field:ident : $ty:ty) => {
-        $v.attr(stringify!($field))
+        $v.attr($crate::tfplugin::model::field_name(stringify!($field)))
             .first()
             .map_or_else(<$ty as ::std::default::Default>::default, <$ty as $crate::tfplugin::Model>::from_value)
     };
     (@read $v:ident, $shape:ident, block $field:ident : $ty:ty) => {
-        <$ty as $crate::tfplugin::Blocks>::read($v.attr(stringify!($field)), $crate::model!(@nesting $shape, $field))
+        <$ty as $crate::tfplugin::Blocks>::read($v.attr($crate::tfplugin::model::field_name(stringify!($field))), $crate::model!(@nesting $shape, $field))
     };
 
     (@write $self:ident, $shape:ident, attr $field:ident : $ty:ty) => {
@@ -376,7 +381,7 @@ macro_rules! model {
 
     (@nesting $shape:ident, $field:ident) => {
         $shape
-            .nested(stringify!($field))
+            .nested($crate::tfplugin::model::field_name(stringify!($field)))
             .map_or($crate::tfplugin::Nesting::List, |n| n.nesting)
     };
 }

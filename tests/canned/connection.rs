@@ -25,7 +25,7 @@ use terraform_provider_eventbridge::connection::schema::schema;
 use terraform_provider_eventbridge::connection::ConnectionResource;
 use terraform_provider_eventbridge::tfplugin::{
     decode_json, ApplyRequest, ApplyResponse, ClientCapabilities, Context, Diagnostics, PlanRequest, ReadRequest,
-    Resource, Severity, StopSignal, Value,
+    ReadResponse, Resource, Severity, StopSignal, Value,
 };
 
 const ARN: &str = "arn:aws:events:us-east-1:123456789012:connection/crm/5f0c";
@@ -428,16 +428,16 @@ async fn delete_waits_through_deleting_until_gone() {
     assert_eq!(deleting.num_calls(), 3);
 }
 
-#[tokio::test]
-async fn a_connection_deleted_outside_terraform_reads_as_gone() {
+/// A refresh, after a create that settled, of a connection AWS then
+/// describes as `described` says.
+async fn read_after_create(described: &Rule) -> ReadResponse {
     let ctx0 = context(&[
         &created(ConnectionState::Creating),
         &describe(ConnectionState::Authorized, None),
     ]);
     let state = create(&ctx0).await.new_state;
-    let gone = mock!(Client::describe_connection).then_http_response(not_found);
-    let ctx = context(&[&gone]);
-    let read = ConnectionResource
+    let ctx = context(&[described]);
+    ConnectionResource
         .read(
             &ctx,
             ReadRequest {
@@ -445,9 +445,37 @@ async fn a_connection_deleted_outside_terraform_reads_as_gone() {
                 private: &[],
             },
         )
-        .await;
+        .await
+}
+
+#[tokio::test]
+async fn a_connection_deleted_outside_terraform_reads_as_gone() {
+    let gone = mock!(Client::describe_connection).then_http_response(not_found);
+    let read = read_after_create(&gone).await;
     assert!(read.diagnostics.is_empty());
     assert_eq!(read.new_state, Value::Null);
+}
+
+#[tokio::test]
+async fn a_connection_found_deleting_reads_as_gone_with_a_warning() {
+    let read = read_after_create(&describe(ConnectionState::Deleting, None)).await;
+    assert_eq!(
+        read.new_state,
+        Value::Null,
+        "removed from state: Terraform plans to create it again"
+    );
+    assert!(errors(&read.diagnostics).is_empty(), "{:?}", read.diagnostics);
+    let warnings: Vec<String> = read
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .map(|d| format!("{} {}", d.summary, d.detail))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].contains("\"crm\"") && warnings[0].contains("DELETING"),
+        "{warnings:?}"
+    );
 }
 
 /// An update of `prior` to `planned` with `config`, against an AWS that

@@ -9,7 +9,7 @@
 use serde_json::{json, Value as Json};
 use support::emulator::Emulator;
 use support::fault_proxy::{Fault, FaultProxy};
-use support::terraform::{Output, Workdir};
+use support::terraform::Workdir;
 
 const PROVIDER: &str = include_str!("../../examples/provider/provider.tf");
 const RESOURCE: &str = include_str!("../../examples/resources/eventbridge_api_destination/resource.tf");
@@ -31,35 +31,10 @@ fn workdir(proxy: &FaultProxy, resources: &str) -> Workdir {
     wd
 }
 
-fn apply(wd: &Workdir) -> Output {
-    wd.run(&["apply", "-auto-approve", "-input=false", "-no-color"])
-}
-
-fn plan(wd: &Workdir) -> Output {
-    wd.run(&["plan", "-input=false", "-no-color"])
-}
-
-/// The error output of a failed command, on one line.
-#[track_caller]
-fn failed(out: Output) -> String {
-    assert_ne!(out.status_code, 0, "expected a failure:\n{}", out.stdout);
-    out.stderr.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// DescribeApiDestination as AWS (the proxy) answers it.
 fn described(proxy: &FaultProxy, region: &str, name: &str) -> Option<Json> {
     let (status, body) = proxy.call(region, "DescribeApiDestination", json!({ "Name": name }));
     (status == 200).then_some(body)
-}
-
-/// The state's attributes of `address`.
-fn attributes(wd: &Workdir, address: &str) -> Json {
-    let state = wd.state_json();
-    state["values"]["root_module"]["resources"]
-        .as_array()
-        .and_then(|all| all.iter().find(|r| r["address"] == address))
-        .map(|r| r["values"].clone())
-        .unwrap_or_else(|| panic!("{address} not in state: {state}"))
 }
 
 /// AWS calls of the destination's operations so far, by operation.
@@ -85,23 +60,15 @@ fn sent_members(emulator: &Emulator) -> Vec<String> {
     members
 }
 
-fn edit(wd: &Workdir, from: &str, to: &str) -> String {
-    let main = wd.read("main.tf");
-    assert!(main.contains(from), "{from:?} not in the configuration");
-    let changed = main.replace(from, to);
-    wd.write("main.tf", &changed);
-    changed
-}
-
 #[test]
 fn create_update_each_argument_clear_the_description_and_destroy() {
     let Some((emulator, proxy, wd)) = setup(RESOURCE) else {
         return;
     };
-    apply(&wd).ok();
+    wd.apply().ok();
     assert_eq!(proxy.calls("CreateApiDestination"), 1);
-    let state = attributes(&wd, ADDRESS);
-    let connection = attributes(&wd, "eventbridge_connection.orders");
+    let state = wd.attributes(ADDRESS);
+    let connection = wd.attributes("eventbridge_connection.orders");
     assert_eq!(state["id"], NAME);
     assert_eq!(state["region"], "us-east-1");
     assert_eq!(state["connection_arn"], connection["arn"]);
@@ -117,28 +84,25 @@ fn create_update_each_argument_clear_the_description_and_destroy() {
 
     // Each argument changes in place, in one call that sends what changed.
     let before = proxy.calls("UpdateApiDestination");
-    edit(
-        &wd,
+    wd.edit(
         "invocation_rate_limit_per_second = 20",
         "invocation_rate_limit_per_second = 50",
     );
-    edit(
-        &wd,
+    wd.edit(
         "http_method                      = \"POST\"",
         "http_method                      = \"PATCH\"",
     );
-    edit(
-        &wd,
+    wd.edit(
         "https://orders.example.com/events/*",
         "https://orders.example.com/v2/events/*",
     );
-    let planned = plan(&wd).ok();
+    let planned = wd.plan().ok();
     assert!(
         planned.stdout.contains("1 to change, 0 to destroy"),
         "{}",
         planned.stdout
     );
-    apply(&wd).ok();
+    wd.apply().ok();
     assert_eq!(proxy.calls("UpdateApiDestination"), before + 1);
     assert_eq!(
         sent_members(&emulator),
@@ -158,12 +122,11 @@ fn create_update_each_argument_clear_the_description_and_destroy() {
     assert_eq!(wd.plan_exit_code(), 0);
 
     // Removing the description clears it in AWS (hashicorp/aws keeps it).
-    edit(
-        &wd,
+    wd.edit(
         "  description                      = \"Order events to the orders service\"\n",
         "",
     );
-    apply(&wd).ok();
+    wd.apply().ok();
     assert_eq!(sent_members(&emulator), ["Description", "Name"]);
     assert_eq!(
         emulator.requests("UpdateApiDestination").last().unwrap()["Description"],
@@ -177,10 +140,10 @@ fn create_update_each_argument_clear_the_description_and_destroy() {
     assert_eq!(wd.plan_exit_code(), 0);
 
     // Without a rate, the plan shows AWS's default and sends it.
-    edit(&wd, "  invocation_rate_limit_per_second = 50\n", "");
-    let planned = plan(&wd).ok();
+    wd.edit("  invocation_rate_limit_per_second = 50\n", "");
+    let planned = wd.plan().ok();
     assert!(planned.stdout.contains("50 -> 300"), "{}", planned.stdout);
-    apply(&wd).ok();
+    wd.apply().ok();
     assert_eq!(
         described(&proxy, "us-east-1", NAME).unwrap()["InvocationRateLimitPerSecond"],
         300
@@ -198,14 +161,14 @@ fn an_unset_rate_is_awss_default_in_another_region() {
     let Some((_emulator, proxy, wd)) = setup(REGION) else {
         return;
     };
-    let planned = plan(&wd).ok();
+    let planned = wd.plan().ok();
     assert!(
         planned.stdout.contains("invocation_rate_limit_per_second = 300"),
         "{}",
         planned.stdout
     );
-    apply(&wd).ok();
-    let state = attributes(&wd, "eventbridge_api_destination.orders_eu");
+    wd.apply().ok();
+    let state = wd.attributes("eventbridge_api_destination.orders_eu");
     assert_eq!(state["region"], "eu-west-1");
     assert_eq!(state["invocation_rate_limit_per_second"], 300);
     assert!(state["arn"].as_str().unwrap().starts_with("arn:aws:events:eu-west-1:"));
@@ -225,13 +188,13 @@ fn imports_by_name_region_and_arn_read_back_what_the_create_left() {
     let Some((_emulator, proxy, wd)) = setup(resources) else {
         return;
     };
-    apply(&wd).ok();
-    let created = attributes(&wd, ADDRESS);
+    wd.apply().ok();
+    let created = wd.attributes(ADDRESS);
     let arn = created["arn"].as_str().unwrap().to_string();
     for id in [NAME.to_string(), format!("{NAME}@us-east-1"), arn.clone()] {
         wd.run(&["state", "rm", "-no-color", ADDRESS]).ok();
         wd.run(&["import", "-input=false", "-no-color", ADDRESS, &id]).ok();
-        assert_eq!(attributes(&wd, ADDRESS), created, "imported with {id:?}");
+        assert_eq!(wd.attributes(ADDRESS), created, "imported with {id:?}");
         let after = wd.run(&["plan", "-detailed-exitcode", "-input=false", "-no-color"]);
         assert_eq!(
             after.status_code, 0,
@@ -244,23 +207,29 @@ fn imports_by_name_region_and_arn_read_back_what_the_create_left() {
     wd.run(&["state", "rm", "-no-color", ADDRESS]).ok();
     let other = arn.replacen(":123456789012:", ":210987654321:", 1);
     assert_ne!(other, arn, "moto's account is 123456789012");
-    let error = failed(wd.run(&["import", "-input=false", "-no-color", ADDRESS, &other]));
+    let error = wd
+        .run(&["import", "-input=false", "-no-color", ADDRESS, &other])
+        .failed();
     assert!(
         error.contains("account 210987654321") && error.contains("account 123456789012"),
         "{error}"
     );
-    let error = failed(wd.run(&["import", "-input=false", "-no-color", ADDRESS, "no-such-webhook"]));
+    let error = wd
+        .run(&["import", "-input=false", "-no-color", ADDRESS, "no-such-webhook"])
+        .failed();
     assert!(
         error.contains("API destination \"no-such-webhook\" does not exist in us-east-1"),
         "{error}"
     );
-    let error = failed(wd.run(&[
-        "import",
-        "-input=false",
-        "-no-color",
-        ADDRESS,
-        "arn:aws:events:us-east-1:123456789012:connection/orders-api/x",
-    ]));
+    let error = wd
+        .run(&[
+            "import",
+            "-input=false",
+            "-no-color",
+            ADDRESS,
+            "arn:aws:events:us-east-1:123456789012:connection/orders-api/x",
+        ])
+        .failed();
     assert!(error.contains("is not the ARN of an API destination"), "{error}");
     wd.run(&["import", "-input=false", "-no-color", ADDRESS, NAME]).ok();
     wd.run(&["destroy", "-auto-approve", "-input=false", "-no-color"]).ok();
@@ -272,31 +241,31 @@ fn deleted_outside_is_created_again_and_changed_outside_is_set_back() {
     let Some((_emulator, proxy, wd)) = setup(RESOURCE) else {
         return;
     };
-    apply(&wd).ok();
+    wd.apply().ok();
     let (status, body) = proxy.call(
         "us-east-1",
         "UpdateApiDestination",
         json!({"Name": NAME, "InvocationEndpoint": "https://elsewhere.example.com/", "HttpMethod": "GET"}),
     );
     assert_eq!(status, 200, "{body}");
-    let planned = plan(&wd).ok();
+    let planned = wd.plan().ok();
     for shown in ["https://elsewhere.example.com/", "\"GET\" -> \"POST\"", "1 to change"] {
         assert!(planned.stdout.contains(shown), "{shown:?} not in:\n{}", planned.stdout);
     }
-    apply(&wd).ok();
+    wd.apply().ok();
     let aws = described(&proxy, "us-east-1", NAME).unwrap();
     assert_eq!(aws["InvocationEndpoint"], "https://orders.example.com/events/*");
     assert_eq!(aws["HttpMethod"], "POST");
 
     let (status, body) = proxy.call("us-east-1", "DeleteApiDestination", json!({"Name": NAME}));
     assert_eq!(status, 200, "{body}");
-    let planned = plan(&wd).ok();
+    let planned = wd.plan().ok();
     assert!(
         planned.stdout.contains("1 to add, 0 to change, 0 to destroy"),
         "{}",
         planned.stdout
     );
-    apply(&wd).ok();
+    wd.apply().ok();
     assert!(described(&proxy, "us-east-1", NAME).is_some());
     assert_eq!(wd.plan_exit_code(), 0);
     wd.run(&["destroy", "-auto-approve", "-input=false", "-no-color"]).ok();
@@ -307,24 +276,23 @@ fn a_replaced_connection_is_followed_in_place_in_the_same_apply() {
     let Some((_emulator, proxy, wd)) = setup(RESOURCE) else {
         return;
     };
-    apply(&wd).ok();
-    let old_arn = attributes(&wd, "eventbridge_connection.orders")["arn"].clone();
-    let destination_arn = attributes(&wd, ADDRESS)["arn"].clone();
-    edit(
-        &wd,
+    wd.apply().ok();
+    let old_arn = wd.attributes("eventbridge_connection.orders")["arn"].clone();
+    let destination_arn = wd.attributes(ADDRESS)["arn"].clone();
+    wd.edit(
         "name               = \"orders-api\"",
         "name               = \"orders-api-v2\"",
     );
-    let planned = plan(&wd).ok();
+    let planned = wd.plan().ok();
     assert!(
         planned.stdout.contains("1 to add, 1 to change, 1 to destroy"),
         "{}",
         planned.stdout
     );
-    apply(&wd).ok();
-    let new_arn = attributes(&wd, "eventbridge_connection.orders")["arn"].clone();
+    wd.apply().ok();
+    let new_arn = wd.attributes("eventbridge_connection.orders")["arn"].clone();
     assert_ne!(new_arn, old_arn);
-    let state = attributes(&wd, ADDRESS);
+    let state = wd.attributes(ADDRESS);
     assert_eq!(state["connection_arn"], new_arn);
     assert_eq!(
         state["arn"], destination_arn,
@@ -397,7 +365,7 @@ fn bad_input_is_refused_at_plan_with_no_aws_call() {
             &tail[line_end..]
         );
         wd.write("main.tf", &bad);
-        let error = failed(plan(&wd));
+        let error = wd.plan().failed();
         assert!(
             error.contains(words),
             "{attribute} = {value}: {words:?} not in: {error}"
@@ -419,7 +387,7 @@ fn a_bad_value_known_only_at_apply_fails_before_any_call() {
     let Some((_emulator, proxy, wd)) = setup(&unknown) else {
         return;
     };
-    let error = failed(apply(&wd));
+    let error = wd.apply().failed();
     assert!(
         error.contains("Invalid invocation endpoint") && error.contains("contains ' '"),
         "{error}"
@@ -436,7 +404,7 @@ fn a_quota_fails_at_once_and_a_conflict_converges() {
         return;
     };
     proxy.fail_always("CreateApiDestination", Fault::QuotaReached);
-    let error = failed(apply(&wd));
+    let error = wd.apply().failed();
     assert_eq!(proxy.calls("CreateApiDestination"), 1, "a quota is never retried");
     for words in [
         "quota of EventBridge API destinations in us-east-1",
@@ -446,15 +414,14 @@ fn a_quota_fails_at_once_and_a_conflict_converges() {
         assert!(error.contains(words), "{words:?} missing from: {error}");
     }
     proxy.clear();
-    apply(&wd).ok();
+    wd.apply().ok();
 
     proxy.fail_next("UpdateApiDestination", Fault::Conflict, 2);
-    edit(
-        &wd,
+    wd.edit(
         "invocation_rate_limit_per_second = 20",
         "invocation_rate_limit_per_second = 21",
     );
-    apply(&wd).ok();
+    wd.apply().ok();
     assert_eq!(proxy.calls("UpdateApiDestination"), 3, "two conflicts, then the update");
     assert_eq!(
         described(&proxy, "us-east-1", NAME).unwrap()["InvocationRateLimitPerSecond"],
@@ -463,17 +430,16 @@ fn a_quota_fails_at_once_and_a_conflict_converges() {
 
     // A denied update fails in one line and keeps the prior state.
     proxy.fail_always("UpdateApiDestination", Fault::Denied);
-    edit(
-        &wd,
+    wd.edit(
         "invocation_rate_limit_per_second = 21",
         "invocation_rate_limit_per_second = 22",
     );
-    let error = failed(apply(&wd));
+    let error = wd.apply().failed();
     assert!(
         error.contains("AccessDeniedException") && error.contains("events:UpdateApiDestination"),
         "{error}"
     );
-    assert_eq!(attributes(&wd, ADDRESS)["invocation_rate_limit_per_second"], 21);
+    assert_eq!(wd.attributes(ADDRESS)["invocation_rate_limit_per_second"], 21);
     proxy.clear();
 
     // Gone before the destroy: destroyed all the same.
@@ -498,8 +464,8 @@ fn the_data_source_reads_what_describe_says() {
     let Some((_emulator, _proxy, wd)) = setup(&format!("{RESOURCE}\n{lookup}")) else {
         return;
     };
-    apply(&wd).ok();
-    let resource = attributes(&wd, ADDRESS);
+    wd.apply().ok();
+    let resource = wd.attributes(ADDRESS);
     let out = wd.run(&["output", "-json", "found"]).ok();
     let found: Json = serde_json::from_str(&out.stdout).expect("output JSON");
     for attribute in [
@@ -525,7 +491,7 @@ fn the_data_source_reads_what_describe_says() {
         "main.tf",
         &format!("{PROVIDER}\ndata \"eventbridge_api_destination\" \"missing\" {{\n  name = \"no-such-webhook\"\n}}\n"),
     );
-    let error = failed(plan(&wd));
+    let error = wd.plan().failed();
     assert!(
         error.contains("There is no EventBridge API destination \"no-such-webhook\" in us-east-1"),
         "{error}"
@@ -543,7 +509,7 @@ fn a_connection_that_does_not_exist_fails_the_create_with_awss_words() {
     let Some((emulator, proxy, wd)) = setup(missing) else {
         return;
     };
-    let error = failed(apply(&wd));
+    let error = wd.apply().failed();
     for words in [
         "creating EventBridge API destination \"orphan-webhook\" in us-east-1",
         "ResourceNotFoundException",
@@ -554,4 +520,65 @@ fn a_connection_that_does_not_exist_fails_the_create_with_awss_words() {
     assert_eq!(proxy.calls("CreateApiDestination"), 1);
     assert!(emulator.destination_names().is_empty());
     assert!(wd.state_json()["values"].is_null(), "nothing in state");
+}
+
+/// An API destination whose OAuth connection is still AUTHORIZING is
+/// INACTIVE in every answer, as AWS answered (the proxy plays it; moto says
+/// ACTIVE): the provider records what AWS says, with no error and no diff,
+/// and follows it to ACTIVE once the connection is authorized.
+#[test]
+fn a_destination_on_an_oauth_connection_still_authorizing_is_inactive_without_a_diff() {
+    let config = r#"
+data "eventbridge_connection" "partner" {
+  name = "partner-oauth"
+}
+
+resource "eventbridge_api_destination" "partner" {
+  name                = "partner-webhook"
+  description         = "first"
+  connection_arn      = data.eventbridge_connection.partner.arn
+  invocation_endpoint = "https://partner.example.com/events"
+  http_method         = "POST"
+}
+"#;
+    let Some((_emulator, proxy, wd)) = setup(config) else {
+        return;
+    };
+    proxy.oauth_authorizing_for(usize::MAX);
+    let oauth = json!({
+        "Name": "partner-oauth",
+        "AuthorizationType": "OAUTH_CLIENT_CREDENTIALS",
+        "AuthParameters": {"OAuthParameters": {
+            "AuthorizationEndpoint": "https://auth.example.com/oauth2/token",
+            "HttpMethod": "POST",
+            "ClientParameters": {"ClientID": "partner-client", "ClientSecret": "partner-secret"},
+        }},
+    });
+    let (status, created) = proxy.call("us-east-1", "CreateConnection", oauth.clone());
+    assert_eq!(status, 200, "{created}");
+
+    wd.apply().ok();
+    let address = "eventbridge_api_destination.partner";
+    assert_eq!(wd.attributes(address)["api_destination_state"], "INACTIVE");
+    assert_eq!(wd.plan_exit_code(), 0, "no diff:\n{}", wd.plan().stdout);
+
+    // An update answered INACTIVE, still no diff after it.
+    wd.edit("\"first\"", "\"second\"");
+    wd.apply().ok();
+    assert_eq!(wd.attributes(address)["api_destination_state"], "INACTIVE");
+    assert_eq!(
+        described(&proxy, "us-east-1", "partner-webhook").expect("described")["Description"],
+        "second"
+    );
+    assert_eq!(wd.plan_exit_code(), 0, "no diff:\n{}", wd.plan().stdout);
+
+    // Authorized at last: the refresh follows AWS to ACTIVE, still no diff.
+    proxy.oauth_authorizing_for(0);
+    let (status, _) = proxy.call("us-east-1", "UpdateConnection", oauth);
+    assert_eq!(status, 200);
+    assert_eq!(wd.plan_exit_code(), 0, "no diff:\n{}", wd.plan().stdout);
+    wd.run(&["apply", "-refresh-only", "-auto-approve", "-input=false", "-no-color"])
+        .ok();
+    assert_eq!(wd.attributes(address)["api_destination_state"], "ACTIVE");
+    wd.run(&["destroy", "-auto-approve", "-input=false", "-no-color"]).ok();
 }

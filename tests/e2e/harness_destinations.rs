@@ -17,7 +17,7 @@ use crate::harness_selfcheck::{runtime, same_time, sdk};
 const REGION: &str = "us-east-1";
 
 /// moto and the proxy in front of it, when both can run.
-fn proxied(what: &str) -> Option<(Emulator, FaultProxy)> {
+pub(crate) fn proxied(what: &str) -> Option<(Emulator, FaultProxy)> {
     aws_model::model_or_skip(what)?;
     let emulator = emulator::start_or_skip()?;
     let proxy = FaultProxy::start(emulator.port);
@@ -57,7 +57,7 @@ fn create(proxy: &FaultProxy, request: Json) -> Json {
 }
 
 /// The error code and message of a refused call.
-fn refused(answer: (u16, Json)) -> (String, String) {
+pub(crate) fn refused(answer: (u16, Json)) -> (String, String) {
     let (status, body) = answer;
     assert_eq!(status, 400, "{body}");
     (
@@ -407,4 +407,79 @@ fn injected_faults_speak_of_api_destinations() {
     let (code, _) = refused(proxy.call(REGION, "DeleteApiDestination", json!({"Name": name})));
     assert_eq!(code, "ThrottlingException");
     assert_eq!(emulator.destination_names(), [name], "a faulted delete deletes nothing");
+}
+
+#[test]
+fn a_destination_is_inactive_while_its_oauth_connection_authorizes_as_aws_answered() {
+    let Some((_emulator, proxy)) = proxied("API destinations on an OAuth connection") else {
+        return;
+    };
+    proxy.oauth_authorizing_for(2);
+    let (status, oauth) = proxy.call(
+        REGION,
+        "CreateConnection",
+        json!({
+            "Name": "proxy-dest-oauth",
+            "AuthorizationType": "OAUTH_CLIENT_CREDENTIALS",
+            "AuthParameters": {"OAuthParameters": {
+                "AuthorizationEndpoint": "https://auth.example.com/oauth2/token",
+                "HttpMethod": "POST",
+                "ClientParameters": {"ClientID": "client", "ClientSecret": "secret"},
+            }},
+        }),
+    );
+    assert_eq!(status, 200, "{oauth}");
+    assert_eq!(oauth["ConnectionState"], "AUTHORIZING");
+    let oauth_arn = oauth["ConnectionArn"].as_str().expect("ConnectionArn");
+    let api_key_arn = connection(&proxy, "proxy-dest-key");
+
+    let state = |answer: &Json| answer["ApiDestinationState"].as_str().unwrap_or_default().to_string();
+    let created = create(&proxy, destination("proxy-dest-inactive", oauth_arn));
+    assert_eq!(state(&created), "INACTIVE", "{created}");
+    assert_eq!(
+        state(&create(&proxy, destination("proxy-dest-active", &api_key_arn))),
+        "ACTIVE"
+    );
+    let describe = |name: &str| {
+        let (status, body) = proxy.call(REGION, "DescribeApiDestination", json!({"Name": name}));
+        assert_eq!(status, 200, "{body}");
+        state(&body)
+    };
+    assert_eq!(describe("proxy-dest-inactive"), "INACTIVE");
+    let (_, updated) = proxy.call(
+        REGION,
+        "UpdateApiDestination",
+        json!({"Name": "proxy-dest-inactive", "Description": "still authorizing"}),
+    );
+    assert_eq!(state(&updated), "INACTIVE", "{updated}");
+    let (_, listed) = proxy.call(REGION, "ListApiDestinations", json!({}));
+    let listed: Vec<(String, String)> = listed["ApiDestinations"]
+        .as_array()
+        .expect("ApiDestinations")
+        .iter()
+        .map(|d| (d["Name"].as_str().unwrap_or_default().to_string(), state(d)))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("proxy-dest-active".to_string(), "ACTIVE".to_string()),
+            ("proxy-dest-inactive".to_string(), "INACTIVE".to_string()),
+        ]
+    );
+
+    // Once the connection is authorized, its destinations are active.
+    for expected in ["AUTHORIZING", "AUTHORIZING", "AUTHORIZED"] {
+        let (_, c) = proxy.call(REGION, "DescribeConnection", json!({"Name": "proxy-dest-oauth"}));
+        assert_eq!(c["ConnectionState"], expected, "{c}");
+    }
+    assert_eq!(describe("proxy-dest-inactive"), "ACTIVE");
+
+    let (code, message) = refused(proxy.call(REGION, "DescribeApiDestination", json!({"Name": "proxy-dest-none"})));
+    assert_eq!(
+        (code.as_str(), message.as_str()),
+        (
+            "ResourceNotFoundException",
+            "Failed to describe the api-destination(s). An api-destination 'proxy-dest-none' does not exist."
+        )
+    );
 }

@@ -113,6 +113,14 @@ fn java_patterns_keep_java_semantics_in_rust() {
     }
     // The whole value must match, not a part of it.
     assert!(!java_regex("[a-z]+").unwrap().is_match("abc1"));
+    // A lookahead of the model, by its equivalent: not blank, one line.
+    let path_parameter = java_regex(r"^(?!\s*$).+").expect("PathParameter");
+    for accepted in ["a", " a ", "placed", "\ta"] {
+        assert!(path_parameter.is_match(accepted), "{accepted:?}");
+    }
+    for refused in ["", " ", "\t \u{B}", "a\nb"] {
+        assert!(!path_parameter.is_match(refused), "{refused:?}");
+    }
     assert!(java_regex("[a-z]+").unwrap().is_match("abc"));
     // \d, \w and \s are ASCII-only in Java.
     assert!(java_regex(r"\d+").unwrap().is_match("0123456789"));
@@ -123,13 +131,6 @@ fn java_patterns_keep_java_semantics_in_rust() {
     assert!(!java_regex(r"\w+").unwrap().is_match("é"));
     assert!(!java_regex(r"\s").unwrap().is_match("\u{A0}"));
     assert!(java_regex(r"[\d\s]+").unwrap().is_match("1 2\t3"));
-    // A leading negative lookahead (PathParameter's): not blank, one line.
-    let not_blank = java_regex(r"^(?!\s*$).+").unwrap();
-    assert!(not_blank.is_match("orders") && not_blank.is_match(" a "));
-    for refused in ["", " ", "\t \n", "a\nb"] {
-        assert!(!not_blank.is_match(refused), "^(?!\\s*$).+ refuses {refused:?}");
-    }
-    assert!(java_regex(r"a(?=b)b").is_err(), "a lookahead elsewhere is not guessed");
     assert!(!java_regex(r"[\D]").unwrap().is_match("7"));
     // \x26 is '&'; `+-.` in a class is the range + , - . in both engines.
     assert!(java_regex(r"[\x26]").unwrap().is_match("&"));
@@ -482,5 +483,117 @@ fn the_fault_proxy_keeps_last_modified_time_and_deauthorizes_like_aws() {
         200
     );
     assert_eq!(proxy.last_modified(name), None);
+    assert!(proxy.violations().is_empty(), "{:?}", proxy.violations());
+}
+
+fn oauth_connection(name: &str) -> serde_json::Value {
+    json!({
+        "Name": name,
+        "AuthorizationType": "OAUTH_CLIENT_CREDENTIALS",
+        "AuthParameters": {
+            "OAuthParameters": {
+                "AuthorizationEndpoint": "https://auth.example.com/oauth2/token",
+                "HttpMethod": "POST",
+                "ClientParameters": {"ClientID": "client", "ClientSecret": "s3cr3t-client"},
+            },
+        },
+    })
+}
+
+/// The state and StateReason of a connection answer.
+fn state_of(body: &serde_json::Value) -> (String, Option<String>) {
+    (
+        body["ConnectionState"].as_str().unwrap_or_default().to_string(),
+        body["StateReason"].as_str().map(str::to_string),
+    )
+}
+
+fn state(s: &str) -> (String, Option<String>) {
+    (s.to_string(), None)
+}
+
+#[test]
+fn the_fault_proxy_plays_the_connection_states_aws_answered() {
+    if aws_model::model_or_skip("the fault proxy's connection states").is_none() {
+        return;
+    }
+    let Some(emu) = emulator::start_or_skip() else {
+        return;
+    };
+    let proxy = FaultProxy::start(emu.port);
+    let describe = |name: &str| proxy.call("us-east-1", "DescribeConnection", json!({"Name": name}));
+
+    // OAuth: AUTHORIZING in the create's answer and in the describe right
+    // after (listed so meanwhile), then AUTHORIZED; no StateReason anywhere.
+    let (status, created) = proxy.call("us-east-1", "CreateConnection", oauth_connection("proxy-oauth"));
+    assert_eq!(status, 200, "{created}");
+    assert_eq!(state_of(&created), state("AUTHORIZING"), "{created}");
+    let (_, listed) = proxy.call("us-east-1", "ListConnections", json!({}));
+    assert_eq!(state_of(&listed["Connections"][0]), state("AUTHORIZING"), "{listed}");
+    let (_, first) = describe("proxy-oauth");
+    assert_eq!(state_of(&first), state("AUTHORIZING"), "{first}");
+    assert!(
+        first["LastAuthorizedTime"].is_number(),
+        "present while AUTHORIZING: {first}"
+    );
+    assert_eq!(state_of(&describe("proxy-oauth").1), state("AUTHORIZED"));
+
+    // An update with auth parameters authorizes it again; one without does not.
+    let (_, updated) = proxy.call(
+        "us-east-1",
+        "UpdateConnection",
+        json!({"Name": "proxy-oauth", "Description": "d"}),
+    );
+    assert_eq!(state_of(&updated).0, "AUTHORIZED", "{updated}");
+    let mut again = oauth_connection("proxy-oauth");
+    again.as_object_mut().unwrap().remove("AuthorizationType");
+    let (_, updated) = proxy.call("us-east-1", "UpdateConnection", again);
+    assert_eq!(state_of(&updated), state("AUTHORIZING"), "{updated}");
+    proxy.oauth_authorizing_for(usize::MAX);
+    let (_, updated) = proxy.call("us-east-1", "UpdateConnection", oauth_connection("proxy-oauth"));
+    assert_eq!(state_of(&updated), state("AUTHORIZING"), "{updated}");
+    for _ in 0..3 {
+        assert_eq!(state_of(&describe("proxy-oauth").1), state("AUTHORIZING"));
+    }
+
+    // Basic and API key: AUTHORIZED at once.
+    let (_, created) = proxy.call("us-east-1", "CreateConnection", api_key_connection("proxy-gone"));
+    assert_eq!(state_of(&created), state("AUTHORIZED"), "{created}");
+    assert_eq!(state_of(&describe("proxy-gone").1), state("AUTHORIZED"));
+
+    // Delete: DELETING in the answer and the next two describes (secrets
+    // still left out), then gone in AWS's words.
+    let (status, deleted) = proxy.call("us-east-1", "DeleteConnection", json!({"Name": "proxy-gone"}));
+    assert_eq!(status, 200, "{deleted}");
+    assert_eq!(state_of(&deleted), state("DELETING"), "{deleted}");
+    assert!(deleted["LastModifiedTime"].is_number(), "{deleted}");
+    assert!(emu.describe("proxy-gone", "us-east-1").is_none(), "moto deleted it");
+    for _ in 0..2 {
+        let (status, body) = describe("proxy-gone");
+        assert_eq!(status, 200, "{body}");
+        assert_eq!(state_of(&body), state("DELETING"), "{body}");
+        assert_eq!(body["Name"], "proxy-gone");
+        assert!(!body.to_string().contains("s3cr3t"), "{body}");
+    }
+    let (status, gone) = describe("proxy-gone");
+    assert_eq!(status, 400, "{gone}");
+    assert_eq!(gone["__type"], "ResourceNotFoundException");
+    assert_eq!(
+        gone["message"],
+        "Failed to describe the connection(s). Connection 'proxy-gone' does not exist."
+    );
+
+    // Made again while DELETING: the new one is described.
+    proxy.call("us-east-1", "CreateConnection", api_key_connection("proxy-again"));
+    proxy.call("us-east-1", "DeleteConnection", json!({"Name": "proxy-again"}));
+    assert_eq!(state_of(&describe("proxy-again").1), state("DELETING"));
+    let (status, _) = proxy.call("us-east-1", "CreateConnection", api_key_connection("proxy-again"));
+    assert_eq!(status, 200);
+    assert_eq!(state_of(&describe("proxy-again").1), state("AUTHORIZED"));
+
+    // As moto does, on request.
+    proxy.deleting_for(0);
+    proxy.call("us-east-1", "DeleteConnection", json!({"Name": "proxy-again"}));
+    assert_eq!(describe("proxy-again").0, 400);
     assert!(proxy.violations().is_empty(), "{:?}", proxy.violations());
 }

@@ -25,13 +25,19 @@ mod harness_selfcheck;
 
 // The fault proxy's API destinations: what it adds to moto to be AWS
 // (the model check, duplicates, missing connections, the default rate
-// limit, LastModifiedTime, list filters and pages, faults).
+// limit, LastModifiedTime, INACTIVE on an OAuth connection still
+// authorizing, list filters and pages, faults).
 mod harness_destinations;
 
 // The fault proxy's rules: moto refusing to delete a rule with targets as
 // AWS does, the rule faults (quota, role not yet assumable, lingering
 // targets, not found yet), the model check of rule requests.
 mod harness_rules;
+
+// The fault proxy's targets: at most 5 per rule, failed entries a test
+// scripts (`FaultProxy::fail_entry`), a missing rule named with its bus,
+// pages by position; DeleteRule refused while the rule has targets.
+mod harness_targets;
 
 // The provider: installed from the mirror, served over TLS, its errors, and
 // debug mode with TF_REATTACH_PROVIDERS.
@@ -63,6 +69,12 @@ mod api_destination;
 // name or ARN, drift, imports, tags, bad input, quotas, a rule that exists,
 // IAM propagation, deletes refused while the rule has targets.
 mod rule;
+
+// eventbridge_target: the whole HTTP target and a target on another bus:
+// lifecycle, the bus by name or ARN, drift, imports, the data source, bad
+// input, a target id in use, five targets per rule at plan and at apply,
+// FailedEntries, eventual consistency.
+mod target;
 
 // Moving from hashicorp/aws (its real provider from the machine image's
 // filesystem mirror; skipped with one line without it or before Terraform

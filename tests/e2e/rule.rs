@@ -10,7 +10,7 @@
 use serde_json::{json, Value as Json};
 use support::emulator::Emulator;
 use support::fault_proxy::{Fault, FaultProxy};
-use support::terraform::{Output, Workdir};
+use support::terraform::Workdir;
 
 const PROVIDER: &str = include_str!("../../examples/provider/provider.tf");
 const RESOURCE: &str = include_str!("../../examples/resources/eventbridge_rule/resource.tf");
@@ -44,33 +44,6 @@ fn setup(resources: &str) -> Option<(Emulator, FaultProxy, Workdir)> {
     Some((emulator, proxy, wd))
 }
 
-fn apply(wd: &Workdir) -> Output {
-    wd.run(&["apply", "-auto-approve", "-input=false", "-no-color"])
-}
-
-fn destroy(wd: &Workdir) -> Output {
-    wd.run(&["destroy", "-auto-approve", "-input=false", "-no-color"])
-}
-
-fn plan(wd: &Workdir) -> Output {
-    wd.run(&["plan", "-input=false", "-no-color"])
-}
-
-#[track_caller]
-fn failed(out: Output) -> String {
-    assert_ne!(out.status_code, 0, "expected a failure:\n{}", out.stdout);
-    out.stderr.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn attributes(wd: &Workdir, address: &str) -> Json {
-    let state = wd.state_json();
-    state["values"]["root_module"]["resources"]
-        .as_array()
-        .and_then(|all| all.iter().find(|r| r["address"] == address))
-        .map(|r| r["values"].clone())
-        .unwrap_or_else(|| panic!("{address} not in state: {state}"))
-}
-
 /// The rule calls so far, by operation.
 fn rule_calls(proxy: &FaultProxy) -> Vec<(&'static str, usize)> {
     RULE_OPERATIONS
@@ -96,21 +69,15 @@ fn tags_of(proxy: &FaultProxy, arn: &str) -> Json {
         .clone()
 }
 
-fn edit(wd: &Workdir, from: &str, to: &str) {
-    let main = wd.read("main.tf");
-    assert!(main.contains(from), "{from:?} not in the configuration");
-    wd.write("main.tf", &main.replace(from, to));
-}
-
 #[test]
 fn both_buses_created_updated_in_place_switched_to_the_bus_arn_and_destroyed() {
     let Some((_emulator, proxy, wd)) = setup(&format!("{RESOURCE}\n{CUSTOM_BUS}")) else {
         return;
     };
-    apply(&wd).ok();
+    wd.apply().ok();
     // Per rule: DescribeRule (is the name free?), PutRule, DescribeRule.
     assert_eq!(rule_calls(&proxy), [("PutRule", 2), ("DescribeRule", 4)]);
-    let orders = attributes(&wd, ADDRESS);
+    let orders = wd.attributes(ADDRESS);
     assert_eq!(orders["id"], NAME);
     assert_eq!(orders["event_bus_name"], "default");
     assert_eq!(orders["state"], "ENABLED");
@@ -120,7 +87,7 @@ fn both_buses_created_updated_in_place_switched_to_the_bus_arn_and_destroyed() {
         orders["arn"],
         "arn:aws:events:us-east-1:123456789012:rule/orders-placed"
     );
-    let payments = attributes(&wd, ON_BUS);
+    let payments = wd.attributes(ON_BUS);
     assert_eq!(payments["id"], "payments/payments-failed");
     assert_eq!(payments["state"], "DISABLED");
     assert_eq!(payments["is_enabled"], false);
@@ -139,18 +106,18 @@ fn both_buses_created_updated_in_place_switched_to_the_bus_arn_and_destroyed() {
     assert_eq!(before, 4 + 2);
 
     // In place: the settings in one PutRule, the tags by Tag/UntagResource.
-    edit(&wd, "Orders placed in the shop", "Orders placed or paid");
-    edit(&wd, "[\"OrderPlaced\"]", "[\"OrderPlaced\", \"OrderPaid\"]");
-    edit(&wd, "team = \"orders\"", "owner = \"shop\"");
-    edit(&wd, "state          = \"DISABLED\"", "state          = \"ENABLED\"");
-    let planned = plan(&wd).ok();
+    wd.edit("Orders placed in the shop", "Orders placed or paid");
+    wd.edit("[\"OrderPlaced\"]", "[\"OrderPlaced\", \"OrderPaid\"]");
+    wd.edit("team = \"orders\"", "owner = \"shop\"");
+    wd.edit("state          = \"DISABLED\"", "state          = \"ENABLED\"");
+    let planned = wd.plan().ok();
     assert!(
         planned.stdout.contains("2 to change, 0 to destroy"),
         "{}",
         planned.stdout
     );
     let puts = proxy.calls("PutRule");
-    apply(&wd).ok();
+    wd.apply().ok();
     assert_eq!(proxy.calls("PutRule"), puts + 2);
     assert_eq!((proxy.calls("TagResource"), proxy.calls("UntagResource")), (1, 1));
     let aws = described(&proxy, NAME, "default").expect("the rule");
@@ -164,29 +131,26 @@ fn both_buses_created_updated_in_place_switched_to_the_bus_arn_and_destroyed() {
     assert_eq!(wd.plan_exit_code(), 0);
 
     // The bus by its ARN is the same bus: no change, no call but reads.
-    edit(
-        &wd,
+    wd.edit(
         "event_bus_name = \"payments\"",
         &format!("event_bus_name = \"{BUS_ARN}\""),
     );
     assert_eq!(wd.plan_exit_code(), 0, "name → ARN plans no change");
-    apply(&wd).ok();
-    edit(
-        &wd,
+    wd.apply().ok();
+    wd.edit(
         &format!("event_bus_name = \"{BUS_ARN}\""),
         "event_bus_name = \"payments\"",
     );
     assert_eq!(wd.plan_exit_code(), 0, "ARN → name plans no change");
     // The same pattern written otherwise is no change either.
-    edit(
-        &wd,
+    wd.edit(
         "source        = [\"shop.orders\"]",
         "source        = [ \"shop.orders\" ] # same JSON",
     );
     assert_eq!(wd.plan_exit_code(), 0);
 
     let puts = proxy.calls("PutRule");
-    destroy(&wd).ok();
+    wd.destroy().ok();
     assert_eq!(proxy.calls("PutRule"), puts);
     assert_eq!(proxy.calls("DeleteRule"), 2);
     assert!(described(&proxy, NAME, "default").is_none());
@@ -207,8 +171,8 @@ fn default_tags_join_tags_all_and_ignored_tags_are_left_alone() {
     let wd = Workdir::new(&format!("{provider}\n{RESOURCE}"));
     wd.use_endpoint(&proxy.endpoint);
     wd.init();
-    apply(&wd).ok();
-    let state = attributes(&wd, ADDRESS);
+    wd.apply().ok();
+    let state = wd.attributes(ADDRESS);
     assert_eq!(state["tags"], json!({"team": "orders"}));
     assert_eq!(state["tags_all"], json!({"env": "prod", "team": "orders"}));
     let arn = state["arn"].as_str().unwrap().to_string();
@@ -236,7 +200,7 @@ fn default_tags_join_tags_all_and_ignored_tags_are_left_alone() {
         json!({"ResourceARN": arn, "Tags": [{"Key": "stray", "Value": "x"}]}),
     );
     assert_eq!(wd.plan_exit_code(), 2);
-    apply(&wd).ok();
+    wd.apply().ok();
     let keys: Vec<String> = tags_of(&proxy, &arn)
         .as_array()
         .unwrap()
@@ -247,7 +211,7 @@ fn default_tags_join_tags_all_and_ignored_tags_are_left_alone() {
         keys.contains(&"ops:owner".to_string()) && !keys.contains(&"stray".to_string()),
         "{keys:?}"
     );
-    destroy(&wd).ok();
+    wd.destroy().ok();
 }
 
 #[test]
@@ -255,7 +219,7 @@ fn changed_outside_is_set_back_and_deleted_outside_is_created_again() {
     let Some((_emulator, proxy, wd)) = setup(RESOURCE) else {
         return;
     };
-    apply(&wd).ok();
+    wd.apply().ok();
     // PutRule outside Terraform: another description, disabled.
     let (status, _) = proxy.call(
         "us-east-1",
@@ -263,7 +227,7 @@ fn changed_outside_is_set_back_and_deleted_outside_is_created_again() {
         json!({"Name": NAME, "EventPattern": "{\"source\":[\"elsewhere\"]}", "State": "DISABLED"}),
     );
     assert_eq!(status, 200);
-    let planned = plan(&wd).ok();
+    let planned = wd.plan().ok();
     // (Terraform 1.0 and 1.11 render the pattern diff differently.)
     for shown in ["+ description", "elsewhere", "shop.orders", "1 to change"] {
         assert!(planned.stdout.contains(shown), "{shown}: {}", planned.stdout);
@@ -271,12 +235,12 @@ fn changed_outside_is_set_back_and_deleted_outside_is_created_again() {
     // state is not in the configuration: the rule keeps the state it has
     // (as in hashicorp/aws), shown in the state and not changed.
     assert!(!planned.stdout.contains("\"DISABLED\" ->"), "{}", planned.stdout);
-    apply(&wd).ok();
+    wd.apply().ok();
     let aws = described(&proxy, NAME, "default").unwrap();
     assert_eq!(aws["Description"], "Orders placed in the shop");
     assert!(aws["EventPattern"].as_str().unwrap().contains("OrderPlaced"));
     assert_eq!(aws["State"], "DISABLED");
-    let state = attributes(&wd, ADDRESS);
+    let state = wd.attributes(ADDRESS);
     assert_eq!(
         (state["state"].as_str(), state["is_enabled"].as_bool()),
         (Some("DISABLED"), Some(false))
@@ -284,11 +248,11 @@ fn changed_outside_is_set_back_and_deleted_outside_is_created_again() {
     assert_eq!(wd.plan_exit_code(), 0);
 
     proxy.call("us-east-1", "DeleteRule", json!({"Name": NAME}));
-    let planned = plan(&wd).ok();
+    let planned = wd.plan().ok();
     assert!(planned.stdout.contains("1 to add"), "{}", planned.stdout);
-    apply(&wd).ok();
+    wd.apply().ok();
     assert!(described(&proxy, NAME, "default").is_some());
-    destroy(&wd).ok();
+    wd.destroy().ok();
 }
 
 #[test]
@@ -296,7 +260,7 @@ fn imports_by_name_bus_region_and_arn_read_back_what_the_create_left() {
     let Some((_emulator, _proxy, wd)) = setup(&format!("{RESOURCE}\n{CUSTOM_BUS}")) else {
         return;
     };
-    apply(&wd).ok();
+    wd.apply().ok();
     for (address, ids) in [
         (
             ADDRESS,
@@ -310,23 +274,27 @@ fn imports_by_name_bus_region_and_arn_read_back_what_the_create_left() {
             ],
         ),
     ] {
-        let created = attributes(&wd, address);
+        let created = wd.attributes(address);
         let arn = created["arn"].as_str().unwrap().to_string();
         for id in ids.into_iter().chain([arn]) {
             wd.run(&["state", "rm", "-no-color", address]).ok();
             wd.run(&["import", "-input=false", "-no-color", address, &id]).ok();
-            assert_eq!(attributes(&wd, address), created, "imported with {id:?}");
+            assert_eq!(wd.attributes(address), created, "imported with {id:?}");
             let after = wd.run(&["plan", "-detailed-exitcode", "-input=false", "-no-color"]);
             assert_eq!(after.status_code, 0, "a plan after importing {id:?}:\n{}", after.stdout);
         }
     }
     wd.run(&["state", "rm", "-no-color", ON_BUS]).ok();
-    let error = failed(wd.run(&["import", "-input=false", "-no-color", ON_BUS, "payments-failed"]));
+    let error = wd
+        .run(&["import", "-input=false", "-no-color", ON_BUS, "payments-failed"])
+        .failed();
     assert!(
         error.contains("rule \"payments-failed\" does not exist in us-east-1"),
         "{error}"
     );
-    let error = failed(wd.run(&["import", "-input=false", "-no-color", ON_BUS, "pay ments/x"]));
+    let error = wd
+        .run(&["import", "-input=false", "-no-color", ON_BUS, "pay ments/x"])
+        .failed();
     assert!(error.contains("Use NAME or BUS/NAME"), "{error}");
     wd.run(&[
         "import",
@@ -336,7 +304,7 @@ fn imports_by_name_bus_region_and_arn_read_back_what_the_create_left() {
         "payments/payments-failed",
     ])
     .ok();
-    destroy(&wd).ok();
+    wd.destroy().ok();
 }
 
 #[test]
@@ -395,7 +363,7 @@ fn bad_input_is_refused_at_plan_with_no_aws_call() {
             bad
         };
         wd.write("main.tf", &bad);
-        let error = failed(plan(&wd));
+        let error = wd.plan().failed();
         assert!(
             error.contains(words),
             "{attribute} = {value}: {words:?} not in: {error}"
@@ -405,7 +373,7 @@ fn bad_input_is_refused_at_plan_with_no_aws_call() {
     let start = good.find("  event_pattern = jsonencode").unwrap();
     let end = start + good[start..].find("\n  })\n").unwrap() + "\n  })\n".len();
     wd.write("main.tf", &format!("{}{}", &good[..start], &good[end..]));
-    assert!(failed(plan(&wd)).contains("A rule needs event_pattern"));
+    assert!(wd.plan().failed().contains("A rule needs event_pattern"));
     assert_eq!(rule_calls(&proxy), [], "no rule call for bad input");
 }
 
@@ -420,7 +388,7 @@ fn a_rule_that_exists_is_refused_naming_the_import_and_the_quota_fails_at_once()
         json!({"Name": "payments-failed", "EventBusName": BUS, "EventPattern": "{\"source\":[\"x\"]}"}),
     );
     assert_eq!(status, 200);
-    let error = failed(apply(&wd));
+    let error = wd.apply().failed();
     assert!(
         error.contains("PutRule would overwrite the rule of this name on event bus \"payments\"")
             && error.contains("terraform import <address> payments/payments-failed@us-east-1"),
@@ -438,7 +406,7 @@ fn a_rule_that_exists_is_refused_naming_the_import_and_the_quota_fails_at_once()
     );
 
     proxy.fail_always("PutRule", Fault::QuotaReached);
-    let error = failed(apply(&wd));
+    let error = wd.apply().failed();
     assert_eq!(proxy.calls("PutRule"), 2, "the quota is never retried");
     assert!(
         error.contains("LimitExceededException")
@@ -461,14 +429,14 @@ fn an_unpropagated_role_and_a_rule_not_yet_readable_are_waited_for() {
     // The first DescribeRule looks for the name; the next ones read back.
     proxy.fail_next("DescribeRule", Fault::Pass, 1);
     proxy.fail_next("DescribeRule", Fault::NotFound, 2);
-    apply(&wd).ok();
+    wd.apply().ok();
     assert_eq!(proxy.calls("PutRule"), 3);
     assert_eq!(proxy.calls("DescribeRule"), 4);
     assert_eq!(
-        attributes(&wd, ADDRESS)["arn"],
+        wd.attributes(ADDRESS)["arn"],
         "arn:aws:events:us-east-1:123456789012:rule/orders-placed"
     );
-    destroy(&wd).ok();
+    wd.destroy().ok();
 }
 
 #[test]
@@ -476,23 +444,23 @@ fn a_delete_refused_for_targets_is_retried_then_fails_naming_them() {
     let Some((_emulator, proxy, wd)) = setup(RESOURCE) else {
         return;
     };
-    apply(&wd).ok();
+    wd.apply().ok();
     // Targets removed a moment ago: AWS refuses twice, then deletes.
     proxy.fail_next("DeleteRule", Fault::HasTargets, 2);
-    destroy(&wd).ok();
+    wd.destroy().ok();
     assert_eq!(proxy.calls("DeleteRule"), 3);
     assert!(described(&proxy, NAME, "default").is_none());
 
     // A target added outside Terraform stays: refused (by moto, as AWS)
     // until the bound, then the failure names it; the state keeps the rule.
-    apply(&wd).ok();
+    wd.apply().ok();
     let (status, body) = proxy.call(
         "us-east-1",
         "PutTargets",
         json!({"Rule": NAME, "Targets": [{"Id": "audit-queue", "Arn": "arn:aws:sqs:us-east-1:123456789012:audit"}]}),
     );
     assert_eq!(status, 200, "{body}");
-    let error = failed(destroy(&wd));
+    let error = wd.destroy().failed();
     assert!(
         error.contains("Rule can't be deleted since it has targets")
             && error.contains("1 target(s): \"audit-queue\" (arn:aws:sqs:us-east-1:123456789012:audit)"),
@@ -500,12 +468,12 @@ fn a_delete_refused_for_targets_is_retried_then_fails_naming_them() {
     );
     assert!(proxy.calls("DeleteRule") > 4, "retried: {}", proxy.calls("DeleteRule"));
     assert_eq!(proxy.calls("ListTargetsByRule"), 1);
-    assert_eq!(attributes(&wd, ADDRESS)["id"], NAME);
+    assert_eq!(wd.attributes(ADDRESS)["id"], NAME);
     proxy.call(
         "us-east-1",
         "RemoveTargets",
         json!({"Rule": NAME, "Ids": ["audit-queue"]}),
     );
-    destroy(&wd).ok();
+    wd.destroy().ok();
     assert!(described(&proxy, NAME, "default").is_none());
 }

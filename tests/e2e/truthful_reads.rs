@@ -370,3 +370,63 @@ fn a_refresh_only_plan_right_after_an_api_destination_apply_exits_0() {
     }
     wd.run(&["destroy", "-auto-approve", "-input=false", "-no-color"]).ok();
 }
+
+/// AWS answers a connection's states as recorded (`reference/emulator.md`),
+/// and the fault proxy plays them: no StateReason for an authorized
+/// connection, so `state_reason` is null and the plan is clean; a
+/// connection deleted outside Terraform is DELETING for a while, and the
+/// refresh that sees it plans to create it again (with a warning) rather
+/// than a plan without changes; a destroy waits while AWS still describes
+/// the connection as DELETING, and ends once it is gone.
+#[test]
+fn deleting_connections_are_waited_for_on_destroy_and_planned_again_after_an_outside_delete() {
+    let Some((emulator, proxy)) = setup() else {
+        return;
+    };
+    let wd = workdir(&proxy, RESOURCE);
+    apply(&wd);
+    let state = values(&wd);
+    assert_eq!(state["connection_state"], "AUTHORIZED", "{state}");
+    assert!(state["state_reason"].is_null(), "AWS gave no StateReason: {state}");
+    assert_no_changes(&wd);
+
+    // Deleted outside Terraform: AWS still describes it, as DELETING.
+    proxy.deleting_for(5);
+    let (status, deleted) = proxy.call("us-east-1", "DeleteConnection", serde_json::json!({"Name": "crm-api"}));
+    assert_eq!(status, 200, "{deleted}");
+    assert_eq!(deleted["ConnectionState"], "DELETING");
+    let plan = wd.run(&["plan", "-detailed-exitcode", "-input=false", "-no-color"]);
+    let said = format!("{}{}", plan.stdout, plan.stderr);
+    assert_eq!(plan.status_code, 2, "a create is planned:\n{said}");
+    assert!(said.contains("will be created"), "{said}");
+    assert!(said.contains("Connection is being deleted"), "{said}");
+    assert_eq!(described(&proxy, "crm-api")["ConnectionState"], "DELETING");
+
+    // Created again (AWS's answer to a create while the name is DELETING is
+    // not on record; the proxy lets the new one take the name).
+    apply(&wd);
+    assert_eq!(emulator.connection_names(), ["crm-api"]);
+    assert_no_changes(&wd);
+
+    // A destroy waits through three DELETING answers, then finds it gone.
+    proxy.deleting_for(3);
+    let before = proxy.calls("DescribeConnection");
+    wd.run(&["destroy", "-auto-approve", "-input=false", "-no-color"]).ok();
+    let polls = proxy.calls("DescribeConnection") - before;
+    assert!(
+        polls >= 4,
+        "three DELETING answers and the not-found: {polls} describes"
+    );
+    assert!(emulator.connection_names().is_empty());
+    let (status, gone) = proxy.call(
+        "us-east-1",
+        "DescribeConnection",
+        serde_json::json!({"Name": "crm-api"}),
+    );
+    assert_eq!(
+        (status, gone["__type"].as_str()),
+        (400, Some("ResourceNotFoundException")),
+        "{gone}"
+    );
+    assert!(wd.state_json()["values"]["root_module"]["resources"].is_null());
+}

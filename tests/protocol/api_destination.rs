@@ -97,20 +97,13 @@ fn destination(proxy: &FaultProxy, name: &str, connection_arn: &str) {
     assert_eq!(status, 200, "{body}");
 }
 
-async fn configured(endpoint: &str) -> (Plugin, Client) {
-    let plugin = Plugin::start().await;
-    let mut client = plugin.provider();
-    support::protocol::configure(&mut client, endpoint).await;
-    (plugin, client)
-}
-
 #[tokio::test]
 async fn the_list_filters_by_prefix_and_connection_pages_and_describes() {
     let Some(emulator) = support::emulator::start_or_skip() else {
         return;
     };
     let proxy = FaultProxy::start(emulator.port);
-    let (_plugin, mut client) = configured(&proxy.endpoint).await;
+    let (_plugin, mut client) = support::protocol::configured(&proxy.endpoint).await;
     let crm = connection(&proxy, "crm-api");
     let erp = connection(&proxy, "erp-api");
     for i in 0..45 {
@@ -198,7 +191,7 @@ async fn a_move_from_hashicorp_aws_then_plans_no_change() {
         return;
     };
     let proxy = FaultProxy::start(emulator.port);
-    let (_plugin, mut client) = configured(&proxy.endpoint).await;
+    let (_plugin, mut client) = support::protocol::configured(&proxy.endpoint).await;
     let connection_arn = connection(&proxy, "moved-api");
     destination(&proxy, "moved-hook", &connection_arn);
     let (_, aws) = proxy.call("us-east-1", "DescribeApiDestination", json!({"Name": "moved-hook"}));
@@ -213,19 +206,6 @@ async fn a_move_from_hashicorp_aws_then_plans_no_change() {
         assert_eq!(state.attr("name"), &Value::string("moved-hook"));
 
         // Terraform refreshes, then plans with the same arguments.
-        let read = client
-            .read_resource(pb::read_resource::Request {
-                type_name: TYPE.into(),
-                current_state: moved.target_state.clone(),
-                ..Default::default()
-            })
-            .await
-            .unwrap()
-            .into_inner();
-        assert_no_diagnostics(&read.diagnostics);
-        let refreshed = value_of(read.new_state.as_ref(), &ty());
-        assert_eq!(refreshed.attr("region"), &Value::string("us-east-1"));
-        assert_eq!(refreshed.attr("api_destination_state"), &Value::string("ACTIVE"));
         let config = object([
             ("id", Value::Null),
             ("name", Value::string("moved-hook")),
@@ -242,20 +222,17 @@ async fn a_move_from_hashicorp_aws_then_plans_no_change() {
             ("arn_for_policy", Value::Null),
             ("api_destination_state", Value::Null),
         ]);
-        let plan = client
-            .plan_resource_change(pb::plan_resource_change::Request {
-                type_name: TYPE.into(),
-                prior_state: read.new_state.clone(),
-                proposed_new_state: read.new_state.clone(),
-                config: dv(&config, &ty()),
-                ..Default::default()
-            })
-            .await
-            .unwrap()
-            .into_inner();
-        assert_no_diagnostics(&plan.diagnostics);
-        assert!(plan.requires_replace.is_empty());
-        assert_eq!(value_of(plan.planned_state.as_ref(), &ty()), refreshed, "no change");
+        let read = support::protocol::refreshed_and_planned_without_change(
+            &mut client,
+            TYPE,
+            moved.target_state.clone(),
+            &ty(),
+            |_| config,
+        )
+        .await;
+        let refreshed = value_of(read.new_state.as_ref(), &ty());
+        assert_eq!(refreshed.attr("region"), &Value::string("us-east-1"));
+        assert_eq!(refreshed.attr("api_destination_state"), &Value::string("ACTIVE"));
     }
 
     let refused = move_from(&mut client, "aws_cloudwatch_event_connection", "{}").await;

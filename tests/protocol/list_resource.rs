@@ -116,7 +116,15 @@ async fn metadata_and_schema_advertise_the_list_resource() {
         .into_inner();
     let mut listed: Vec<&str> = metadata.list_resources.iter().map(|l| l.type_name.as_str()).collect();
     listed.sort();
-    assert_eq!(listed, ["eventbridge_api_destination", TYPE, "eventbridge_rule"]);
+    assert_eq!(
+        listed,
+        [
+            "eventbridge_api_destination",
+            TYPE,
+            "eventbridge_rule",
+            "eventbridge_target"
+        ]
+    );
     let schema = plugin.schema().await;
     let block = schema.list_resource_schemas[TYPE].block.clone().expect("a block");
     let attributes: Vec<(&str, bool)> = block

@@ -42,3 +42,7 @@ mod api_destination;
 // eventbridge_rule: its list resource on one bus and every bus, moves from
 // hashicorp/aws (v5 and v6 states).
 mod rule;
+
+// eventbridge_target: its list resource by rule and by target ARN (one bus,
+// every bus), identity, moves from hashicorp/aws (v5 and v6 states).
+mod target;

@@ -6,7 +6,7 @@
 
 use serde_json::json;
 use support::fault_proxy::FaultProxy;
-use support::protocol::{assert_no_diagnostics, describe_diagnostics, dv, value_of, Plugin};
+use support::protocol::{assert_no_diagnostics, describe_diagnostics, dv, value_of};
 use terraform_provider_eventbridge::aws::regional::identity;
 use terraform_provider_eventbridge::rule::schema::schema as rule_schema;
 use terraform_provider_eventbridge::rule::KIND;
@@ -78,20 +78,13 @@ fn rule(proxy: &FaultProxy, name: &str, bus: &str) -> String {
     body["RuleArn"].as_str().unwrap().to_string()
 }
 
-async fn configured(endpoint: &str) -> (Plugin, Client) {
-    let plugin = Plugin::start().await;
-    let mut client = plugin.provider();
-    support::protocol::configure(&mut client, endpoint).await;
-    (plugin, client)
-}
-
 #[tokio::test]
 async fn the_list_filters_by_prefix_and_bus_and_walks_every_bus_without_one() {
     let Some(emulator) = support::emulator::start_or_skip() else {
         return;
     };
     let proxy = FaultProxy::start(emulator.port);
-    let (_plugin, mut client) = configured(&proxy.endpoint).await;
+    let (_plugin, mut client) = support::protocol::configured(&proxy.endpoint).await;
     let (status, _) = proxy.call("us-east-1", "CreateEventBus", json!({"Name": "payments"}));
     assert_eq!(status, 200);
     for i in 0..3 {
@@ -148,7 +141,7 @@ async fn a_move_from_hashicorp_aws_v5_and_v6_then_plans_no_change() {
         return;
     };
     let proxy = FaultProxy::start(emulator.port);
-    let (_plugin, mut client) = configured(&proxy.endpoint).await;
+    let (_plugin, mut client) = support::protocol::configured(&proxy.endpoint).await;
     proxy.call("us-east-1", "CreateEventBus", json!({"Name": "payments"}));
     let arn = rule(&proxy, "moved-rule", "payments");
     let bus_arn = "arn:aws:events:us-east-1:123456789012:event-bus/payments";
@@ -175,16 +168,21 @@ async fn a_move_from_hashicorp_aws_v5_and_v6_then_plans_no_change() {
         assert_eq!(state.attr("description"), &Value::Null, "SDKv2's \"\" is unset");
         assert_eq!(state.attr("schedule_expression"), &Value::Null);
 
-        let read = client
-            .read_resource(pb::read_resource::Request {
-                type_name: TYPE.into(),
-                current_state: moved.target_state.clone(),
-                ..Default::default()
-            })
-            .await
-            .unwrap()
-            .into_inner();
-        assert_no_diagnostics(&read.diagnostics);
+        let without_computed = |refreshed: &Value| {
+            let mut config = refreshed.clone();
+            for computed in ["id", "tags_all", "arn", "state", "is_enabled", "region"] {
+                *config.attr_mut(computed).unwrap() = Value::Null;
+            }
+            config
+        };
+        let read = support::protocol::refreshed_and_planned_without_change(
+            &mut client,
+            TYPE,
+            moved.target_state.clone(),
+            &ty(),
+            without_computed,
+        )
+        .await;
         let refreshed = value_of(read.new_state.as_ref(), &ty());
         assert_eq!(
             refreshed.attr("event_bus_name"),
@@ -192,24 +190,6 @@ async fn a_move_from_hashicorp_aws_v5_and_v6_then_plans_no_change() {
             "kept as written"
         );
         assert_eq!(refreshed.attr("region"), &Value::string("us-east-1"));
-        let mut config = refreshed.clone();
-        for computed in ["id", "tags_all", "arn", "state", "is_enabled", "region"] {
-            *config.attr_mut(computed).unwrap() = Value::Null;
-        }
-        let plan = client
-            .plan_resource_change(pb::plan_resource_change::Request {
-                type_name: TYPE.into(),
-                prior_state: read.new_state.clone(),
-                proposed_new_state: read.new_state.clone(),
-                config: dv(&config, &ty()),
-                ..Default::default()
-            })
-            .await
-            .unwrap()
-            .into_inner();
-        assert_no_diagnostics(&plan.diagnostics);
-        assert!(plan.requires_replace.is_empty());
-        assert_eq!(value_of(plan.planned_state.as_ref(), &ty()), refreshed, "no change");
     }
 
     let refused = support::protocol::move_state(

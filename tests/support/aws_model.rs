@@ -34,8 +34,8 @@ pub struct Constraints {
     /// The pattern as the model writes it (Java syntax).
     pub pattern: Option<String>,
     /// `pattern` translated to a whole-value Rust regex, or why it cannot
-    /// be (a construct the `regex` crate lacks, e.g. a lookbehind).
-    regex: Option<Result<JavaPattern, String>>,
+    /// be (a construct the `regex` crate lacks, e.g. lookahead).
+    regex: Option<Result<Regex, String>>,
     pub enum_values: Option<Vec<String>>,
     /// AWS never quotes the value of a sensitive member.
     pub sensitive: bool,
@@ -457,82 +457,28 @@ pub fn model_or_skip(what: &str) -> Option<&'static Model> {
     Some(model().unwrap_or_else(|why| panic!("the AWS service model cannot be used ({what}): {why}")))
 }
 
-/// A `java.util.regex` pattern evaluated on a whole value
-/// (`Matcher.matches()`): a Rust regex, and what the value must not be
-/// when the pattern opens with a negative lookahead (`^(?!\s*$).+`, the
-/// model's `PathParameter`: not blank).
-#[derive(Clone, Debug)]
-pub struct JavaPattern {
-    whole: Regex,
-    not: Option<Regex>,
-}
-
-impl JavaPattern {
-    pub fn is_match(&self, value: &str) -> bool {
-        self.whole.is_match(value) && !self.not.as_ref().is_some_and(|not| not.is_match(value))
-    }
-}
-
 /// A `java.util.regex` pattern as a Rust regex that matches the whole value
 /// (`Matcher.matches()`), with Java's meaning of `.`, `\d`, `\w`, `\s` and
-/// the POSIX `\p{...}` classes. A negative lookahead at the very start
-/// (after `^`) becomes a second regex the value must not match; any other
-/// construct the `regex` crate lacks (backreferences, lookbehind, a
-/// lookahead elsewhere) is an error rather than a guess.
-pub fn java_regex(pattern: &str) -> Result<JavaPattern, String> {
-    let (anchor, body) = match pattern.strip_prefix('^') {
-        Some(rest) => ("^", rest),
-        None => ("", pattern),
+/// the POSIX `\p{...}` classes. Constructs the `regex` crate lacks
+/// (backreferences, lookaround) are an error rather than a guess.
+pub fn java_regex(pattern: &str) -> Result<Regex, String> {
+    let translated = match without_lookaround(pattern) {
+        Some(equivalent) => equivalent.to_string(),
+        None => java_to_rust(pattern)?,
     };
-    let (not, rest) = match body
-        .strip_prefix("(?!")
-        .and_then(|inner| group_end(inner).map(|end| (inner, end)))
-    {
-        Some((inner, end)) => (
-            Some(lookahead_at_start(&inner[..end])?),
-            format!("{anchor}{}", &inner[end + 1..]),
+    Regex::new(&format!("^(?:{translated})$")).map_err(|e| format!("translated to {translated:?}: {e}"))
+}
+
+/// The model's patterns with lookaround, each with an equivalent written
+/// without it (checked by this module's tests).
+fn without_lookaround(pattern: &str) -> Option<&'static str> {
+    match pattern {
+        // `PathParameter`: one or more characters, not all white space.
+        r"^(?!\s*$).+" => Some(
+            r"[^\n\r\x{85}\x{2028}\x{2029}]*[^\x{9}-\x{D}\x{20}\x{85}\x{2028}\x{2029}][^\n\r\x{85}\x{2028}\x{2029}]*",
         ),
-        None => (None, pattern.to_string()),
-    };
-    let translated = java_to_rust(&rest)?;
-    let whole = Regex::new(&format!("^(?:{translated})$")).map_err(|e| format!("translated to {translated:?}: {e}"))?;
-    Ok(JavaPattern { whole, not })
-}
-
-/// The index of the `)` that closes a group whose body starts `inner`
-/// (escapes and classes skipped); None when it is not closed.
-fn group_end(inner: &str) -> Option<usize> {
-    let (mut depth, mut escaped, mut in_class) = (0usize, false, false);
-    for (i, c) in inner.char_indices() {
-        match c {
-            _ if escaped => escaped = false,
-            '\\' => escaped = true,
-            '[' => in_class = true,
-            ']' => in_class = false,
-            '(' if !in_class => depth += 1,
-            ')' if !in_class && depth == 0 => return Some(i),
-            ')' if !in_class => depth -= 1,
-            _ => {}
-        }
+        _ => None,
     }
-    None
-}
-
-/// What `(?!X)` at the start of the value refuses: a value that starts
-/// with a match of X, or, when X ends with `$`, that X matches whole (Java's
-/// `$` also matches before a line terminator that ends the value).
-fn lookahead_at_start(x: &str) -> Result<Regex, String> {
-    let (x, to_end) = match x.strip_suffix('$').filter(|rest| !rest.ends_with('\\')) {
-        Some(rest) => (rest, true),
-        None => (x, false),
-    };
-    let translated = java_to_rust(x)?;
-    let end = if to_end {
-        r"(?:\r\n|[\n\r\x{85}\x{2028}\x{2029}])?$"
-    } else {
-        ""
-    };
-    Regex::new(&format!("^(?:{translated}){end}")).map_err(|e| format!("translated to {translated:?}: {e}"))
 }
 
 /// Java's `.` without DOTALL: anything but a line terminator.

@@ -370,6 +370,15 @@ pub fn describe_diagnostics(
         .join("\n")
 }
 
+/// The provider started and configured against `endpoint`, with its
+/// client.
+pub async fn configured(endpoint: &str) -> (Plugin, ProviderClient<Channel>) {
+    let plugin = Plugin::start().await;
+    let mut client = plugin.provider();
+    configure(&mut client, endpoint).await;
+    (plugin, client)
+}
+
 /// ConfigureProvider as Terraform 1.12 would: Region us-east-1, dummy keys,
 /// the given endpoint, write-only support declared.
 pub async fn configure(client: &mut ProviderClient<Channel>, endpoint: &str) {
@@ -454,6 +463,49 @@ pub async fn move_state(
         .await
         .expect("MoveResourceState")
         .into_inner()
+}
+
+/// A refresh of `state` (a state just moved in), then a plan of the
+/// configuration `config_of(refreshed)` on it, which must change nothing
+/// (no diagnostics, no replacement, the refreshed state planned as it is).
+/// The refresh's answer, for more checks.
+pub async fn refreshed_and_planned_without_change(
+    client: &mut ProviderClient<Channel>,
+    type_name: &str,
+    state: Option<terraform_provider_eventbridge::tfplugin::proto::tfplugin6::DynamicValue>,
+    ty: &terraform_provider_eventbridge::tfplugin::Type,
+    config_of: impl FnOnce(
+        &terraform_provider_eventbridge::tfplugin::Value,
+    ) -> terraform_provider_eventbridge::tfplugin::Value,
+) -> terraform_provider_eventbridge::tfplugin::proto::tfplugin6::read_resource::Response {
+    use terraform_provider_eventbridge::tfplugin::proto::tfplugin6 as pb;
+    let read = client
+        .read_resource(pb::read_resource::Request {
+            type_name: type_name.into(),
+            current_state: state,
+            ..Default::default()
+        })
+        .await
+        .expect("ReadResource")
+        .into_inner();
+    assert_no_diagnostics(&read.diagnostics);
+    let refreshed = value_of(read.new_state.as_ref(), ty);
+    let config = config_of(&refreshed);
+    let plan = client
+        .plan_resource_change(pb::plan_resource_change::Request {
+            type_name: type_name.into(),
+            prior_state: read.new_state.clone(),
+            proposed_new_state: read.new_state.clone(),
+            config: dv(&config, ty),
+            ..Default::default()
+        })
+        .await
+        .expect("PlanResourceChange")
+        .into_inner();
+    assert_no_diagnostics(&plan.diagnostics);
+    assert!(plan.requires_replace.is_empty(), "{:?}", plan.requires_replace);
+    assert_eq!(value_of(plan.planned_state.as_ref(), ty), refreshed, "no change");
+    read
 }
 
 /// The provider started with `--debug` (and `env`), as a developer does:

@@ -130,6 +130,14 @@ impl Output {
         );
         self
     }
+
+    /// The error output of a command that must have failed, on one line
+    /// (Terraform wraps long messages).
+    #[track_caller]
+    pub fn failed(self) -> String {
+        assert_ne!(self.status_code, 0, "expected a failure:\n{}", self.stdout);
+        self.stderr.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
 }
 
 /// A temporary Terraform working directory with its own mirror and CLI
@@ -269,6 +277,40 @@ impl Workdir {
     pub fn state_json(&self) -> serde_json::Value {
         let out = self.run(&["show", "-json", "-no-color"]).ok();
         serde_json::from_str(&out.stdout).expect("state JSON")
+    }
+
+    /// `terraform apply -auto-approve`.
+    pub fn apply(&self) -> Output {
+        self.run(&["apply", "-auto-approve", "-input=false", "-no-color"])
+    }
+
+    /// `terraform destroy -auto-approve`.
+    pub fn destroy(&self) -> Output {
+        self.run(&["destroy", "-auto-approve", "-input=false", "-no-color"])
+    }
+
+    /// `terraform plan`.
+    pub fn plan(&self) -> Output {
+        self.run(&["plan", "-input=false", "-no-color"])
+    }
+
+    /// The state's attributes of the resource at `address`.
+    #[track_caller]
+    pub fn attributes(&self, address: &str) -> serde_json::Value {
+        let state = self.state_json();
+        state["values"]["root_module"]["resources"]
+            .as_array()
+            .and_then(|all| all.iter().find(|r| r["address"] == address))
+            .map(|r| r["values"].clone())
+            .unwrap_or_else(|| panic!("{address} not in state: {state}"))
+    }
+
+    /// Replaces `from` (which must be there) by `to` in `main.tf`.
+    #[track_caller]
+    pub fn edit(&self, from: &str, to: &str) {
+        let main = self.read("main.tf");
+        assert!(main.contains(from), "{from:?} not in the configuration");
+        self.write("main.tf", &main.replace(from, to));
     }
 
     /// Exit code of `plan -detailed-exitcode`: 0 no changes, 2 changes, 1 error.

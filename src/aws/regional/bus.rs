@@ -153,7 +153,10 @@ mod tests {
             bus_name("arn:aws:events:us-east-1:123456789012:event-bus/aws.partner/saas/x"),
             "aws.partner/saas/x"
         );
-        assert!(same_bus("orders", "arn:aws:events:us-east-1:123456789012:event-bus/orders"));
+        assert!(same_bus(
+            "orders",
+            "arn:aws:events:us-east-1:123456789012:event-bus/orders"
+        ));
         assert!(is_default("arn:aws:events:us-east-1:123456789012:event-bus/default"));
     }
 }

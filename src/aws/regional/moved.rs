@@ -21,10 +21,15 @@ pub struct Source {
     /// Optional strings the source (SDKv2) stores as "" when unset; here
     /// they are null, as in a configuration that leaves them out.
     pub empty_means_unset: &'static [&'static str],
+    /// Optional numbers and booleans the source stores as 0 or `false`
+    /// when unset; here they are null.
+    pub zero_means_unset: &'static [&'static str],
+    /// What picks out the object: a state without one of them is refused.
+    pub required: &'static [&'static str],
 }
 
 /// `req`'s state decoded with this type's schema `ty` (what only the
-/// source has is dropped), `id` filled in from `name`.
+/// source has is dropped), `id` filled in from `name` when it has none.
 pub fn move_state(kind: &Kind, source: &Source, req: &MoveRequest<'_>, ty: &Type) -> MoveResponse {
     let refused = |summary: &str, detail: String| {
         let mut diagnostics = Diagnostics::new();
@@ -57,15 +62,19 @@ pub fn move_state(kind: &Kind, source: &Source, req: &MoveRequest<'_>, ty: &Type
         Ok(v) => v,
         Err(e) => return refused("Invalid source state", format!("The {from} state at {}: {e}", e.path)),
     };
-    normalize(&mut state, source.empty_means_unset);
+    normalize(&mut state, source);
     if state.attr("id").is_null() {
         let name = state.attr("name").clone();
         if let Some(id) = state.attr_mut("id") {
             *id = name;
         }
     }
-    if state.attr("name").as_str().is_none_or(str::is_empty) {
-        return refused("Invalid source state", format!("The {from} state has no name."));
+    if let Some(missing) = source
+        .required
+        .iter()
+        .find(|name| state.attr(name).as_str().is_none_or(str::is_empty))
+    {
+        return refused("Invalid source state", format!("The {from} state has no {missing}."));
     }
     MoveResponse {
         state: Some(state),
@@ -73,18 +82,22 @@ pub fn move_state(kind: &Kind, source: &Source, req: &MoveRequest<'_>, ty: &Type
     }
 }
 
-fn normalize(v: &mut Value, empty_means_unset: &[&str]) {
+fn normalize(v: &mut Value, source: &Source) {
     match v {
         Value::Object(fields) => {
             for (name, field) in fields.iter_mut() {
-                if empty_means_unset.contains(&name.as_str()) && field.as_str() == Some("") {
+                let name = name.as_str();
+                let empty = source.empty_means_unset.contains(&name) && field.as_str() == Some("");
+                let zero = source.zero_means_unset.contains(&name)
+                    && (field.as_bool() == Some(false) || field.as_number().and_then(|n| n.as_i64()) == Some(0));
+                if empty || zero {
                     *field = Value::Null;
                 } else {
-                    normalize(field, empty_means_unset);
+                    normalize(field, source);
                 }
             }
         }
-        Value::List(items) => items.iter_mut().for_each(|item| normalize(item, empty_means_unset)),
+        Value::List(items) | Value::Set(items) => items.iter_mut().for_each(|item| normalize(item, source)),
         _ => {}
     }
 }

@@ -2,6 +2,9 @@
 //! descriptions (which AWS reads back as absent when empty), and JSON
 //! texts (the same value written otherwise is no change).
 
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{SystemTime, UNIX_EPOCH};
+
 use serde_json::Value as Json;
 
 use crate::tfplugin::Value;
@@ -43,7 +46,6 @@ pub fn same_json(a: &str, b: &str) -> bool {
     }
 }
 
-
 /// In a planned `state`, the prior value of attribute `name` when it and
 /// the planned one differ but are `same` (a bus by name and by ARN, the
 /// same JSON written otherwise): Terraform takes a prior value the
@@ -57,4 +59,19 @@ pub fn keep_prior_if(state: &mut Value, prior: &Value, name: &str, same: fn(&str
             }
         }
     }
+}
+
+/// A name (a rule's, a target's id) from `prefix` (`terraform-` when
+/// none) and 26 characters: the time and a counter, so that two made at
+/// once differ, as hashicorp/aws makes them.
+pub fn generated_name(prefix: Option<&str>) -> String {
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+    let count = COUNTER.fetch_add(1, Ordering::Relaxed);
+    format!(
+        "{}{:018}{:08x}",
+        prefix.unwrap_or("terraform-"),
+        nanos % 1_000_000_000_000_000_000,
+        count
+    )
 }

@@ -3,6 +3,17 @@
 //! key and private endpoints echoed, LastModifiedTime and
 //! LastAuthorizedTime that move, DeauthorizeConnection served (moto: HTTP
 //! 500), ListConnections filtered and paged ([`super::listing`]).
+//!
+//! And the states AWS answered (`reference/emulator.md`, "What real AWS
+//! answered, recorded"), where moto always says AUTHORIZED:
+//! - an OAuth connection is AUTHORIZING in its CreateConnection answer and
+//!   in the DescribeConnection right after, then AUTHORIZED (an update that
+//!   sends its auth parameters authorizes it again the same way);
+//! - DeleteConnection answers DELETING, and the connection is still
+//!   described as DELETING for a while before it is gone (moto removes it at
+//!   once);
+//! - no `StateReason` in an ordinary answer (only a deauthorized connection
+//!   has one here).
 
 use std::sync::Mutex;
 
@@ -48,6 +59,35 @@ pub(super) struct Record {
     /// Epoch seconds of the last create or update with auth parameters.
     last_authorized: Option<f64>,
     deauthorized: Option<Deauthorization>,
+    /// An OAuth connection (its authorization passes through AUTHORIZING).
+    oauth: bool,
+    /// DescribeConnection answers still to say AUTHORIZING.
+    authorizing_left: usize,
+}
+
+/// A connection moto deleted that AWS still describes as DELETING.
+#[derive(Clone, Debug)]
+pub(super) struct Deleting {
+    /// Its last description, as DELETING.
+    described: Json,
+    /// DescribeConnection answers still to give it.
+    left: usize,
+}
+
+/// Whether connection `key` is AUTHORIZING as the proxy plays it (its API
+/// destinations are INACTIVE meanwhile, as AWS answered).
+pub(super) fn is_authorizing(s: &Script, key: &ResourceKey) -> bool {
+    s.connections
+        .get(key)
+        .is_some_and(|r| r.authorizing_left > 0 && r.deauthorized.is_none())
+}
+
+/// Counts one DescribeConnection answer off `left`; `usize::MAX` is
+/// forever.
+fn count_down(left: &mut usize) {
+    if *left != usize::MAX {
+        *left = left.saturating_sub(1);
+    }
 }
 
 impl Record {
@@ -72,6 +112,16 @@ impl Record {
         if let Some(auth) = arn(&request["AuthParameters"]["ConnectivityParameters"]) {
             self.auth_connectivity = auth;
         }
+    }
+
+    /// A DescribeConnection answer with what the proxy keeps: the times,
+    /// and the settings moto drops ([`Record::describe_settings`]).
+    fn dress(&self, json: &mut Json) {
+        json["LastModifiedTime"] = self.last_modified.into();
+        if let Some(authorized) = self.last_authorized.or(json["CreationTime"].as_f64()) {
+            json["LastAuthorizedTime"] = authorized.into();
+        }
+        self.describe_settings(json);
     }
 
     /// DescribeConnection as AWS answers it: the KMS key as it was sent, and
@@ -124,6 +174,22 @@ pub(super) async fn answer(
     if call.operation == "DeauthorizeConnection" {
         return deauthorize(call, script).await;
     }
+    if call.operation == "DescribeConnection" {
+        if let Some(answer) = still_deleting(&mut lock(script), &call.key, state.as_deref()) {
+            return Ok(answer);
+        }
+    }
+    // What the connection looked like, for the DescribeConnection answers
+    // that say DELETING after moto removed it.
+    let before_delete = match call.operation.as_str() {
+        "DeleteConnection" if lock(script).deleting_describes > 0 => {
+            let (status, raw) = call
+                .probe("DescribeConnection", serde_json::json!({ "Name": call.key.name }))
+                .await?;
+            Some(serde_json::from_slice::<Json>(&raw).unwrap_or(Json::Null)).filter(|j| status == 200 && j.is_object())
+        }
+        _ => None,
+    };
     if refuse_duplicates && call.operation == "CreateConnection" {
         if let Some(name) = call.request["Name"].as_str() {
             let (status, _) = call
@@ -140,13 +206,16 @@ pub(super) async fn answer(
     let (status, raw) = call.forward().await?;
     let mut json: Json = serde_json::from_slice(&raw).unwrap_or(Json::Null);
     if status == 200 && json.is_object() {
+        // AWS recorded no StateReason in any ordinary answer; the proxy
+        // adds its own to a deauthorized connection.
+        if let Some(object) = json.as_object_mut() {
+            object.remove("StateReason");
+        }
         let mut s = lock(script);
         match call.operation.as_str() {
             "CreateConnection" => created(&mut s, &call.key, &call.request, &mut json),
             "UpdateConnection" => updated(&mut s, &call.key, &call.request, &mut json),
-            "DeleteConnection" => {
-                s.connections.remove(&call.key);
-            }
+            "DeleteConnection" => deleted(&mut s, &call.key, before_delete, strip, &mut json),
             "DescribeConnection" => described(&mut s, &call.key, &mut json),
             "ListConnections" => {
                 for entry in json["Connections"].as_array_mut().into_iter().flatten() {
@@ -167,6 +236,11 @@ pub(super) async fn answer(
             }
             _ => {}
         }
+    }
+    if call.operation == "DescribeConnection" && json["__type"] == "ResourceNotFoundException" {
+        // AWS's words (recorded); moto's leave out the first sentence.
+        let name = &call.key.name;
+        json["message"] = format!("Failed to describe the connection(s). Connection '{name}' does not exist.").into();
     }
     if call.operation == "DescribeConnection" && status == 200 {
         if strip {
@@ -190,19 +264,29 @@ fn created(s: &mut Script, key: &ResourceKey, request: &Json, json: &mut Json) {
         }
         None => s.stamp(None),
     };
+    let oauth = request["AuthorizationType"] == "OAUTH_CLIENT_CREDENTIALS";
     let mut record = Record {
         last_modified: at,
         last_authorized: Some(at),
+        oauth,
+        authorizing_left: if oauth { s.oauth_authorizing_describes } else { 0 },
         ..Record::default()
     };
     record.keep_settings(request);
     s.connections.insert(key.clone(), record);
+    // AWS's answer to a create of a name still DELETING is not on record;
+    // here the new connection takes its place.
+    s.deleting.remove(key);
     json["LastModifiedTime"] = at.into();
+    if oauth {
+        json["ConnectionState"] = "AUTHORIZING".into();
+    }
 }
 
 /// A successful UpdateConnection moves LastModifiedTime; one that carries
 /// auth parameters authorizes a deauthorized connection again.
 fn updated(s: &mut Script, key: &ResourceKey, request: &Json, json: &mut Json) {
+    let authorizing = s.oauth_authorizing_describes;
     let previous = s.connections.get(key).map(|r| r.last_modified);
     let at = s.stamp(previous);
     let creation = json["CreationTime"].as_f64();
@@ -212,9 +296,18 @@ fn updated(s: &mut Script, key: &ResourceKey, request: &Json, json: &mut Json) {
     });
     record.last_modified = at;
     record.keep_settings(request);
+    if let Some(kind) = request["AuthorizationType"].as_str() {
+        record.oauth = kind == "OAUTH_CLIENT_CREDENTIALS";
+    }
     if !request["AuthParameters"].is_null() {
         record.deauthorized = None;
         record.last_authorized = Some(at);
+        if record.oauth {
+            record.authorizing_left = authorizing;
+        }
+    }
+    if record.oauth && record.authorizing_left > 0 && record.deauthorized.is_none() {
+        json["ConnectionState"] = "AUTHORIZING".into();
     }
     json["LastModifiedTime"] = at.into();
     if let Some(authorized) = record.last_authorized {
@@ -228,20 +321,19 @@ fn updated(s: &mut Script, key: &ResourceKey, request: &Json, json: &mut Json) {
 /// DescribeConnection: the times moto lacks, and the deauthorization, which
 /// moves on from DEAUTHORIZING to DEAUTHORIZED with the next describe.
 fn described(s: &mut Script, key: &ResourceKey, json: &mut Json) {
-    let creation = json["CreationTime"].as_f64();
     let Some(record) = s.connections.get_mut(key) else {
         // Not seen through the proxy (made in moto directly): AWS would
         // still answer with a LastModifiedTime.
-        if let Some(creation) = creation {
+        if let Some(creation) = json["CreationTime"].as_f64() {
             json["LastModifiedTime"] = creation.into();
         }
         return;
     };
-    json["LastModifiedTime"] = record.last_modified.into();
-    if let Some(authorized) = record.last_authorized.or(creation) {
-        json["LastAuthorizedTime"] = authorized.into();
+    record.dress(json);
+    if record.authorizing_left > 0 && record.deauthorized.is_none() {
+        json["ConnectionState"] = "AUTHORIZING".into();
+        count_down(&mut record.authorizing_left);
     }
-    record.describe_settings(json);
     if let Some(d) = record.deauthorized {
         json["ConnectionState"] = d.state().into();
         if d == Deauthorization::Deauthorized {
@@ -266,7 +358,64 @@ fn listed(s: &Script, key: &ResourceKey, entry: &mut Json) {
     }
     if let Some(d) = record.deauthorized {
         entry["ConnectionState"] = d.state().into();
+    } else if record.authorizing_left > 0 {
+        entry["ConnectionState"] = "AUTHORIZING".into();
     }
+}
+
+/// A successful DeleteConnection: DELETING, as AWS answers, with the times
+/// AWS answers too. `before`, the connection's description before the
+/// delete, is what the next DescribeConnection answers give, as DELETING
+/// ([`still_deleting`]).
+fn deleted(s: &mut Script, key: &ResourceKey, before: Option<Json>, strip: bool, json: &mut Json) {
+    let record = s.connections.remove(key);
+    json["ConnectionState"] = "DELETING".into();
+    if let Some(record) = &record {
+        json["LastModifiedTime"] = record.last_modified.into();
+        if let Some(authorized) = record.last_authorized {
+            json["LastAuthorizedTime"] = authorized.into();
+        }
+    }
+    let Some(mut described) = before else {
+        return;
+    };
+    match &record {
+        Some(record) => record.dress(&mut described),
+        None => {
+            if let Some(creation) = described["CreationTime"].as_f64() {
+                described["LastModifiedTime"] = creation.into();
+            }
+        }
+    }
+    if strip {
+        strip_secrets(&mut described);
+    }
+    if let Some(object) = described.as_object_mut() {
+        object.remove("StateReason");
+    }
+    described["ConnectionState"] = "DELETING".into();
+    let left = s.deleting_describes;
+    s.deleting.insert(key.clone(), Deleting { described, left });
+}
+
+/// The DescribeConnection answer for a connection moto deleted but AWS
+/// would still describe, as DELETING (or `state`, when the test scripted
+/// one); None once it is gone, as moto answers then.
+fn still_deleting(s: &mut Script, key: &ResourceKey, state: Option<&str>) -> Option<Response<Full<Bytes>>> {
+    let entry = s.deleting.get_mut(key)?;
+    if entry.left == 0 {
+        s.deleting.remove(key);
+        return None;
+    }
+    count_down(&mut entry.left);
+    let mut answer = entry.described.clone();
+    if entry.left == 0 {
+        s.deleting.remove(key);
+    }
+    if let Some(state) = state {
+        answer["ConnectionState"] = state.into();
+    }
+    Some(json_response(200, answer))
 }
 
 /// DeauthorizeConnection, which moto cannot do (HTTP 500): served here for

@@ -4,7 +4,10 @@
 //! connection refused; `InvocationRateLimitPerSecond` 300 when it was never
 //! sent (moto: null in Describe, nothing in List); a LastModifiedTime that
 //! moves on every update; ListApiDestinations filtered by NamePrefix and
-//! ConnectionArn and paged ([`super::listing`]).
+//! ConnectionArn and paged ([`super::listing`]); and, as AWS answered
+//! (`reference/emulator.md`, "What real AWS answered, recorded"), INACTIVE
+//! in every answer while its connection is AUTHORIZING (moto: always
+//! ACTIVE).
 
 use std::sync::Mutex;
 
@@ -13,6 +16,7 @@ use http_body_util::Full;
 use hyper::Response;
 use serde_json::{json, Value as Json};
 
+use super::connections;
 use super::listing;
 use super::script::{lock, ResourceKey, Script};
 use super::server::{json_response, respond, Call};
@@ -48,12 +52,30 @@ pub(super) async fn answer(call: &Call, script: &Mutex<Script>) -> std::io::Resu
     }
     let (status, raw) = call.forward().await?;
     let mut json: Json = serde_json::from_slice(&raw).unwrap_or(Json::Null);
+    if call.operation == "DescribeApiDestination" && json["__type"] == "ResourceNotFoundException" {
+        // AWS's words (recorded); moto's leave out the first sentence.
+        let name = &call.key.name;
+        json["message"] =
+            format!("Failed to describe the api-destination(s). An api-destination '{name}' does not exist.").into();
+    }
     if status != 200 || !json.is_object() {
         return Ok(respond(status, json, raw));
     }
     match call.operation.as_str() {
-        "CreateApiDestination" => created(&mut lock(script), &call.key, &mut json),
-        "UpdateApiDestination" => updated(&mut lock(script), &call.key, &mut json),
+        "CreateApiDestination" => {
+            let mut s = lock(script);
+            created(&mut s, &call.key, &mut json);
+            inactive_while_authorizing(&s, call, call.request["ConnectionArn"].as_str(), &mut json);
+        }
+        "UpdateApiDestination" => {
+            let connection = match call.request["ConnectionArn"].as_str() {
+                Some(arn) => Some(arn.to_string()),
+                None => connection_of(call, &call.key.name).await?,
+            };
+            let mut s = lock(script);
+            updated(&mut s, &call.key, &mut json);
+            inactive_while_authorizing(&s, call, connection.as_deref(), &mut json);
+        }
         "DeleteApiDestination" => {
             lock(script).destinations.remove(&call.key);
         }
@@ -61,7 +83,10 @@ pub(super) async fn answer(call: &Call, script: &Mutex<Script>) -> std::io::Resu
             if json["InvocationRateLimitPerSecond"].is_null() {
                 json["InvocationRateLimitPerSecond"] = DEFAULT_RATE_LIMIT.into();
             }
-            described(&lock(script), &call.key, &mut json);
+            let s = lock(script);
+            described(&s, &call.key, &mut json);
+            let connection = json["ConnectionArn"].as_str().map(str::to_string);
+            inactive_while_authorizing(&s, call, connection.as_deref(), &mut json);
         }
         "ListApiDestinations" => {
             let connection = call.request["ConnectionArn"].as_str();
@@ -79,7 +104,10 @@ pub(super) async fn answer(call: &Call, script: &Mutex<Script>) -> std::io::Resu
             for entry in json["ApiDestinations"].as_array_mut().into_iter().flatten() {
                 let name = entry["Name"].as_str().unwrap_or_default().to_string();
                 entry["InvocationRateLimitPerSecond"] = rate_limit(call, &name).await?.into();
-                described(&lock(script), &call.key_of(&name), entry);
+                let s = lock(script);
+                described(&s, &call.key_of(&name), entry);
+                let connection = entry["ConnectionArn"].as_str().map(str::to_string);
+                inactive_while_authorizing(&s, call, connection.as_deref(), entry);
             }
         }
         _ => {}
@@ -101,10 +129,7 @@ async fn missing_connection(call: &Call) -> std::io::Result<Option<Response<Full
         return Ok(None);
     };
     // The model check let only `…:connection/NAME/ID` through.
-    let name = arn
-        .split_once(":connection/")
-        .and_then(|(_, rest)| rest.split('/').next())
-        .unwrap_or_default();
+    let name = connection_name(arn);
     let (status, raw) = call.probe("DescribeConnection", json!({ "Name": name })).await?;
     let found: Json = serde_json::from_slice(&raw).unwrap_or(Json::Null);
     if status == 200 && found["ConnectionArn"] == arn {
@@ -112,6 +137,33 @@ async fn missing_connection(call: &Call) -> std::io::Result<Option<Response<Full
     }
     let message = format!("Failed to describe the connection(s). Connection '{name}' does not exist.");
     Ok(Some(error("ResourceNotFoundException", message)))
+}
+
+/// The name of the connection an API destination's `ConnectionArn` names
+/// (`arn:…:connection/NAME/ID`).
+fn connection_name(arn: &str) -> &str {
+    arn.split_once(":connection/")
+        .and_then(|(_, rest)| rest.split('/').next())
+        .unwrap_or_default()
+}
+
+/// The ConnectionArn moto holds for destination `name`, if any.
+async fn connection_of(call: &Call, name: &str) -> std::io::Result<Option<String>> {
+    let (_, raw) = call.probe("DescribeApiDestination", json!({ "Name": name })).await?;
+    let described: Json = serde_json::from_slice(&raw).unwrap_or(Json::Null);
+    Ok(described["ConnectionArn"].as_str().map(str::to_string))
+}
+
+/// An answer about a destination whose connection (`connection_arn`) is
+/// AUTHORIZING says INACTIVE, as AWS answered for one on an OAuth
+/// connection still authorizing; moto says ACTIVE.
+fn inactive_while_authorizing(s: &Script, call: &Call, connection_arn: Option<&str>, json: &mut Json) {
+    let Some(arn) = connection_arn else {
+        return;
+    };
+    if connections::is_authorizing(s, &call.key_of(connection_name(arn))) {
+        json["ApiDestinationState"] = "INACTIVE".into();
+    }
 }
 
 /// The rate limit AWS would list for destination `name`: as last set, else

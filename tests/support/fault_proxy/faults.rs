@@ -20,12 +20,29 @@ pub(super) fn aws_error(
     headers: &hyper::HeaderMap,
     name: &str,
 ) -> Response<Full<Bytes>> {
-    let region = region_of(headers);
     let account = headers
         .get("x-moto-account-id")
         .and_then(|v| v.to_str().ok())
-        .filter(|a| !a.is_empty())
-        .unwrap_or("123456789012");
+        .unwrap_or_default();
+    let error = error_of(fault, operation, &region_of(headers), account, name);
+    json_response(
+        error.status,
+        serde_json::json!({"__type": error.code, "message": error.message}),
+    )
+}
+
+/// An error as AWS answers it.
+pub(super) struct AwsError {
+    pub status: u16,
+    pub code: &'static str,
+    pub message: String,
+}
+
+/// The error `fault` stands for, on `operation` of resource `name`, in
+/// `region` and `account` (moto's default when empty). Pass, Reset and
+/// Slow, which have none, are taken for a 503.
+pub(super) fn error_of(fault: Fault, operation: &str, region: &str, account: &str, name: &str) -> AwsError {
+    let account = Some(account).filter(|a| !a.is_empty()).unwrap_or("123456789012");
     let denied = |action: &str, resource: String| {
         format!(
             "User: arn:aws:sts::{account}:assumed-role/deploy/terraform is not authorized to perform: {action} on \
@@ -103,5 +120,5 @@ pub(super) fn aws_error(
         ),
         _ => (503, "ServiceUnavailableException", "Service unavailable".to_string()),
     };
-    json_response(status, serde_json::json!({"__type": code, "message": message}))
+    AwsError { status, code, message }
 }

@@ -17,15 +17,44 @@
 //! - `faults.rs`: AWS's answers for the injected faults;
 //! - `connections.rs`: connections as AWS keeps them (secrets stripped from
 //!   DescribeConnection, duplicates refused, the KMS key and private
-//!   endpoints echoed, LastModifiedTime, DeauthorizeConnection);
+//!   endpoints echoed, LastModifiedTime, DeauthorizeConnection; OAuth
+//!   connections AUTHORIZING first, deleted ones DELETING for a while, no
+//!   StateReason in ordinary answers);
 //! - `destinations.rs`: API destinations as AWS keeps them (duplicates and
-//!   missing connections refused, the default rate limit, LastModifiedTime);
-//! - rules, their targets and tags go to moto as they are: moto keeps them
-//!   as AWS does (it refuses DeleteRule while the rule has targets), so
-//!   only faults are added ([`Fault::RoleNotAssumable`],
-//!   [`Fault::HasTargets`], the rules quota with [`Fault::QuotaReached`]);
+//!   missing connections refused, the default rate limit, LastModifiedTime,
+//!   INACTIVE while their connection is AUTHORIZING);
+//! - `targets.rs`: a rule's targets as AWS keeps them (at most 5 per rule,
+//!   failed entries the test scripts, ListTargetsByRule's not-found message
+//!   and paging, ListRuleNamesByTarget's paging);
+//! - rules and tags go to moto as they are: moto keeps them as AWS does (it
+//!   refuses DeleteRule while the rule has targets), so only faults are
+//!   added ([`Fault::RoleNotAssumable`], [`Fault::HasTargets`], the rules
+//!   quota with [`Fault::QuotaReached`]);
 //! - `listing.rs`: list filters and pages, which moto ignores;
 //! - `script.rs`: what the proxy holds between calls.
+//!
+//! # Scripting targets' partial failures
+//!
+//! AWS answers PutTargets and RemoveTargets with HTTP 200 even when some
+//! entries failed, listing them in `FailedEntries`. A test makes the next
+//! call that names target `orders` fail that entry with
+//! [`FaultProxy::fail_entry`], choosing the error as for any other fault:
+//!
+//! ```ignore
+//! proxy.fail_entry("PutTargets", "orders", Fault::Conflict, 1);
+//! // the next PutTargets naming target "orders" answers 200 with
+//! // {"FailedEntryCount": 1, "FailedEntries": [{"TargetId": "orders",
+//! //   "ErrorCode": "ConcurrentModificationException",
+//! //   "ErrorMessage": "There is concurrent modification on a rule, target, archive, or replay."}]}
+//! // and does not reach moto: the target is not put. Other targets of the
+//! // same call are put as usual.
+//! proxy.fail_entry("RemoveTargets", "orders", Fault::Internal, 2); // the next two removals of it fail
+//! ```
+//!
+//! A whole call fails as before, with [`FaultProxy::fail_next`]
+//! (`proxy.fail_next("PutTargets", Fault::Throttle, 1)`); the 5-target
+//! quota needs no script: a PutTargets that would leave a rule with a
+//! sixth target is refused with AWS's LimitExceededException.
 
 mod connections;
 mod destinations;
@@ -34,6 +63,7 @@ mod listing;
 mod model_check;
 mod script;
 mod server;
+mod targets;
 
 use std::collections::VecDeque;
 use std::io::{Read, Write};
@@ -92,13 +122,18 @@ impl FaultProxy {
     /// A proxy in front of the emulator at `upstream_port`, behaving like
     /// AWS (requests checked against the model, secrets stripped,
     /// duplicates and missing connections refused, LastModifiedTime kept,
-    /// DeauthorizeConnection served, API destinations' default rate limit,
-    /// lists filtered and paged) and with no faults yet.
+    /// DeauthorizeConnection served, OAuth connections AUTHORIZING in their
+    /// create's answer and the next describe, deleted connections DELETING
+    /// in the next two describes, API destinations' default rate limit and
+    /// INACTIVE state, at most 5 targets per rule, lists filtered and
+    /// paged) and with no faults yet.
     pub fn start(upstream_port: u16) -> FaultProxy {
         let model = model_check::model_for_proxy();
         let script = Arc::new(Mutex::new(Script {
             strip_secrets: true,
             refuse_duplicates: true,
+            oauth_authorizing_describes: 1,
+            deleting_describes: 2,
             ..Default::default()
         }));
         let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind proxy");
@@ -158,6 +193,46 @@ impl FaultProxy {
         });
     }
 
+    /// An OAuth connection stays AUTHORIZING in this many DescribeConnection
+    /// answers after its CreateConnection (or an UpdateConnection with auth
+    /// parameters), whose own answer says AUTHORIZING, then is AUTHORIZED;
+    /// its API destinations are INACTIVE meanwhile. By default 1, as AWS
+    /// answered; `usize::MAX`: it never authorizes. For the connections
+    /// created or updated from now on.
+    pub fn oauth_authorizing_for(&self, describes: usize) {
+        self.with(|s| s.oauth_authorizing_describes = describes);
+    }
+
+    /// A deleted connection is still DELETING in this many
+    /// DescribeConnection answers, then ResourceNotFoundException. By
+    /// default 2 (AWS answers DELETING and removes the connection later);
+    /// 0: gone at once, as moto does. For the deletes from now on.
+    pub fn deleting_for(&self, describes: usize) {
+        self.with(|s| s.deleting_describes = describes);
+    }
+
+    /// The next `count` PutTargets or RemoveTargets calls (`operation`)
+    /// that name target `target_id` answer that entry as failed, as AWS
+    /// answers a partial failure: HTTP 200, `FailedEntryCount` and
+    /// `FailedEntries` with `{TargetId, ErrorCode, ErrorMessage}`, the code
+    /// and message those of `fault` (e.g. [`Fault::Conflict`]:
+    /// ConcurrentModificationException). The failed entry is not
+    /// forwarded, so moto keeps the rule's targets as they were; the call's
+    /// other entries are. See the module's docs.
+    pub fn fail_entry(&self, operation: &str, target_id: &str, fault: Fault, count: usize) {
+        if count == 0 {
+            return;
+        }
+        self.with(|s| {
+            s.entry_faults.push(targets::EntryFault {
+                operation: operation.to_string(),
+                id: target_id.to_string(),
+                fault,
+                count,
+            })
+        });
+    }
+
     /// Removes every fault and state override (AWS-likeness stays).
     pub fn clear(&self) {
         self.with(|s| {
@@ -165,11 +240,13 @@ impl FaultProxy {
             s.always.clear();
             s.states.clear();
             s.stuck = false;
+            s.entry_faults.clear();
         });
     }
 
-    /// Every ListConnections (and ListApiDestinations) page holds at most
-    /// `size` entries, so that a listing has to follow NextToken.
+    /// Every ListConnections (and ListApiDestinations, ListTargetsByRule,
+    /// ListRuleNamesByTarget) page holds at most `size` entries, so that a
+    /// listing has to follow NextToken.
     pub fn list_page_size(&self, size: usize) {
         self.with(|s| s.list_page_cap = Some(size.max(1)));
     }

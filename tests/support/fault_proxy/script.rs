@@ -7,8 +7,9 @@ use std::collections::{HashMap, VecDeque};
 use std::sync::{Mutex, MutexGuard};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use super::connections::Record;
+use super::connections::{Deleting, Record};
 use super::destinations::DestinationRecord;
+use super::targets::EntryFault;
 use super::Fault;
 
 #[derive(Default)]
@@ -34,13 +35,24 @@ pub(super) struct Script {
     pub violations: Vec<String>,
     /// What the proxy knows of each connection beyond moto.
     pub connections: HashMap<ResourceKey, Record>,
+    /// Connections deleted in moto that AWS would still describe as
+    /// DELETING.
+    pub deleting: HashMap<ResourceKey, Deleting>,
+    /// DescribeConnection answers that still say DELETING after a
+    /// DeleteConnection.
+    pub deleting_describes: usize,
+    /// DescribeConnection answers that still say AUTHORIZING after an
+    /// OAuth connection's create, or an update with auth parameters.
+    pub oauth_authorizing_describes: usize,
+    /// Target entries PutTargets or RemoveTargets answer as failed.
+    pub entry_faults: Vec<EntryFault>,
     /// What the proxy knows of each API destination beyond moto.
     pub destinations: HashMap<ResourceKey, DestinationRecord>,
     /// The last LastModifiedTime handed out, in ms: stamps only increase.
     pub last_stamp_ms: u64,
-    /// The most entries one ListConnections or ListApiDestinations page
-    /// holds, whatever the request's Limit (AWS may return fewer than
-    /// asked).
+    /// The most entries one ListConnections, ListApiDestinations,
+    /// ListTargetsByRule or ListRuleNamesByTarget page holds, whatever the
+    /// request's Limit (AWS may return fewer than asked).
     pub list_page_cap: Option<usize>,
 }
 

@@ -2,7 +2,8 @@
 //! `AWSEvents.*` request checked against the model
 //! ([`super::model_check`]), plays the test's faults
 //! ([`super::faults`]), and hands the rest to the resource it acts on
-//! ([`super::connections`], [`super::destinations`]), which forward to moto
+//! ([`super::connections`], [`super::destinations`], [`super::targets`]),
+//! which forward to moto
 //! through [`Call`]. Anything else goes to moto and back unchanged.
 
 use std::collections::VecDeque;
@@ -19,7 +20,7 @@ use hyper_util::rt::TokioIo;
 use serde_json::Value as Json;
 
 use super::script::{lock, ResourceKey, Script};
-use super::{connections, destinations, faults, model_check, Fault};
+use super::{connections, destinations, faults, model_check, targets, Fault};
 use crate::aws_model::Model;
 
 /// What every call needs.
@@ -206,7 +207,13 @@ async fn answer(req: Request<Incoming>, shared: &Shared) -> Result<Response<Full
         }
     };
     let request: Json = serde_json::from_slice(&body).unwrap_or(Json::Null);
-    let name = request["Name"].as_str().unwrap_or_default().to_string();
+    // What the operation acts on: its `Name`, or a target operation's
+    // `Rule`.
+    let name = request["Name"]
+        .as_str()
+        .or(request["Rule"].as_str())
+        .unwrap_or_default()
+        .to_string();
     let state = match decision {
         Decision::Fault(Fault::Pass) => None,
         Decision::Fault(Fault::Reset) => return Err(std::io::Error::other("connection reset by the fault proxy")),
@@ -242,6 +249,7 @@ async fn answer(req: Request<Incoming>, shared: &Shared) -> Result<Response<Full
     match Kind::of(&call.operation) {
         Kind::ApiDestination => destinations::answer(&call, script).await,
         Kind::Connection => connections::answer(&call, script, state).await,
+        Kind::Rule if targets::handles(&call.operation) => targets::answer(&call, script).await,
         Kind::Rule => {
             let (status, raw) = call.forward().await?;
             let json = serde_json::from_slice(&raw).unwrap_or(Json::Null);
