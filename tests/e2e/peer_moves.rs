@@ -19,11 +19,12 @@ use support::fault_proxy::FaultProxy;
 use support::peer_aws::{self, Kind, Side, API_DESTINATION, CONNECTION, RULE, TARGET};
 use support::terraform::{Output, Workdir};
 
-/// One resource: its type, its name, and its arguments, the same for both
-/// providers.
+/// One resource: its type, its name, what must be the same in state after
+/// the move, and its arguments, the same for both providers.
 struct Resource {
     kind: &'static Kind,
     name: &'static str,
+    kept: &'static [&'static str],
     body: &'static str,
 }
 
@@ -31,10 +32,11 @@ const SECRET: &str = "peer-moves-api-key-value";
 const BUS: &str = "payments";
 
 /// What moves from hashicorp/aws to this provider.
-const MOVED: [Resource; 4] = [
+const MOVED: [Resource; 5] = [
     Resource {
         kind: &CONNECTION,
         name: "crm",
+        kept: &["arn", "id", "name", "secret_arn", "authorization_type"],
         body: r#"
   name               = "crm-api"
   description        = "CRM webhook"
@@ -57,6 +59,13 @@ const MOVED: [Resource; 4] = [
     Resource {
         kind: &API_DESTINATION,
         name: "crm",
+        kept: &[
+            "arn",
+            "id",
+            "name",
+            "connection_arn",
+            "invocation_rate_limit_per_second",
+        ],
         body: r#"
   name                             = "crm-webhook"
   description                      = "CRM events"
@@ -69,6 +78,7 @@ const MOVED: [Resource; 4] = [
     Resource {
         kind: &RULE,
         name: "orders",
+        kept: &["arn", "id", "name", "event_pattern", "tags_all"],
         body: r#"
   name        = "orders-placed"
   description = "Orders placed in the shop"
@@ -84,6 +94,7 @@ const MOVED: [Resource; 4] = [
     Resource {
         kind: &RULE,
         name: "payments",
+        kept: &["arn", "id", "name", "event_bus_name", "state"],
         body: r#"
   name           = "payments-failed"
   event_bus_name = "payments"
@@ -93,15 +104,11 @@ const MOVED: [Resource; 4] = [
   })
 "#,
     },
-];
-
-/// What stays with hashicorp/aws while what it refers to moves: the
-/// rule's target, until eventbridge_target exists (then it is one more
-/// row of [`MOVED`]).
-const STAYS: [Resource; 1] = [Resource {
-    kind: &TARGET,
-    name: "orders",
-    body: r#"
+    Resource {
+        kind: &TARGET,
+        name: "orders",
+        kept: &["arn", "rule", "target_id", "role_arn", "event_bus_name"],
+        body: r#"
   rule      = {rule}.orders.name
   target_id = "crm"
   arn       = {api_destination}.crm.arn
@@ -123,7 +130,8 @@ const STAYS: [Resource; 1] = [Resource {
     arn = "arn:aws:sqs:us-east-1:123456789012:orders-dlq"
   }
 "#,
-}];
+    },
+];
 
 /// The calls that change something in EventBridge.
 const CHANGING: [&str; 14] = [
@@ -148,22 +156,7 @@ const CHANGING: [&str; 14] = [
 fn configuration(endpoint: &str, side: Side) -> String {
     let mut tf = peer_aws::providers_tf(endpoint, true);
     for resource in &MOVED {
-        tf.push_str(&peer_aws::resource(
-            resource.kind,
-            side,
-            resource.name,
-            resource.body,
-            side,
-        ));
-    }
-    for resource in &STAYS {
-        tf.push_str(&peer_aws::resource(
-            resource.kind,
-            Side::Aws,
-            resource.name,
-            resource.body,
-            side,
-        ));
+        tf.push_str(&peer_aws::resource(resource.kind, side, resource.name, resource.body));
     }
     if side == Side::Ours {
         for resource in &MOVED {
@@ -258,7 +251,7 @@ fn resources_made_by_hashicorp_aws_move_without_a_change_and_keep_the_secret() {
     wd.init();
     run(&wd, &["apply", "-auto-approve"]).ok();
     let made = state_by_address(&wd);
-    for resource in MOVED.iter().chain(&STAYS) {
+    for resource in &MOVED {
         assert!(made.contains_key(&address(resource, Side::Aws)), "{made:?}");
     }
     let before = objects(&proxy);
@@ -304,7 +297,7 @@ fn resources_made_by_hashicorp_aws_move_without_a_change_and_keep_the_secret() {
     for resource in &MOVED {
         let (from, to) = (address(resource, Side::Aws), address(resource, Side::Ours));
         assert!(!moved.contains_key(&from), "{from} still in state");
-        for attribute in ["arn", "id", "name"] {
+        for attribute in resource.kept {
             assert_eq!(
                 moved[&to][attribute], made[&from][attribute],
                 "{to}.{attribute} after the move"
@@ -319,10 +312,18 @@ fn resources_made_by_hashicorp_aws_move_without_a_change_and_keep_the_secret() {
     assert_eq!(auth["invocation_http_parameters"][0]["header"][0]["value"], "acme");
     assert_eq!(moved["eventbridge_rule.orders"]["tags_all"], json!({"team": "orders"}));
     assert_eq!(moved["eventbridge_rule.payments"]["state"], "DISABLED");
+    let target = &moved["eventbridge_target.orders"];
     assert_eq!(
-        moved["aws_cloudwatch_event_target.orders"]["arn"],
-        moved["eventbridge_api_destination.crm"]["arn"]
+        target["id"], "orders-placed/crm",
+        "this provider's id, not hashicorp/aws's"
     );
+    assert_eq!(target["arn"], moved["eventbridge_api_destination.crm"]["arn"]);
+    for block in ["http_target", "input_transformer", "retry_policy", "dead_letter_config"] {
+        assert_eq!(
+            target[block], made["aws_cloudwatch_event_target.orders"][block],
+            "the target's {block}"
+        );
+    }
 
     assert_eq!(
         changing_calls(&proxy),

@@ -117,13 +117,13 @@ pub fn with_types(text: &str, side: Side) -> String {
     })
 }
 
-/// `resource "TYPE" "NAME" { BODY }` for `kind` on `side`, the other
-/// types in `body` on `references`.
-pub fn resource(kind: &Kind, side: Side, name: &str, body: &str, references: Side) -> String {
+/// `resource "TYPE" "NAME" { BODY }` for `kind` on `side`, the types
+/// named in `body` on the same side.
+pub fn resource(kind: &Kind, side: Side, name: &str, body: &str) -> String {
     format!(
         "\nresource \"{}\" \"{name}\" {{{}}}\n",
         kind.type_name(side),
-        with_types(body, references)
+        with_types(body, side)
     )
 }
 
