@@ -22,8 +22,8 @@
 //!   AWS calls, and provider CPU against the floor model (scale.rs);
 //! - side by side with hashicorp/aws 5.100.0 when the machine has it in a
 //!   filesystem mirror: 50 connections + 50 API destinations, and 200
-//!   rules, with each provider (peer.rs; `-- --peer` runs this section
-//!   alone and puts it in place in bench/RESULTS.md).
+//!   rules with one target each, with each provider (peer.rs; `-- --peer`
+//!   runs this section alone and puts it in place in bench/RESULTS.md).
 
 mod breakdown;
 mod pairs;

@@ -9,8 +9,7 @@
 //!
 //! Two configurations, each a table of (resource kind, count, arguments)
 //! written once for both providers: 50 connections with 50 API
-//! destinations, and 200 rules (with one target each once
-//! eventbridge_target exists: one more row of [`RULES`]).
+//! destinations, and 200 rules with one target each.
 //!
 //! Without hashicorp/aws there is no section; one line says why.
 
@@ -20,7 +19,7 @@ use std::time::Duration;
 
 use support::emulator::Emulator;
 use support::fault_proxy::FaultProxy;
-use support::peer_aws::{self, Kind, Side, API_DESTINATION, CONNECTION, RULE};
+use support::peer_aws::{self, Kind, Side, API_DESTINATION, CONNECTION, RULE, TARGET};
 use support::terraform::Workdir;
 
 use super::{measured_run, release_binary, RunCost, PROVIDER_TF};
@@ -80,13 +79,13 @@ const PAIRS: [Row; 2] = [
     },
 ];
 
-/// 200 rules on the default bus. Their targets join as a second row when
-/// eventbridge_target exists.
-const RULES: [Row; 1] = [Row {
-    kind: &RULE,
-    name: "many",
-    count: 200,
-    body: r#"
+/// 200 rules on the default bus, each with one target (a queue).
+const RULES: [Row; 2] = [
+    Row {
+        kind: &RULE,
+        name: "many",
+        count: 200,
+        body: r#"
   name        = "peer-rule-${count.index}"
   description = "side by side ${count.index}"
   event_pattern = jsonencode({
@@ -94,7 +93,22 @@ const RULES: [Row; 1] = [Row {
     "detail-type" = ["Order ${count.index}"]
   })
 "#,
-}];
+    },
+    Row {
+        kind: &TARGET,
+        name: "many",
+        count: 200,
+        body: r#"
+  rule      = {rule}.many[count.index].name
+  target_id = "queue"
+  arn       = "arn:aws:sqs:us-east-1:123456789012:bench-orders"
+  retry_policy {
+    maximum_event_age_in_seconds = 3600
+    maximum_retry_attempts       = 3
+  }
+"#,
+    },
+];
 
 pub const WORKLOADS: [Workload; 2] = [
     Workload {
@@ -102,7 +116,7 @@ pub const WORKLOADS: [Workload; 2] = [
         rows: &PAIRS,
     },
     Workload {
-        label: "200 rules",
+        label: "200 rules with one target each",
         rows: &RULES,
     },
 ];
@@ -157,7 +171,7 @@ fn configuration(workload: &Workload, side: Side, endpoint: &str) -> String {
     };
     for row in workload.rows {
         let body = format!("\n  count = {}{}", row.count, row.body);
-        tf.push_str(&peer_aws::resource(row.kind, side, row.name, &body, side));
+        tf.push_str(&peer_aws::resource(row.kind, side, row.name, &body));
     }
     tf
 }
