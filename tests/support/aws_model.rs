@@ -195,14 +195,21 @@ impl Model {
     }
 
     /// The constraints of a member of an operation's input, by the path of
-    /// member names (lists are walked through to their member):
-    /// `("CreateConnection", "AuthParameters.ApiKeyAuthParameters.ApiKeyValue")`.
+    /// member names (lists are walked through to their member; a map's key
+    /// and value are the steps `{key}` and `{value}`):
+    /// `("CreateConnection", "AuthParameters.ApiKeyAuthParameters.ApiKeyValue")`,
+    /// `("PutTargets", "Targets.HttpParameters.HeaderParameters.{key}")`.
     pub fn constraints(&self, operation: &str, path: &str) -> Option<Constraints> {
         let mut shape = self.input_shape(operation)?.to_string();
         let mut sensitive_ref = false;
         for step in path.split('.') {
             shape = self.through_lists(&shape)?;
-            let member = self.shapes.get(&shape)?.get("members")?.get(step)?;
+            let def = self.shapes.get(&shape)?;
+            let member = match step {
+                "{key}" if def["type"] == "map" => def.get("key")?,
+                "{value}" if def["type"] == "map" => def.get("value")?,
+                _ => def.get("members")?.get(step)?,
+            };
             sensitive_ref = member.get("sensitive").and_then(Json::as_bool).unwrap_or(false);
             shape = member.get("shape")?.as_str()?.to_string();
         }
