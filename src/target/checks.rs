@@ -159,6 +159,11 @@ pub const RUN_COMMAND_VALUES: Check = Check {
     run: |v, at, diags| elements(v, at, diags, (1, 50), (1, 256)),
 };
 
+pub const PATH_PARAMETER_VALUES: Check = Check {
+    rule: || "Values of one line each, not only white space.".into(),
+    run: path_parameter_values,
+};
+
 pub const PIPELINE_PARAMETER_NAME: Check = Check {
     rule: || "1 to 256 letters, digits and `-`, starting and ending with a letter or digit.".into(),
     run: pipeline_parameter_name,
@@ -286,6 +291,29 @@ fn elements(
             each_min,
             each_max,
         );
+    }
+}
+
+/// `PathParameter`: `^(?!\s*$).+`, one line that is not only white space.
+fn path_parameter_values(v: &Value, at: &AttributePath, diags: &mut Diagnostics) {
+    for (i, item) in v.elements().iter().enumerate() {
+        let Some(text) = item.as_str() else { continue };
+        let broken = text.chars().find(|c| text_rule::is_line_terminator(*c));
+        let blank = text.chars().all(|c| matches!(c, '\t'..='\r' | ' '));
+        if broken.is_some() || blank {
+            let why = broken.map_or_else(
+                || "is empty or only white space".to_string(),
+                |c| format!("contains {}", describe_char(c, false)),
+            );
+            diags.error_at(
+                &at.index(i64::try_from(i).unwrap_or(i64::MAX)),
+                "Invalid path parameter value",
+                format!(
+                    "The path parameter value {text:?} {why}; EventBridge puts each value in place of a `*` of the \
+                     endpoint's path, and takes one line that is not only white space."
+                ),
+            );
+        }
     }
 }
 

@@ -830,34 +830,7 @@ fn is_java_line_terminator(c: char) -> bool {
 /// check `schema.rs` does not attach), in either direction; the reason
 /// says what to change and where. Not failures while listed here, but each
 /// must still occur, so that an entry leaves with its fix.
-const PENDING: &[Divergence] = &[
-    Divergence {
-        members: &["Description"],
-        class: "a line terminator (rule): the provider refuses, the model accepts",
-        applies: |v| v.chars().any(is_java_line_terminator),
-        reason: "src/rule/schema.rs attaches the connection's one-line description rule; RuleDescription is only \
-              0 to 512 characters (as hashicorp/aws's check)",
-    },
-    Divergence {
-        members: &["EcsParameters.Tags.Key"],
-        class: "empty or longer than 128: the provider accepts, the model refuses",
-        applies: |v| v.is_empty() || utf16_len(v) > 128,
-        reason: "src/target/schema.rs attaches no check to ecs_target.tags (the rule's tags check would do)",
-    },
-    Divergence {
-        members: &["EcsParameters.Tags.Value"],
-        class: "longer than 256: the provider accepts, the model refuses",
-        applies: |v| utf16_len(v) > 256,
-        reason: "src/target/schema.rs attaches no check to ecs_target.tags (the rule's tags check would do)",
-    },
-    Divergence {
-        members: &["HttpParameters.PathParameterValues"],
-        class: "only white space, or a line terminator: the provider accepts, the model refuses",
-        applies: |v| v.chars().any(is_java_line_terminator) || v.chars().all(|c| matches!(c, '\t'..='\r' | ' ')),
-        reason: "src/target/schema.rs attaches no check to http_target.path_parameter_values \
-              (`^(?!\\s*$).+`: one line, not only white space)",
-    },
-];
+const PENDING: &[Divergence] = &[];
 
 /// `rate(…)` or `cron(…)` with something other than blanks inside.
 fn is_schedule(v: &str) -> bool {
