@@ -822,10 +822,6 @@ const DIVERGENCES: &[Divergence] = &[
     },
 ];
 
-fn is_java_line_terminator(c: char) -> bool {
-    matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
-}
-
 /// Disagreements whose fix is outside the provider's check functions (a
 /// check `schema.rs` does not attach), in either direction; the reason
 /// says what to change and where. Not failures while listed here, but each
