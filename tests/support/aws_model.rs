@@ -341,11 +341,26 @@ impl Model {
                 if let Some(max) = c.max.filter(|max| n > *max) {
                     push(format!("Member must have length less than or equal to {max}"), None);
                 }
-                let value_shape = def
-                    .get("value")
-                    .and_then(|v| v.get("shape"))
-                    .and_then(Json::as_str)
-                    .unwrap_or_default();
+                let shape_of = |part: &str| {
+                    def.get(part)
+                        .and_then(|v| v.get("shape"))
+                        .and_then(Json::as_str)
+                        .unwrap_or_default()
+                };
+                let (key_shape, value_shape) = (shape_of("key"), shape_of("value"));
+                // A key is checked as AWS words it: "Map keys must satisfy
+                // constraint: [...]" at the map.
+                if let Some(key) = self.constraints.get(key_shape) {
+                    for k in entries.keys() {
+                        let broken = key.string_violations(k);
+                        if !broken.is_empty() {
+                            push(
+                                format!("Map keys must satisfy constraint: [{}]", broken.join(", ")),
+                                Some(k.clone()),
+                            );
+                        }
+                    }
+                }
                 for (k, v) in entries {
                     self.check(value_shape, false, v, &join(path, k), out);
                 }
