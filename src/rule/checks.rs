@@ -6,7 +6,7 @@
 
 use super::pattern;
 use super::KIND;
-use crate::aws::regional::checks as shared;
+use crate::aws::regional::checks::{self as shared, length_check};
 use crate::aws::text_rule::{length_words, utf16_len};
 use crate::tfplugin::{AttributePath, Check, Diagnostics, Value};
 
@@ -22,6 +22,12 @@ pub const MAX_ROLE_ARN: usize = 1600;
 /// What the provider adds to a `name_prefix`, so the longest prefix.
 pub const GENERATED_SUFFIX: usize = 26;
 pub const MAX_PREFIX: usize = 64 - GENERATED_SUFFIX;
+
+length_check!(
+    /// `RuleDescription`: at most 512, any text (line breaks too, unlike a
+    /// connection's).
+    DESCRIPTION, 0, 512
+);
 
 pub const NAME: Check = Check {
     rule: shared::name_rule,

@@ -6,7 +6,7 @@
 use super::checks;
 use super::KIND;
 use crate::aws::regional::bus::{self, bus_name};
-use crate::aws::regional::{checks as shared, region, tags, DEFAULT_BUS};
+use crate::aws::regional::{region, tags, DEFAULT_BUS};
 use crate::model;
 use crate::tfplugin::{Attribute, Model, Schema, Value};
 
@@ -47,7 +47,7 @@ model! {
                 "The start of a name the provider completes with 26 characters (so at most 38), instead of `name`. \
                  Changing it replaces the rule.",
             ),
-        attr description: Option<String> = Attribute::string().optional().check(shared::DESCRIPTION).doc(
+        attr description: Option<String> = Attribute::string().optional().check(checks::DESCRIPTION).doc(
             "Description of the rule, up to 512 characters. Removing it clears it in AWS.",
         ),
         attr event_bus_name: Option<String> = Attribute::string()

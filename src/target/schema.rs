@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::checks;
 use super::KIND;
 use crate::aws::regional::bus::{self, bus_name};
-use crate::aws::regional::{region, DEFAULT_BUS};
+use crate::aws::regional::{region, tags, DEFAULT_BUS};
 use crate::model;
 use crate::tfplugin::{Attribute, Block, Maybe, Model, NestedBlock, Schema, Type, Value};
 
@@ -123,7 +123,7 @@ model! {
 model! {
     /// Parameters of the HTTP request to an API destination or an API Gateway API.
     pub struct HttpTarget {
-        attr path_parameter_values: Maybe<Vec<String>> = strings().optional().doc(
+        attr path_parameter_values: Maybe<Vec<String>> = strings().optional().check(checks::PATH_PARAMETER_VALUES).doc(
             "Values for the `*` wildcards of the endpoint's path, in order.",
         ),
         attr header_parameters: Maybe<BTreeMap<String, String>> =
@@ -192,7 +192,8 @@ model! {
         attr reference_id: Option<String> = Attribute::string().optional().check(checks::REFERENCE_ID).doc(
             "A reference id for the task, up to 1024 characters.",
         ),
-        attr tags: Maybe<BTreeMap<String, String>> = string_map().optional().doc("Tags of the task."),
+        attr tags: Maybe<BTreeMap<String, String>> =
+            string_map().optional().check(tags::TAGS).doc("Tags of the task."),
         block network_configuration: Option<NetworkConfiguration> = one,
         block capacity_provider_strategy: Vec<CapacityProviderStrategy> = |b| NestedBlock::set(b).max(6),
         block placement_constraint: Vec<PlacementConstraint> = |b| NestedBlock::set(b).max(10),
@@ -323,7 +324,7 @@ model! {
     /// A parameter of the pipeline's run.
     pub struct PipelineParameter {
         attr name: String = Attribute::string().required().check(checks::PIPELINE_PARAMETER_NAME).doc(
-            "Name of the parameter, 1 to 256 letters, digits and single `-` between them.",
+            "Name of the parameter: 1 to 256 letters and digits, with `-` between them.",
         ),
         attr value: String = Attribute::string().required().check(checks::PIPELINE_PARAMETER_VALUE).doc(
             "Its value, up to 1024 characters.",

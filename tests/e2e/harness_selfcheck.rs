@@ -236,6 +236,19 @@ fn the_aws_model_is_read_and_evaluated_like_aws() {
     );
     assert!(!message.contains("s3cr3t"), "a sensitive value is quoted: {message}");
     assert!(model.validate("NoSuchOperation", &good).is_err());
+
+    // A map's keys are checked too, as AWS words it.
+    let target = |header: &str| {
+        json!({"Rule": "r", "Targets": [{"Id": "t", "Arn": "arn:aws:sqs:us-east-1:123456789012:q",
+            "HttpParameters": {"HeaderParameters": {header: "v"}}}]})
+    };
+    assert_eq!(model.validate("PutTargets", &target("x-a")).unwrap(), vec![]);
+    let violations = model.validate("PutTargets", &target("x a")).unwrap();
+    let message = aws_model::validation_message(&violations);
+    assert!(
+        message.contains("Value 'x a' at 'targets.1.member.httpParameters.headerParameters' failed to satisfy constraint: Map keys must satisfy constraint: [Member must satisfy regular expression pattern:"),
+        "{message}"
+    );
 }
 
 /// An SDK client for `endpoint` with test credentials and no retries.

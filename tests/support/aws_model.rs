@@ -195,14 +195,21 @@ impl Model {
     }
 
     /// The constraints of a member of an operation's input, by the path of
-    /// member names (lists are walked through to their member):
-    /// `("CreateConnection", "AuthParameters.ApiKeyAuthParameters.ApiKeyValue")`.
+    /// member names (lists are walked through to their member; a map's key
+    /// and value are the steps `{key}` and `{value}`):
+    /// `("CreateConnection", "AuthParameters.ApiKeyAuthParameters.ApiKeyValue")`,
+    /// `("PutTargets", "Targets.HttpParameters.HeaderParameters.{key}")`.
     pub fn constraints(&self, operation: &str, path: &str) -> Option<Constraints> {
         let mut shape = self.input_shape(operation)?.to_string();
         let mut sensitive_ref = false;
         for step in path.split('.') {
             shape = self.through_lists(&shape)?;
-            let member = self.shapes.get(&shape)?.get("members")?.get(step)?;
+            let def = self.shapes.get(&shape)?;
+            let member = match step {
+                "{key}" if def["type"] == "map" => def.get("key")?,
+                "{value}" if def["type"] == "map" => def.get("value")?,
+                _ => def.get("members")?.get(step)?,
+            };
             sensitive_ref = member.get("sensitive").and_then(Json::as_bool).unwrap_or(false);
             shape = member.get("shape")?.as_str()?.to_string();
         }
@@ -334,11 +341,26 @@ impl Model {
                 if let Some(max) = c.max.filter(|max| n > *max) {
                     push(format!("Member must have length less than or equal to {max}"), None);
                 }
-                let value_shape = def
-                    .get("value")
-                    .and_then(|v| v.get("shape"))
-                    .and_then(Json::as_str)
-                    .unwrap_or_default();
+                let shape_of = |part: &str| {
+                    def.get(part)
+                        .and_then(|v| v.get("shape"))
+                        .and_then(Json::as_str)
+                        .unwrap_or_default()
+                };
+                let (key_shape, value_shape) = (shape_of("key"), shape_of("value"));
+                // A key is checked as AWS words it: "Map keys must satisfy
+                // constraint: [...]" at the map.
+                if let Some(key) = self.constraints.get(key_shape) {
+                    for k in entries.keys() {
+                        let broken = key.string_violations(k);
+                        if !broken.is_empty() {
+                            push(
+                                format!("Map keys must satisfy constraint: [{}]", broken.join(", ")),
+                                Some(k.clone()),
+                            );
+                        }
+                    }
+                }
                 for (k, v) in entries {
                     self.check(value_shape, false, v, &join(path, k), out);
                 }
