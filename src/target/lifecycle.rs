@@ -58,12 +58,21 @@ fn path(t: &Target) -> String {
 /// A failed call in one line, answered with `state`, what exists now.
 fn failed(summary: &str, doing: &str, t: &Target, at: &Regional, cause: &str, state: Value) -> ApplyResponse {
     let name = path(t);
-    let subject = Subject {
+    failure::apply_failed(summary, doing, &subject(&name, at), cause, &[], state)
+}
+
+fn subject<'a>(name: &'a str, at: &'a Regional) -> Subject<'a> {
+    Subject {
         kind: &KIND,
-        name: &name,
+        name,
         region: &at.region,
-    };
-    failure::apply_failed(summary, doing, &subject, cause, &[], state)
+    }
+}
+
+/// AWS's words for a failed call on `t`, with the way out where there is
+/// one (a missing permission, a conflict that lasted).
+fn cause_of(t: &Target, at: &Regional, described: &str, code: Option<&str>) -> String {
+    failure::with_way_out(described, code, &subject(&path(t), at))
 }
 
 /// Every target of rule `rule` on `bus` (ListTargetsByRule, every page).
@@ -180,7 +189,9 @@ where
             Some((code, message)) => return Err(Refused::Entry(entry_text(code.as_deref(), message.as_deref()))),
         }
     }
-    Err(Refused::Entry("the target could not be written".into()))
+    Err(Refused::Entry(format!(
+        "{CONFLICT}: another change to the rule was still in progress after {ATTEMPTS} attempts"
+    )))
 }
 
 /// PutTargets with the whole target `t`.
@@ -221,7 +232,7 @@ async fn put_refused(at: &Regional, t: &Target, refused: Refused) -> String {
                 ),
             }
         }
-        Refused::Call(cause, _) => cause,
+        Refused::Call(cause, code) => cause_of(t, at, &cause, code.as_deref()),
         Refused::Entry(entry) => format!("AWS refused the target: {entry}"),
     }
 }
@@ -255,7 +266,7 @@ pub async fn create(ctx: &Context<AwsClient>, planned: &Value) -> ApplyResponse 
             return failed(CREATE_FAILED, "creating", &t, &at, &cause, Value::Null);
         }
         Err(e) => {
-            let cause = errors::describe(&e);
+            let cause = cause_of(&t, &at, &errors::describe(&e), errors::code(&e));
             return failed(CREATE_FAILED, "creating", &t, &at, &cause, Value::Null);
         }
     };
@@ -364,7 +375,10 @@ pub async fn delete(ctx: &Context<AwsClient>, prior_value: &Value) -> ApplyRespo
             ApplyResponse::default()
         }
         Err(Refused::Call(_, Some(code))) if code == "ResourceNotFoundException" => ApplyResponse::default(),
-        Err(Refused::Call(cause, _)) => failed(DELETE_FAILED, "deleting", &t, &at, &cause, prior_value.clone()),
+        Err(Refused::Call(cause, code)) => {
+            let cause = cause_of(&t, &at, &cause, code.as_deref());
+            failed(DELETE_FAILED, "deleting", &t, &at, &cause, prior_value.clone())
+        }
         Err(Refused::Entry(entry)) => {
             let cause = format!("AWS did not remove the target: {entry}");
             failed(DELETE_FAILED, "deleting", &t, &at, &cause, prior_value.clone())
@@ -397,12 +411,8 @@ pub async fn read(ctx: &Context<AwsClient>, current: &Value, private: &[u8]) -> 
         }
         Err(e) => {
             let name = path(&prior);
-            let subject = Subject {
-                kind: &KIND,
-                name: &name,
-                region: &at.region,
-            };
-            failure::read_failed(&subject, &errors::describe(&e), &[], current, private)
+            let cause = failure::cause(&e, &subject(&name, &at));
+            failure::read_failed(&subject(&name, &at), &cause, &[], current, private)
         }
     }
 }

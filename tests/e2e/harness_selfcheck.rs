@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use serde_json::json;
 use support::aws_model::{self, java_regex, utf16_len};
-use support::fault_proxy::FaultProxy;
+use support::fault_proxy::{Fault, FaultProxy};
 use support::{emulator, terraform};
 use terraform_provider_eventbridge::PROVIDER_ADDRESS;
 
@@ -366,6 +366,28 @@ fn the_fault_proxy_refuses_what_aws_refuses_and_fails_the_test() {
         "{text}"
     );
     assert!(!text.contains("bad name"), "{text}");
+
+    // A panic of the proxy itself: answered with an error the SDK does not
+    // retry, and the test fails at the drop.
+    let proxy = FaultProxy::start(emu.port);
+    proxy.fail_next("ListConnections", Fault::HarnessPanic, 1);
+    let (status, body) = proxy.call("us-east-1", "ListConnections", json!({}));
+    assert_eq!(
+        (status, body["__type"].as_str()),
+        (400, Some("FaultProxyFailure")),
+        "{body}"
+    );
+    assert_eq!(
+        proxy.call("us-east-1", "ListConnections", json!({})).0,
+        200,
+        "only that call"
+    );
+    let violations = proxy.take_violations();
+    assert!(
+        violations.len() == 1
+            && violations[0].contains("the fault proxy failed on a request: the panic a test asked for"),
+        "{violations:?}"
+    );
 }
 
 /// The same instant, allowing for the float ↔ DateTime round trip.

@@ -312,6 +312,14 @@ fn failed_entries_fail_with_aws_words_conflicts_are_retried_and_the_limit_is_nev
         "{error}"
     );
     proxy.clear();
+    // A missing permission: AWS's words and where the permissions are.
+    proxy.fail_next("PutTargets", Fault::Denied, 1);
+    let error = wd.apply().failed();
+    assert!(
+        error.contains("AccessDeniedException")
+            && error.contains("the eventbridge_target documentation lists the permissions"),
+        "{error}"
+    );
     assert_eq!(
         wd.attributes(ADDRESS)["retry_policy"][0]["maximum_retry_attempts"],
         10,

@@ -35,9 +35,14 @@ where
     E: ProvideErrorMetadata + std::error::Error + 'static,
     R: std::fmt::Debug + 'static,
 {
-    let described = errors::describe(e);
+    with_way_out(&errors::describe(e), errors::code(e), subject)
+}
+
+/// `described` (AWS's words for a failed call, its error code `code`),
+/// followed by the way out where the error has one.
+pub fn with_way_out(described: &str, code: Option<&str>, subject: &Subject<'_>) -> String {
     let (noun, name, region) = (subject.kind.noun, subject.name, subject.region);
-    let way_out = match errors::code(e) {
+    let way_out = match code {
         Some(QUOTA_REACHED) => {
             let quota = &subject.kind.quota;
             format!(
@@ -61,7 +66,7 @@ where
              permissions each operation needs.",
             subject.kind.type_name
         ),
-        _ => return described,
+        _ => return described.to_string(),
     };
     format!("{described}. {way_out}")
 }

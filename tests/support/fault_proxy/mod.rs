@@ -106,6 +106,10 @@ pub enum Fault {
     /// 400 ValidationException "Rule can't be deleted since it has
     /// targets", as DeleteRule answers while removed targets linger.
     HasTargets,
+    /// The proxy itself panics on the call, as a harness bug would: the
+    /// call is answered 400 `FaultProxyFailure` (not retried) and the
+    /// panic is a violation, so the test fails. For the proxy's own tests.
+    HarnessPanic,
     /// No fault: the call is forwarded as usual. In a `fail_next` sequence,
     /// it lets earlier calls through to fault a later one.
     Pass,

@@ -65,7 +65,34 @@ async fn handle(req: Request<Incoming>, shared: Arc<Shared>) -> Result<Response<
         s.in_flight += 1;
         s.max_in_flight = s.max_in_flight.max(s.in_flight);
     }
-    let result = answer(req, &shared).await;
+    // A panic of the harness (a model pattern it cannot read, a bug) must
+    // fail the test that caused it, not look like a dropped connection the
+    // provider retries: it becomes a violation, answered with an error the
+    // SDK does not retry.
+    let task = {
+        let shared = shared.clone();
+        tokio::spawn(async move { answer(req, &shared).await })
+    };
+    let result = match task.await {
+        Ok(result) => result,
+        Err(e) => {
+            let why = match e.try_into_panic() {
+                Ok(panic) => panic
+                    .downcast_ref::<String>()
+                    .cloned()
+                    .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                    .unwrap_or_else(|| "a panic".to_string()),
+                Err(e) => e.to_string(),
+            };
+            lock(&shared.script)
+                .violations
+                .push(format!("the fault proxy failed on a request: {why}"));
+            Ok(json_response(
+                400,
+                serde_json::json!({"__type": "FaultProxyFailure", "message": format!("the fault proxy failed: {why}")}),
+            ))
+        }
+    };
     lock(&shared.script).in_flight -= 1;
     result
 }
@@ -217,6 +244,7 @@ async fn answer(req: Request<Incoming>, shared: &Shared) -> Result<Response<Full
     let state = match decision {
         Decision::Fault(Fault::Pass) => None,
         Decision::Fault(Fault::Reset) => return Err(std::io::Error::other("connection reset by the fault proxy")),
+        Decision::Fault(Fault::HarnessPanic) => panic!("the panic a test asked for"),
         Decision::Fault(Fault::Slow(delay)) => {
             tokio::time::sleep(delay).await;
             None
