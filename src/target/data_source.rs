@@ -4,11 +4,12 @@
 use async_trait::async_trait;
 
 use super::address::Address;
-use super::{lifecycle, schema, TYPE_NAME};
+use super::{lifecycle, schema, KIND, TYPE_NAME};
 use crate::aws::regional::bus::{self, bus_name};
+use crate::aws::regional::failure::{self, Subject};
 use crate::aws::regional::region::Regional;
 use crate::aws::regional::{lookup, DEFAULT_BUS};
-use crate::aws::{errors, AwsClient};
+use crate::aws::AwsClient;
 use crate::tfplugin::{AttributePath, Context, DataSource, Diagnostics, Schema, Value};
 
 pub struct TargetDataSource;
@@ -87,14 +88,20 @@ impl DataSource<AwsClient> for TargetDataSource {
                 None
             }
             Err(e) => {
-                diags.error(
+                let name = address.import_id();
+                let subject = Subject {
+                    kind: &KIND,
+                    name: &name,
+                    region: &region,
+                };
+                let cause = failure::cause(&e, &subject);
+                diags.extend(failure::diagnostics(
                     "Error reading EventBridge target",
-                    format!(
-                        "reading EventBridge target {:?} in {region}: {}",
-                        address.import_id(),
-                        errors::describe(&e)
-                    ),
-                );
+                    "reading",
+                    &subject,
+                    &cause,
+                    &[],
+                ));
                 None
             }
         }

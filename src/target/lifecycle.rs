@@ -294,32 +294,27 @@ pub async fn create(ctx: &Context<AwsClient>, planned: &Value) -> ApplyResponse 
     }
     tracing::info!(target = %path(&t), region = %at.region, "created target");
     // Read back, patient while AWS does not list it yet.
-    let deadline = tokio::time::Instant::now() + patience::bound(poll, READABLE_PAUSES);
-    let mut pause = poll.first;
-    loop {
-        match find(&at.client, &t.rule, bus.as_deref(), t.target_id()).await {
-            Ok(Some(found)) => {
-                return ApplyResponse {
-                    new_state: mapping::from_sdk(&found, &t).to_value(),
-                    ..Default::default()
-                }
-            }
-            Ok(None) if tokio::time::Instant::now() + pause <= deadline => {
-                tokio::select! {
-                    _ = tokio::time::sleep(pause) => {}
-                    _ = ctx.stop.stopped() => {}
-                }
-                pause = (pause * 2).min(poll.max);
-            }
-            other => {
-                let why = match other {
-                    Err(e) => errors::describe(&e),
-                    _ => "ListTargetsByRule does not list it yet".into(),
-                };
-                let cause =
-                    format!("{why} (the target was written; it stays in the state, and the next plan reads it again)");
-                return failed(CREATE_FAILED, "reading the new", &t, &at, &cause, t.to_value());
-            }
+    let read = patience::until(
+        poll,
+        &ctx.stop,
+        patience::bound(poll, READABLE_PAUSES),
+        |found| matches!(found, Ok(None)),
+        || find(&at.client, &t.rule, bus.as_deref(), t.target_id()),
+    )
+    .await;
+    match read {
+        Ok(Some(found)) => ApplyResponse {
+            new_state: mapping::from_sdk(&found, &t).to_value(),
+            ..Default::default()
+        },
+        other => {
+            let why = match other {
+                Err(e) => errors::describe(&e),
+                _ => "ListTargetsByRule does not list it yet".into(),
+            };
+            let cause =
+                format!("{why} (the target was written; it stays in the state, and the next plan reads it again)");
+            failed(CREATE_FAILED, "reading the new", &t, &at, &cause, t.to_value())
         }
     }
 }

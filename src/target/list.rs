@@ -9,9 +9,10 @@ use async_trait::async_trait;
 use aws_sdk_eventbridge::Client;
 
 use super::address::Address;
-use super::{checks, lifecycle, TYPE_NAME};
+use super::{checks, lifecycle, KIND, TYPE_NAME};
 use crate::aws::errors;
 use crate::aws::regional::bus::{self, bus_name};
+use crate::aws::regional::listing;
 use crate::aws::regional::region::{self, Regional};
 use crate::aws::regional::DEFAULT_BUS;
 use crate::aws::AwsClient;
@@ -45,15 +46,6 @@ async fn rules_sending_to(client: &Client, arn: &str, bus: &str) -> Result<Vec<S
     }
 }
 
-fn failed(region: &str, cause: &str) -> Diagnostics {
-    let mut diags = Diagnostics::new();
-    diags.error(
-        "Error listing EventBridge targets",
-        format!("listing EventBridge targets in {region}: {cause}"),
-    );
-    diags
-}
-
 /// Pushes the targets of `rule` on `bus` (those sending to `arn` only,
 /// when given); false when no more are wanted or the listing failed.
 async fn push_rule(
@@ -69,7 +61,7 @@ async fn push_rule(
         // Deleted since ListRuleNamesByTarget named it.
         Err(e) if errors::is_not_found(&e) && arn.is_some() => return true,
         Err(e) => {
-            sink.fail(failed(region, &errors::describe(&e))).await;
+            sink.fail(listing::failed(&KIND, region, &errors::describe(&e))).await;
             return false;
         }
     };
@@ -154,13 +146,13 @@ impl ListResource<AwsClient> for TargetList {
             Some(bus) => vec![bus.to_string()],
             None => match bus::list(client).await {
                 Ok(buses) => buses,
-                Err(cause) => return sink.fail(failed(region, &cause)).await,
+                Err(cause) => return sink.fail(listing::failed(&KIND, region, &cause)).await,
             },
         };
         for bus in &buses {
             let rules = match rules_sending_to(client, arn, bus).await {
                 Ok(rules) => rules,
-                Err(cause) => return sink.fail(failed(region, &cause)).await,
+                Err(cause) => return sink.fail(listing::failed(&KIND, region, &cause)).await,
             };
             for rule in &rules {
                 if !push_rule(client, region, (bus, rule), Some(arn), req.include_resource, sink).await {

@@ -29,25 +29,48 @@ pub async fn retrying<T, E, R, F, Fut>(
     stop: &StopSignal,
     within: Duration,
     passing: impl Fn(&SdkError<E, R>) -> bool,
-    mut send: F,
+    send: F,
 ) -> Result<T, SdkError<E, R>>
 where
     F: FnMut() -> Fut,
     Fut: Future<Output = Result<T, SdkError<E, R>>>,
 {
+    until(
+        poll,
+        stop,
+        within,
+        |answer: &Result<T, SdkError<E, R>>| matches!(answer, Err(e) if passing(e)),
+        send,
+    )
+    .await
+}
+
+/// Sends `send()` again while `again` says of its answer that AWS is not
+/// there yet (e.g. a target not listed yet), within the same bounds as
+/// [`retrying`]; the last answer is returned.
+pub async fn until<T, F, Fut>(
+    poll: PollPolicy,
+    stop: &StopSignal,
+    within: Duration,
+    again: impl Fn(&T) -> bool,
+    mut send: F,
+) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = T>,
+{
     let deadline = Instant::now() + within;
     let mut pause = poll.first;
     loop {
-        match send().await {
-            Err(e) if passing(&e) && Instant::now() + pause <= deadline => {
-                tracing::info!("AWS answered what passes; trying again in {pause:?}");
-                tokio::select! {
-                    _ = tokio::time::sleep(pause) => {}
-                    _ = stop.stopped() => return Err(e),
-                }
-                pause = (pause * 2).min(poll.max);
-            }
-            done => return done,
+        let answer = send().await;
+        if !again(&answer) || Instant::now() + pause > deadline {
+            return answer;
         }
+        tracing::info!("AWS answered what passes; trying again in {pause:?}");
+        tokio::select! {
+            _ = tokio::time::sleep(pause) => {}
+            _ = stop.stopped() => return answer,
+        }
+        pause = (pause * 2).min(poll.max);
     }
 }
