@@ -298,10 +298,10 @@ model! {
             Attribute::string().optional().check(checks::SECRETS_MANAGER_ARN).doc(
                 "ARN of the Secrets Manager secret that holds the credentials (or a JSONPath into the event).",
             ),
-        attr sql: Option<String> = Attribute::string().optional().check(checks::SQL).doc(
+        attr sql: Option<String> = Attribute::string().optional().sensitive().check(checks::SQL).doc(
             "The SQL statement, 1 to 100000 characters.",
         ),
-        attr sqls: Maybe<Vec<String>> = strings().optional().check(checks::SQLS).doc(
+        attr sqls: Maybe<Vec<String>> = strings().optional().sensitive().check(checks::SQLS).doc(
             "Several SQL statements run in one transaction, up to 40 (instead of `sql`).",
         ),
         attr statement_name: Option<String> = Attribute::string().optional().check(checks::STATEMENT_NAME).doc(
@@ -336,7 +336,7 @@ model! {
     /// Runs a GraphQL operation of an AWS AppSync API.
     pub struct AppSyncTarget {
         attr graphql_operation: Option<String> =
-            Attribute::string().optional().check(checks::GRAPHQL_OPERATION).doc(
+            Attribute::string().optional().sensitive().check(checks::GRAPHQL_OPERATION).doc(
                 "The GraphQL mutation, up to 1048576 characters.",
             ),
     }
